@@ -1,0 +1,364 @@
+"""Proof certificates and refutation witnesses, and their exact checker.
+
+This module is the trusted core of natlat_sym.  Solvers (HiGHS, z3) only
+*propose*; a verdict is reported only after the functions here re-check it
+in exact rational arithmetic.  The checker imports nothing but the standard
+library and the pure-Python :mod:`~natlat_sym.shannon.linear` and
+:mod:`~natlat_sym.shannon.basic` modules: no sympy, no numpy, no solver.
+
+What a certificate proves
+-------------------------
+A statement says: for every distribution of the variables and every value
+``>= 0`` of its parameters, if every hypothesis ``g_j >= 0`` (or
+``g_j == 0``) holds then the conclusion ``f >= 0`` holds (``f`` is the
+conclusion written as "right side minus left side", or its negation for
+``>=``).  A *certificate piece* for ``f >= 0`` lists
+
+* multipliers ``λ_k >= 0`` on basic inequalities ``b_k >= 0``,
+* multipliers ``μ_j`` on the hypotheses (``>= 0`` for inequalities, any
+  sign for equalities),
+* multipliers ``ν_p >= 0`` on the parameters (each parameter is ``>= 0``),
+
+such that the **identity**
+
+    f − Σ λ_k b_k − Σ μ_j g_j − Σ ν_p p  =  s
+
+holds exactly with ``s`` a nonnegative *constant*.  Then ``f >= s >= 0``
+whenever the hypotheses hold.  An equality conclusion needs two pieces,
+one for ``f`` and one for ``−f``.
+
+What a witness refutes
+----------------------
+A :class:`PolymatroidWitness` is an exact rational entropy vector ``h``
+(one value per nonempty subset of the variables) and parameter values that
+satisfy every elemental inequality and every hypothesis but violate the
+conclusion.  It shows the statement is *not Shannon-provable*; whether it is
+false for real distributions is decided only by a distribution witness
+(see :mod:`natlat_sym.finite`).
+
+Examples
+--------
+Conditioning reduces entropy: ``H(X|Y) <= H(X)`` because
+``H(X) − H(X|Y) = I(X;Y) >= 0``.
+
+>>> from natlat_sym.shannon.linear import LinearForm as F
+>>> from natlat_sym.shannon.basic import BasicInequality as B
+>>> target = F.entropy({"X"}) - F.cond_entropy({"X"}, {"Y"})
+>>> piece = CertificatePiece(target, ((B.mutual_information({"X"}, {"Y"}), 1),))
+>>> cert = Certificate("H(X|Y) <= H(X)", ("X", "Y"), (), "<=", (piece,))
+>>> check_certificate(cert)
+>>> bad = CertificatePiece(target, ((B.mutual_information({"X"}, {"Y"}), 2),))
+>>> check_certificate(Certificate("H(X|Y) <= H(X)", ("X", "Y"), (), "<=", (bad,)))
+Traceback (most recent call last):
+...
+natlat_sym.errors.CertificateError: piece 1: the identity fails: residual is H(X,Y) - H(X) - H(Y), not a nonnegative constant
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from fractions import Fraction
+from itertools import combinations
+
+from ..errors import CertificateError
+from .basic import BasicInequality, elemental_inequalities
+from .linear import LinearForm, as_fraction, format_subset
+
+__all__ = [
+    "HypothesisForm",
+    "CertificatePiece",
+    "Certificate",
+    "PolymatroidWitness",
+    "check_certificate",
+    "check_witness",
+    "certificate_from_json",
+    "witness_from_json",
+]
+
+FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class HypothesisForm:
+    """A hypothesis in normal form: ``form >= 0`` (sense ``">="``) or
+    ``form == 0`` (sense ``"=="``); ``name`` is how derivations cite it."""
+
+    name: str
+    form: LinearForm
+    sense: str
+
+    def __post_init__(self):
+        if self.sense not in (">=", "=="):
+            raise CertificateError(f"hypothesis {self.name!r}: sense must be '>=' or '==', got {self.sense!r}")
+
+    def to_json(self) -> dict:
+        return {"name": self.name, "sense": self.sense, "form": self.form.to_json()}
+
+
+@dataclass(frozen=True)
+class CertificatePiece:
+    """Multipliers proving ``target >= 0``; see the module docstring.
+
+    ``hypotheses`` is aligned with the certificate's hypothesis list
+    (missing trailing entries count as 0)."""
+
+    target: LinearForm
+    basic: tuple[tuple[BasicInequality, Fraction], ...] = ()
+    hypotheses: tuple[Fraction, ...] = ()
+    parameters: Mapping[str, Fraction] = field(default_factory=dict)
+
+    def combination(self, hyps: tuple[HypothesisForm, ...]) -> LinearForm:
+        """``Σ λ_k b_k + Σ μ_j g_j + Σ ν_p p`` as a linear form."""
+        total = LinearForm()
+        ent: dict = {}
+        for ineq, lam in self.basic:
+            for s, c in ineq.form().entropies.items():
+                ent[s] = ent.get(s, Fraction(0)) + as_fraction(lam) * c
+        total = LinearForm(ent)
+        for h, mu in zip(hyps, self.hypotheses):
+            if mu:
+                total = total + h.form * as_fraction(mu)
+        if self.parameters:
+            total = total + LinearForm(parameters=self.parameters)
+        return total
+
+    def residual(self, hyps: tuple[HypothesisForm, ...]) -> LinearForm:
+        return self.target - self.combination(hyps)
+
+    def steps(self) -> int:
+        """Number of basic inequalities and hypotheses used."""
+        return sum(1 for _, lam in self.basic if lam) + sum(1 for mu in self.hypotheses if mu)
+
+    def to_json(self) -> dict:
+        return {
+            "target": self.target.to_json(),
+            "basic": [dict(b.to_json(), multiplier=str(as_fraction(m))) for b, m in self.basic],
+            "hypotheses": [str(as_fraction(m)) for m in self.hypotheses],
+            "parameters": {p: str(as_fraction(m)) for p, m in sorted(self.parameters.items())},
+        }
+
+
+@dataclass(frozen=True)
+class Certificate:
+    """A proof of ``statement``: one piece for ``<=``/``>=``, two for ``==``.
+
+    Attributes
+    ----------
+    statement : str
+        The statement in textbook notation (re-parsed by ``natlat verify``).
+    variables : tuple of str
+        Random variables of the statement.
+    hypotheses : tuple of HypothesisForm
+    sense : str
+        ``"<="``, ``">="`` or ``"=="`` — the conclusion's relation.
+    pieces : tuple of CertificatePiece
+    """
+
+    statement: str
+    variables: tuple[str, ...]
+    hypotheses: tuple[HypothesisForm, ...]
+    sense: str
+    pieces: tuple[CertificatePiece, ...]
+
+    def steps(self) -> int:
+        return sum(p.steps() for p in self.pieces)
+
+    def uses(self) -> tuple[str, ...]:
+        """Names of the hypotheses some piece gives a nonzero multiplier."""
+        used = []
+        for j, h in enumerate(self.hypotheses):
+            if any(j < len(p.hypotheses) and p.hypotheses[j] for p in self.pieces):
+                used.append(h.name)
+        return tuple(used)
+
+    def to_json(self) -> dict:
+        return {
+            "format": "natlat_sym.certificate",
+            "version": FORMAT_VERSION,
+            "statement": self.statement,
+            "variables": list(self.variables),
+            "sense": self.sense,
+            "hypotheses": [h.to_json() for h in self.hypotheses],
+            "pieces": [p.to_json() for p in self.pieces],
+        }
+
+    def digest(self) -> str:
+        """Short content hash (sha256 of the canonical JSON)."""
+        blob = json.dumps(self.to_json(), sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+def check_certificate(cert: Certificate, *, expected_target: LinearForm | None = None,
+                      expected_hypotheses: tuple[HypothesisForm, ...] | None = None) -> None:
+    """Re-verify a certificate exactly; return None or raise CertificateError.
+
+    Parameters
+    ----------
+    cert : Certificate
+    expected_target : LinearForm, optional
+        The conclusion's normal form ``f`` as computed independently from the
+        statement; when given, the certificate must prove exactly this (and
+        ``−f`` too for an equality).
+    expected_hypotheses : tuple of HypothesisForm, optional
+        The statement's hypotheses as computed independently; when given,
+        the certificate's hypotheses must match them in forms and senses.
+    """
+    if cert.sense not in ("<=", ">=", "=="):
+        raise CertificateError(f"conclusion sense must be '<=', '>=' or '==', got {cert.sense!r}")
+    want = 2 if cert.sense == "==" else 1
+    if len(cert.pieces) != want:
+        raise CertificateError(f"a '{cert.sense}' conclusion needs {want} certificate piece(s), got {len(cert.pieces)}")
+    if expected_hypotheses is not None:
+        if len(expected_hypotheses) != len(cert.hypotheses):
+            raise CertificateError(
+                f"certificate has {len(cert.hypotheses)} hypotheses, the statement has {len(expected_hypotheses)}")
+        for j, (a, b) in enumerate(zip(cert.hypotheses, expected_hypotheses), start=1):
+            if a.sense != b.sense or a.form != b.form:
+                raise CertificateError(f"hypothesis {j} ({b.name}) does not match the statement")
+    if expected_target is not None:
+        targets = [expected_target] if want == 1 else [expected_target, -expected_target]
+        for k, (piece, t) in enumerate(zip(cert.pieces, targets), start=1):
+            if piece.target != t:
+                raise CertificateError(f"piece {k} proves {piece.target} >= 0, but the statement needs {t} >= 0")
+    elif want == 2 and cert.pieces[0].target != -cert.pieces[1].target:
+        raise CertificateError("the two pieces of an equality certificate must prove f >= 0 and -f >= 0")
+    for k, piece in enumerate(cert.pieces, start=1):
+        for b, lam in piece.basic:
+            if not isinstance(b, BasicInequality):
+                raise CertificateError(f"piece {k}: {b!r} is not a basic inequality")
+            if as_fraction(lam) < 0:
+                raise CertificateError(f"piece {k}: multiplier {lam} on {b} is negative")
+        if len(piece.hypotheses) > len(cert.hypotheses):
+            raise CertificateError(f"piece {k}: more hypothesis multipliers than hypotheses")
+        for h, mu in zip(cert.hypotheses, piece.hypotheses):
+            if h.sense == ">=" and as_fraction(mu) < 0:
+                raise CertificateError(f"piece {k}: multiplier {mu} on inequality hypothesis {h.name!r} is negative")
+        for p, nu in piece.parameters.items():
+            if as_fraction(nu) < 0:
+                raise CertificateError(f"piece {k}: multiplier {nu} on parameter {p} >= 0 is negative")
+        res = piece.residual(cert.hypotheses)
+        if res.entropies or res.parameters or res.scaled or res.constant < 0:
+            raise CertificateError(
+                f"piece {k}: the identity fails: residual is {res}, not a nonnegative constant")
+
+
+@dataclass(frozen=True)
+class PolymatroidWitness:
+    """An exact point of the Shannon cone refuting a statement.
+
+    ``entropies`` maps every nonempty subset of ``variables`` to ``h(S)``;
+    ``parameters`` gives each parameter's value (all ``>= 0``)."""
+
+    variables: tuple[str, ...]
+    entropies: Mapping[frozenset, Fraction]
+    parameters: Mapping[str, Fraction] = field(default_factory=dict)
+
+    def value(self, form: LinearForm) -> Fraction:
+        return form.evaluate(lambda s: self.entropies[frozenset(s)], self.parameters)
+
+    def to_json(self) -> dict:
+        return {
+            "format": "natlat_sym.polymatroid",
+            "variables": list(self.variables),
+            "entropies": [[sorted(s), str(v)] for s, v in sorted(
+                self.entropies.items(), key=lambda kv: (len(kv[0]), sorted(kv[0])))],
+            "parameters": {p: str(v) for p, v in sorted(self.parameters.items())},
+        }
+
+    def describe(self) -> str:
+        parts = [f"H({format_subset(s)})={v}" for s, v in sorted(
+            self.entropies.items(), key=lambda kv: (len(kv[0]), sorted(kv[0])))]
+        parts += [f"{p}={v}" for p, v in sorted(self.parameters.items())]
+        return ", ".join(parts)
+
+
+def check_witness(w: PolymatroidWitness, hypotheses: tuple[HypothesisForm, ...],
+                  target: LinearForm, sense: str) -> None:
+    """Verify exactly that ``w`` is a polymatroid satisfying the hypotheses
+    and violating the conclusion (``target >= 0``, or ``target == 0`` when
+    ``sense`` is ``"=="``); raise CertificateError otherwise."""
+    names = tuple(w.variables)
+    if len(set(names)) != len(names):
+        raise CertificateError("witness lists a variable twice")
+    needed = set(target.variables())
+    for h in hypotheses:
+        needed |= h.form.variables()
+    missing = needed - set(names)
+    if missing:
+        raise CertificateError(f"witness does not cover variables {sorted(missing)}")
+    ent = {frozenset(s): as_fraction(v) for s, v in w.entropies.items()}
+    for r in range(1, len(names) + 1):
+        for s in combinations(names, r):
+            if frozenset(s) not in ent:
+                raise CertificateError(f"witness has no value for H({format_subset(s)})")
+    needed_params = set(target.parameter_names())
+    for h in hypotheses:
+        needed_params |= h.form.parameter_names()
+    for p in needed_params:
+        if p not in w.parameters:
+            raise CertificateError(f"witness has no value for parameter {p}")
+        if as_fraction(w.parameters[p]) < 0:
+            raise CertificateError(f"witness gives parameter {p} the negative value {w.parameters[p]}")
+    point = PolymatroidWitness(names, ent, {p: as_fraction(v) for p, v in w.parameters.items()})
+    for b in elemental_inequalities(names):
+        if point.value(b.form()) < 0:
+            raise CertificateError(f"witness is not a polymatroid: {b} fails")
+    for h in hypotheses:
+        v = point.value(h.form)
+        if (h.sense == ">=" and v < 0) or (h.sense == "==" and v != 0):
+            raise CertificateError(f"witness violates hypothesis {h.name!r}")
+    v = point.value(target)
+    if sense == "==":
+        if v == 0:
+            raise CertificateError("witness satisfies the conclusion (difference is exactly 0)")
+    elif v >= 0:
+        raise CertificateError(f"witness satisfies the conclusion (margin {v} >= 0)")
+
+
+# ----------------------------------------------------------------------------- JSON
+
+def _frac(x, where: str) -> Fraction:
+    try:
+        return Fraction(str(x))
+    except (ValueError, ZeroDivisionError) as e:
+        raise CertificateError(f"{where}: {x!r} is not an exact rational number") from e
+
+
+def certificate_from_json(data) -> Certificate:
+    """Rebuild a certificate from :meth:`Certificate.to_json` output; any
+    malformation is a one-line CertificateError naming the key."""
+    if not isinstance(data, Mapping) or data.get("format") != "natlat_sym.certificate":
+        raise CertificateError("not a natlat_sym certificate (missing \"format\": \"natlat_sym.certificate\")")
+    try:
+        hyps = tuple(
+            HypothesisForm(str(h["name"]), LinearForm.from_json(h["form"]), str(h["sense"]))
+            for h in data.get("hypotheses", []))
+        pieces = []
+        for k, p in enumerate(data["pieces"], start=1):
+            basic = tuple(
+                (BasicInequality.from_json(b), _frac(b["multiplier"], f"pieces[{k}].basic"))
+                for b in p.get("basic", []))
+            mus = tuple(_frac(m, f"pieces[{k}].hypotheses") for m in p.get("hypotheses", []))
+            nus = {str(q): _frac(m, f"pieces[{k}].parameters") for q, m in p.get("parameters", {}).items()}
+            pieces.append(CertificatePiece(LinearForm.from_json(p["target"]), basic, mus, nus))
+        return Certificate(str(data["statement"]), tuple(data["variables"]), hyps, str(data["sense"]), tuple(pieces))
+    except CertificateError:
+        raise
+    except (KeyError, TypeError, ValueError, ZeroDivisionError) as e:
+        raise CertificateError(f"malformed certificate: {type(e).__name__}: {e}") from e
+
+
+def witness_from_json(data) -> PolymatroidWitness:
+    if not isinstance(data, Mapping) or data.get("format") != "natlat_sym.polymatroid":
+        raise CertificateError("not a natlat_sym polymatroid witness")
+    try:
+        ent = {frozenset(s): _frac(v, "entropies") for s, v in data["entropies"]}
+        par = {str(p): _frac(v, "parameters") for p, v in data.get("parameters", {}).items()}
+        return PolymatroidWitness(tuple(data["variables"]), ent, par)
+    except CertificateError:
+        raise
+    except (KeyError, TypeError, ValueError) as e:
+        raise CertificateError(f"malformed witness: {type(e).__name__}: {e}") from e
