@@ -1,0 +1,375 @@
+"""Read information expressions and statements in textbook notation.
+
+The parser is a small recursive-descent reader (no ``eval``, no sympy
+``sympify``), so every mistake is reported as one line naming the problem
+and its column.
+
+Grammar
+-------
+::
+
+    statement  := [hypothesis ("," hypothesis)* "=>"] relation
+    hypothesis := [label ":"] relation
+    relation   := expr ("<=" | ">=" | "=" | "==" | "≤" | "≥") expr
+    expr       := ["+" | "-"] term (("+" | "-") term)*
+    term       := factor (("*" | "/") factor)*   # also "2 I(X;Y)" = "2*I(X;Y)"
+    factor     := number | parameter | measure | "(" expr ")" | "-" factor
+    measure    := "H(" group ["|" group] ")"
+                | ("I" | "TC" | "DTC") "(" group (";" group)+ ["|" group] ")"
+    group      := name ("," name)*
+
+Names inside a measure are random variables; names outside are
+nonnegative parameters (``eps``, ``c``).  Numbers are exact: ``0.1`` is
+1/10 and ``1e-9`` is 1/10⁹.  ``⇒`` may replace ``=>``.
+
+Examples
+--------
+>>> e = parse_expression("I(X1;X2|L) + 2*H(M|X1)")
+>>> print(to_text(e))
+I(X1;X2|L) + 2*H(M|X1)
+>>> s = parse_statement("I(X1;X2|L) + 2*H(M|X1) >= H(M|L)")
+>>> print(s)
+I(X1;X2|L) + 2*H(M|X1) >= H(M|L)
+>>> parse_statement("H(X1) <= H(X1,X1)")
+Traceback (most recent call last):
+...
+natlat_sym.errors.ParseError: variable X1 is repeated at column 15: 'H(X1) <= H(X1,X1)'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+import sympy
+from sympy import Add, Mul, Symbol
+
+from ..errors import NonlinearError, ParseError, StatementError
+from .measures import (RESERVED_NAMES, DualTotalCorrelation, Entropy, MutualInformation, RandomVariable,
+                       TotalCorrelation, to_linear_form, to_text)
+from .statement import Relation, Statement
+
+__all__ = ["parse_expression", "parse_relation", "parse_statement", "to_text"]
+
+_TOKEN = re.compile(
+    r"""
+    (?P<ws>\s+)
+  | (?P<num>(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)
+  | (?P<op><=|>=|==|=>|!=|[=<>≤≥⇒+\-*/(),;|:])
+  | (?P<name>[^\W\d]\w*)
+    """,
+    re.VERBOSE | re.UNICODE,
+)
+_RELATIONS = {"<=": "<=", "≤": "<=", ">=": ">=", "≥": ">=", "=": "==", "==": "=="}
+_MEASURES = {"H": Entropy, "I": MutualInformation, "TC": TotalCorrelation, "DTC": DualTotalCorrelation}
+
+
+@dataclass(frozen=True)
+class _Tok:
+    kind: str
+    text: str
+    pos: int
+
+
+def _tokenize(text: str) -> list[_Tok]:
+    out = []
+    i = 0
+    while i < len(text):
+        m = _TOKEN.match(text, i)
+        if not m:
+            raise ParseError(f"unexpected character {text[i]!r}", text, i)
+        kind = m.lastgroup
+        if kind != "ws":
+            out.append(_Tok(kind, m.group(), i))
+        i = m.end()
+    out.append(_Tok("end", "", len(text)))
+    return out
+
+
+class _Parser:
+    def __init__(self, text: str, variables: Iterable[str] | None):
+        if not isinstance(text, str):
+            raise StatementError(f"expected text, got {type(text).__name__}")
+        self.text = text
+        self.toks = _tokenize(text)
+        self.i = 0
+        self.declared = None if variables is None else frozenset(variables)
+        self.var_pos: dict[str, int] = {}
+        self.param_pos: dict[str, int] = {}
+
+    # -- helpers
+    @property
+    def tok(self) -> _Tok:
+        return self.toks[self.i]
+
+    def peek(self, k: int = 1) -> _Tok:
+        return self.toks[min(self.i + k, len(self.toks) - 1)]
+
+    def take(self) -> _Tok:
+        t = self.tok
+        self.i += 1
+        return t
+
+    def error(self, message: str, pos: int | None = None):
+        raise ParseError(message, self.text, self.tok.pos if pos is None else pos)
+
+    def expect(self, text: str, what: str):
+        if self.tok.text != text:
+            found = repr(self.tok.text) if self.tok.kind != "end" else "end of text"
+            self.error(f"expected {what}, found {found}")
+        return self.take()
+
+    # -- grammar
+    def statement(self) -> Statement:
+        rels = [self.labeled_relation()]
+        while self.tok.text == ",":
+            self.take()
+            rels.append(self.labeled_relation())
+        if self.tok.text in ("=>", "⇒"):
+            self.take()
+            if self.tok.kind == "end":
+                self.error("missing conclusion after '=>'")
+            conclusion = self.relation()
+            hyps = rels
+        else:
+            if len(rels) > 1:
+                self.error("several relations but no '=>' before the conclusion")
+            conclusion, hyps = rels[0], []
+        self.finish()
+        return Statement(conclusion, tuple(hyps))
+
+    def finish(self):
+        if self.tok.kind != "end":
+            self.error(f"unexpected {self.tok.text!r}")
+        clash = set(self.var_pos) & set(self.param_pos)
+        if clash:
+            n = sorted(clash)[0]
+            self.error(f"name {n!r} is used both as a random variable and as a parameter",
+                       max(self.var_pos[n], self.param_pos[n]))
+
+    def labeled_relation(self) -> Relation:
+        name = ""
+        if self.tok.kind == "name" and self.peek().text == ":":
+            name = self.take().text
+            self.take()
+        return self.relation(name)
+
+    def relation(self, name: str = "") -> Relation:
+        if self.tok.text in _RELATIONS or self.tok.text in ("<", ">"):
+            self.error("empty left-hand side")
+        lhs = self.expr()
+        rel_tok = self.tok
+        if rel_tok.text in ("<", ">", "!="):
+            self.error(f"'{rel_tok.text}' is not supported; use <=, >= or =")
+        if rel_tok.text not in _RELATIONS:
+            found = repr(rel_tok.text) if rel_tok.kind != "end" else "end of text"
+            self.error(f"expected a relation (<=, >=, =), found {found}")
+        self.take()
+        if self.tok.kind == "end" or self.tok.text in (",", "=>", "⇒") or self.tok.text in _RELATIONS:
+            self.error("empty right-hand side")
+        rhs = self.expr()
+        try:
+            return Relation(lhs, _RELATIONS[rel_tok.text], rhs, name)
+        except NonlinearError as e:
+            raise ParseError(str(e), self.text, rel_tok.pos) from None
+
+    def expr(self):
+        start = self.tok.pos
+        terms = []
+        sign = 1
+        if self.tok.text in ("+", "-"):
+            sign = -1 if self.take().text == "-" else 1
+        terms.append(self.signed(self.term(), sign))
+        while self.tok.text in ("+", "-"):
+            sign = -1 if self.take().text == "-" else 1
+            if self.tok.kind == "end" or self.tok.text in _RELATIONS:
+                self.error("missing term after sign")
+            terms.append(self.signed(self.term(), sign))
+        e = terms[0] if len(terms) == 1 else Add(*terms, evaluate=False)
+        try:
+            to_linear_form(e)
+        except NonlinearError as err:
+            raise ParseError(str(err), self.text, start) from None
+        return e
+
+    @staticmethod
+    def signed(e, sign: int):
+        if sign == 1:
+            return e
+        if isinstance(e, sympy.Number):
+            return -e
+        if isinstance(e, Mul) and isinstance(e.args[0], sympy.Number):
+            return Mul(-e.args[0], *e.args[1:], evaluate=False)
+        return Mul(sympy.Integer(-1), e, evaluate=False)
+
+    def term(self):
+        start = self.tok.pos
+        factors = [self.factor()]
+        while True:
+            if self.tok.text == "*":
+                self.take()
+                factors.append(self.factor())
+            elif self.tok.text == "/":
+                pos = self.take().pos
+                d = self.factor()
+                if not isinstance(d, sympy.Number):
+                    raise ParseError("division by a non-number is not linear", self.text, pos)
+                if d == 0:
+                    raise ParseError("division by zero", self.text, pos)
+                factors.append(sympy.Rational(1) / d)
+            elif isinstance(factors[-1], sympy.Number) and (
+                    self.tok.text == "(" or (self.tok.text in _MEASURES and self.peek().text == "(")):
+                factors.append(self.factor())  # implicit product: "2 I(X;Y)"
+            else:
+                break
+        # fold leading numbers into one coefficient
+        coeff = sympy.Integer(1)
+        rest = []
+        for f in factors:
+            if isinstance(f, sympy.Number):
+                coeff = coeff * f
+            else:
+                rest.append(f)
+        if not rest:
+            return coeff
+        symbols = [r for r in rest if isinstance(r, Symbol)]
+        if len(symbols) > 1 or len(rest) - len(symbols) > 1:
+            product = " * ".join(to_text(r) for r in rest)
+            raise ParseError(f"product {product} is not linear", self.text, start)
+        if coeff == 1 and len(rest) == 1:
+            return rest[0]
+        return Mul(*([coeff] if coeff != 1 else []), *rest, evaluate=False)
+
+    def factor(self):
+        t = self.tok
+        if t.kind == "num":
+            self.take()
+            try:
+                f = Fraction(t.text)
+            except (ValueError, ZeroDivisionError):  # pragma: no cover - regex guarantees a number
+                self.error(f"bad number {t.text!r}")
+            return sympy.Rational(f.numerator, f.denominator)
+        if t.text == "(":
+            self.take()
+            if self.tok.text == ")":
+                self.error("empty parentheses")
+            e = self.expr()
+            self.expect(")", "')'")
+            return e
+        if t.text == "-":
+            self.take()
+            return self.signed(self.factor(), -1)
+        if t.kind == "name":
+            if t.text in _MEASURES and self.peek().text == "(":
+                return self.measure()
+            if t.text in _MEASURES:
+                self.error(f"{t.text} is a measure; write {t.text}(...)")
+            self.take()
+            self.param_pos.setdefault(t.text, t.pos)
+            return Symbol(t.text, nonnegative=True)
+        if t.kind == "end":
+            self.error("unexpected end of text")
+        self.error(f"unexpected {t.text!r}")
+
+    def measure(self):
+        name_tok = self.take()
+        self.expect("(", "'('")
+        groups = [self.group()]
+        while self.tok.text == ";":
+            self.take()
+            groups.append(self.group())
+        given = []
+        if self.tok.text == "|":
+            self.take()
+            given = self.group()
+        self.expect(")", f"')' to close {name_tok.text}(")
+        cls = _MEASURES[name_tok.text]
+        if cls is Entropy:
+            if len(groups) != 1:
+                self.error("H(...) takes one group of variables; did you mean I(...;...)?", name_tok.pos)
+            return Entropy([v for v, _ in groups[0]], [v for v, _ in given])
+        if len(groups) < 2:
+            self.error(f"{name_tok.text}(...) needs at least two groups separated by ';'", name_tok.pos)
+        return cls([[v for v, _ in g] for g in groups], [v for v, _ in given])
+
+    def group(self) -> list[tuple[RandomVariable, int]]:
+        out = []
+        seen: dict[str, int] = {}
+        while True:
+            t = self.tok
+            if t.kind != "name":
+                found = repr(t.text) if t.kind != "end" else "end of text"
+                self.error(f"expected a variable name, found {found}")
+            if t.text in RESERVED_NAMES:
+                self.error(f"{t.text} is a measure name and cannot name a variable")
+            if t.text in seen:
+                self.error(f"variable {t.text} is repeated")
+            if self.declared is not None and t.text not in self.declared:
+                known = ", ".join(sorted(self.declared)) or "none"
+                self.error(f"unknown variable {t.text} (declared: {known})")
+            self.take()
+            seen[t.text] = t.pos
+            self.var_pos.setdefault(t.text, t.pos)
+            out.append((RandomVariable(t.text), t.pos))
+            if self.tok.text != ",":
+                return out
+            self.take()
+
+
+def parse_expression(text: str, *, variables: Iterable[str] | None = None):
+    """Parse one information expression into a sympy expression.
+
+    Parameters
+    ----------
+    text : str
+    variables : iterable of str, optional
+        If given, any other random-variable name is an error.
+    """
+    p = _Parser(text, variables)
+    if p.tok.kind == "end":
+        p.error("empty expression")
+    e = p.expr()
+    p.finish()
+    return e
+
+
+def parse_relation(text: str, *, variables: Iterable[str] | None = None) -> Relation:
+    """Parse ``[label:] lhs REL rhs``."""
+    p = _Parser(text, variables)
+    if p.tok.kind == "end":
+        p.error("empty relation")
+    r = p.labeled_relation()
+    p.finish()
+    return r
+
+
+def parse_statement(text: str, *, given: Sequence[str | Relation] = (),
+                    variables: Iterable[str] | None = None) -> Statement:
+    """Parse a statement; hypotheses may be inline (``h1, h2 => concl``)
+    or passed as ``given`` (texts or Relations), or both.
+
+    Examples
+    --------
+    >>> s = parse_statement("I(M;X1,X2|L) <= I(X1;X2|L) + I(M;X1|X2) + I(M;X2|X1)",
+    ...                     given=["markov: I(L;M|X1,X2) = 0"])
+    >>> [h.name for h in s.hypotheses], s.variables()
+    (['markov'], ('L', 'M', 'X1', 'X2'))
+    """
+    p = _Parser(text, variables)
+    if p.tok.kind == "end":
+        p.error("empty statement")
+    inline = p.statement()
+    extra = []
+    for k, g in enumerate(given, start=1):
+        if isinstance(g, Relation):
+            extra.append(g)
+        elif isinstance(g, str):
+            try:
+                extra.append(parse_relation(g, variables=variables))
+            except ParseError as e:
+                raise ParseError(f"in hypothesis {k}: {e.args[0].split(' at column')[0]}", g, e.position) from None
+        else:
+            raise StatementError(f"hypothesis {k} must be text or a Relation, got {type(g).__name__}")
+    return Statement(inline.conclusion, tuple(inline.hypotheses) + tuple(extra))

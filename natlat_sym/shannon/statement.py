@@ -1,0 +1,204 @@
+"""Statements: hypotheses and a conclusion, each a linear (in)equality.
+
+A :class:`Relation` is ``lhs REL rhs`` with ``REL`` one of ``<=``, ``>=``,
+``==`` between two information expressions.  A :class:`Statement` claims:
+for every joint distribution of its random variables and every value
+``>= 0`` of its parameters, if all hypotheses hold then the conclusion
+holds.
+
+Every relation has a *normal form* ``f`` with ``f >= 0`` (or ``f == 0``)
+meaning the relation: ``rhs − lhs`` for ``<=``, ``lhs − rhs`` for ``>=``
+and ``==``.  The prover and the certificate checker work on normal forms.
+
+Examples
+--------
+>>> from natlat_sym.shannon.parse import parse_statement
+>>> s = parse_statement("I(X;Z) <= I(X;Y)", given=["markov: I(X;Z|Y) = 0"])
+>>> print(s)
+markov: I(X;Z|Y) = 0 => I(X;Z) <= I(X;Y)
+>>> s.variables()
+('X', 'Y', 'Z')
+>>> print(s.conclusion.normal_form())
+H(Y) + H(X,Z) - H(Z) - H(X,Y)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..errors import StatementError
+from .certificate import HypothesisForm
+from .linear import LinearForm, _natural_key
+from .measures import to_latex, to_linear_form, to_text
+
+__all__ = ["Relation", "Statement"]
+
+_REL_TEXT = {"<=": "<=", ">=": ">=", "==": "="}
+_REL_LATEX = {"<=": r"\le", ">=": r"\ge", "==": "="}
+
+
+@dataclass(frozen=True, eq=False)
+class Relation:
+    """``lhs rel rhs`` between sympy information expressions.
+
+    Parameters
+    ----------
+    lhs, rhs : sympy expressions
+        Built with :mod:`natlat_sym.shannon.measures` or by the parser.
+    rel : {"<=", ">=", "=="}
+    name : str, optional
+        How derivations cite this relation (``"markov"``, ``"h1"``).
+    """
+
+    lhs: object
+    rel: str
+    rhs: object
+    name: str = ""
+
+    def __post_init__(self):
+        if self.rel == "=":
+            object.__setattr__(self, "rel", "==")
+        if self.rel not in _REL_TEXT:
+            raise StatementError(f"relation must be one of <=, >=, ==; got {self.rel!r}")
+        _ = self.lhs_form, self.rhs_form  # validate linearity eagerly
+
+    @cached_property
+    def lhs_form(self) -> LinearForm:
+        return to_linear_form(self.lhs)
+
+    @cached_property
+    def rhs_form(self) -> LinearForm:
+        return to_linear_form(self.rhs)
+
+    @property
+    def sense(self) -> str:
+        """``">="`` or ``"=="``: the relation of :meth:`normal_form` to 0."""
+        return "==" if self.rel == "==" else ">="
+
+    def normal_form(self) -> LinearForm:
+        """``f`` such that the relation says ``f >= 0`` (or ``f == 0``)."""
+        if self.rel == "<=":
+            return self.rhs_form - self.lhs_form
+        return self.lhs_form - self.rhs_form
+
+    def hypothesis_form(self, default_name: str = "") -> HypothesisForm:
+        return HypothesisForm(self.name or default_name or str(self), self.normal_form(), self.sense)
+
+    def variables(self) -> frozenset[str]:
+        return _expr_variables(self.lhs) | _expr_variables(self.rhs)
+
+    def parameters(self) -> frozenset[str]:
+        return self.lhs_form.parameter_names() | self.rhs_form.parameter_names()
+
+    def named(self, name: str) -> "Relation":
+        return Relation(self.lhs, self.rel, self.rhs, name)
+
+    def text(self) -> str:
+        """Textbook text without the name: ``I(X1;X2|L) <= eps``."""
+        return f"{to_text(self.lhs)} {_REL_TEXT[self.rel]} {to_text(self.rhs)}"
+
+    def __str__(self) -> str:
+        return (f"{self.name}: " if self.name else "") + self.text()
+
+    def latex(self) -> str:
+        return f"{to_latex(self.lhs)} {_REL_LATEX[self.rel]} {to_latex(self.rhs)}"
+
+    def __eq__(self, other) -> bool:
+        """Same relation and same canonical forms of both sides."""
+        if not isinstance(other, Relation):
+            return NotImplemented
+        return (self.rel, self.lhs_form, self.rhs_form) == (other.rel, other.lhs_form, other.rhs_form)
+
+    def __hash__(self) -> int:
+        return hash((self.rel, self.lhs_form, self.rhs_form))
+
+
+def _expr_variables(expr) -> frozenset[str]:
+    from .measures import InformationMeasure
+
+    out: set[str] = set()
+    if isinstance(expr, InformationMeasure):
+        return expr.variables()
+    for a in getattr(expr, "args", ()):
+        out |= _expr_variables(a)
+    return frozenset(out)
+
+
+@dataclass(frozen=True, eq=False)
+class Statement:
+    """Hypotheses ⇒ conclusion.
+
+    Hypotheses without a name are called ``h1``, ``h2``, ... in derivations.
+    """
+
+    conclusion: Relation
+    hypotheses: tuple[Relation, ...] = field(default=())
+
+    def __post_init__(self):
+        hyps = tuple(self.hypotheses)
+        named = []
+        for k, h in enumerate(hyps, start=1):
+            if not isinstance(h, Relation):
+                raise StatementError(f"hypothesis {k} is not a Relation: {h!r}")
+            named.append(h if h.name else h.named(f"h{k}"))
+        names = [h.name for h in named]
+        dup = {n for n in names if names.count(n) > 1}
+        if dup:
+            raise StatementError(f"two hypotheses are named {sorted(dup)[0]!r}")
+        object.__setattr__(self, "hypotheses", tuple(named))
+        clash = self.parameters() & frozenset(self.variables())
+        if clash:
+            raise StatementError(
+                f"name {sorted(clash)[0]!r} is used both as a random variable and as a parameter")
+
+    def variables(self) -> tuple[str, ...]:
+        """Random variables mentioned anywhere, in natural order (X2 < X10)."""
+        names = set(self.conclusion.variables())
+        for h in self.hypotheses:
+            names |= h.variables()
+        return tuple(sorted(names, key=_natural_key))
+
+    def parameters(self) -> frozenset[str]:
+        """All parameter names (each a real number >= 0)."""
+        out = set(self.conclusion.parameters())
+        for h in self.hypotheses:
+            out |= h.parameters()
+        return frozenset(out)
+
+    def free_coefficients(self) -> frozenset[str]:
+        """Parameters that multiply an entropy (only :func:`tightest` accepts them)."""
+        out: set[str] = set()
+        for r in (self.conclusion, *self.hypotheses):
+            for side in (r.lhs_form, r.rhs_form):
+                out |= {p for p, _ in side.scaled}
+        return frozenset(out)
+
+    def hypothesis_forms(self) -> tuple[HypothesisForm, ...]:
+        return tuple(h.hypothesis_form() for h in self.hypotheses)
+
+    def text(self) -> str:
+        """One-line text that :func:`parse_statement` reads back."""
+        if not self.hypotheses:
+            return self.conclusion.text()
+        return ", ".join(str(h) for h in self.hypotheses) + " => " + self.conclusion.text()
+
+    __str__ = text
+
+    def latex(self) -> str:
+        if not self.hypotheses:
+            return self.conclusion.latex()
+        hyps = ",\\; ".join(h.latex() for h in self.hypotheses)
+        return hyps + r" \;\Longrightarrow\; " + self.conclusion.latex()
+
+    def substitute(self, values) -> "Statement":
+        """The statement with some parameters replaced by exact numbers."""
+        import sympy
+
+        subs = {sympy.Symbol(p, nonnegative=True): sympy.Rational(str(v)) for p, v in values.items()}
+
+        def sub(r: Relation) -> Relation:
+            return Relation(r.lhs.subs(subs) if hasattr(r.lhs, "subs") else r.lhs, r.rel,
+                            r.rhs.subs(subs) if hasattr(r.rhs, "subs") else r.rhs, r.name)
+
+        return Statement(sub(self.conclusion), tuple(sub(h) for h in self.hypotheses))
