@@ -1,0 +1,52 @@
+"""The ``natlat`` command line.
+
+Subcommands
+-----------
+prove       decide a statement: proved (exact certificate), refuted (exact witness) or unknown
+tightest    least Shannon-provable values of free coefficients, with certificate and witness
+verify      re-check a certificate file in exact arithmetic, trusting nothing else
+check       run the theorem catalog (or some entries) and report computed statuses
+list        list the catalog
+show        statement and derivation of one catalog entry
+eval        evaluate an expression on a distribution file (float, exact, certified)
+search      seeded search for a counterexample distribution
+naturality  mediation/redundancy errors of latents, and optimal natural latents
+experiment  open-problem experiments (O1, O2) with an exported distribution
+
+Exit codes: 0 proved/holds/ok, 1 refuted/violated/failed, 2 bad input, 3 unknown, 4 internal error.
+"""
+
+from __future__ import annotations
+
+import click
+
+from . import catalog_cmds, finite_cmds, prover_cmds
+
+__all__ = ["main", "cli"]
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@click.group(context_settings=CONTEXT, epilog="Exit codes: 0 proved/holds/ok, 1 refuted/violated/failed, "
+             "2 bad input, 3 unknown (budget/timeout), 4 internal error.")
+@click.version_option(package_name="natlat-sym", prog_name="natlat")
+def cli():
+    """natlat_sym: certified Shannon-inequality proofs and finite checks for natural latents.
+
+    \b
+    Examples:
+      natlat prove "H(G|L) <= I(X1;X2|L) + H(G|X1) + H(G|X2)"
+      natlat prove "I(X;Z) <= I(X;Y)" --given "I(X;Z|Y) = 0" --json
+      natlat tightest "I(M;X1,X2|L) <= I(X1;X2|L) + c*(I(M;X1|X2) + I(M;X2|X1))" --given "I(L;M|X1,X2) = 0"
+      natlat check
+    """
+
+
+for module in (prover_cmds, catalog_cmds, finite_cmds):
+    for command in module.COMMANDS:
+        cli.add_command(command)
+
+
+def main(argv=None) -> None:
+    """Entry point of the ``natlat`` script."""
+    cli.main(args=argv, prog_name="natlat")

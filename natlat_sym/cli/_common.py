@@ -1,0 +1,132 @@
+"""Shared plumbing of the ``natlat`` command line: exit codes, error
+reporting, JSON output, atomic file writes and progress bars.
+
+Exit codes (the same for every subcommand):
+
+====  ==========================================================
+0     proved / holds / ok
+1     refuted / violated / counterexample found / a check failed
+2     bad input (malformed statement, file, distribution, option)
+3     unknown (timeout or size budget): an honest non-answer
+4     internal error (a bug in natlat_sym; please report it)
+====  ==========================================================
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from ..errors import BudgetExceeded, NatLatError
+
+EXIT_OK, EXIT_REFUTED, EXIT_BAD_INPUT, EXIT_UNKNOWN, EXIT_INTERNAL = 0, 1, 2, 3, 4
+
+
+class Exit(Exception):
+    """Raised by a command to finish with a given exit code."""
+
+    def __init__(self, code: int):
+        self.code = code
+
+
+def fail(message: str, code: int = EXIT_BAD_INPUT) -> "Exit":
+    click.echo(f"natlat: error: {message}", err=True)
+    return Exit(code)
+
+
+def guarded(fn):
+    """Turn NatLatErrors into one-line messages with the right exit code, and
+    anything unexpected into an 'internal error' line (exit 4), never a
+    traceback from deep inside sympy, z3 or numpy."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            fn(*args, **kwargs)
+        except Exit as e:
+            sys.exit(e.code)
+        except BudgetExceeded as e:
+            click.echo(f"natlat: unknown: {e}", err=True)
+            sys.exit(EXIT_UNKNOWN)
+        except NatLatError as e:
+            click.echo(f"natlat: error: {e}", err=True)
+            sys.exit(EXIT_BAD_INPUT)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("natlat: interrupted", err=True)
+            sys.exit(130)
+        except Exception as e:  # noqa: BLE001 - last line of defence
+            if os.environ.get("NATLAT_DEBUG"):
+                raise
+            click.echo(f"natlat: internal error: {type(e).__name__}: {e} "
+                       "(set NATLAT_DEBUG=1 for a traceback; please report this)", err=True)
+            sys.exit(EXIT_INTERNAL)
+
+    return wrapper
+
+
+def write_atomic(path: str | Path, text: str) -> None:
+    """Write ``text`` to ``path`` via a temporary file and rename, so a
+    failure never leaves a half-written file."""
+    path = Path(path)
+    if path.parent and not path.parent.exists():
+        raise fail(f"cannot write {path}: directory {path.parent} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def dump_json(obj) -> str:
+    return json.dumps(obj, indent=2, sort_keys=False, ensure_ascii=False, default=str)
+
+
+def emit_json(obj) -> None:
+    click.echo(dump_json(obj))
+
+
+def read_json_file(path: str, what: str):
+    try:
+        with open(path, encoding="utf-8") as f:
+            return json.load(f)
+    except FileNotFoundError:
+        raise fail(f"{what} file {path} does not exist") from None
+    except IsADirectoryError:
+        raise fail(f"{what} file {path} is a directory") from None
+    except json.JSONDecodeError as e:
+        raise fail(f"{what} file {path} is not valid JSON: {e.msg} at line {e.lineno} column {e.colno}") from None
+    except UnicodeDecodeError:
+        raise fail(f"{what} file {path} is not UTF-8 text") from None
+
+
+@contextmanager
+def progress_bar(description: str, total: int | None, *, enabled: bool):
+    """A rich progress bar on stderr (only when stderr is a terminal and
+    ``enabled``); yields ``advance(n=1, label=None)``."""
+    if not enabled or not sys.stderr.isatty():
+        yield lambda n=1, label=None: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=Console(stderr=True), transient=True) as prog:
+        task = prog.add_task(description, total=total)
+
+        def advance(n=1, label=None):
+            prog.update(task, advance=n, description=f"{description} {label}" if label else description)
+
+        yield advance

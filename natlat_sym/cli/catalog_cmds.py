@@ -1,0 +1,181 @@
+"""``natlat check``, ``natlat list``, ``natlat show`` and ``natlat experiment``."""
+
+from __future__ import annotations
+
+import click
+
+from ._common import (EXIT_OK, EXIT_REFUTED, Exit, dump_json, emit_json, fail, guarded, progress_bar,
+                      write_atomic)
+
+json_opt = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+
+
+def _load():
+    from ..catalog import load_catalog
+
+    return load_catalog()
+
+
+def _status_style(status: str) -> str:
+    return {"certified": "green", "tight": "bold green", "checked": "cyan", "refuted": "magenta",
+            "open": "yellow", "failing": "bold red"}.get(status, "")
+
+
+@click.command(short_help="Check the theorem catalog and print computed statuses.",
+               epilog="Exit codes: 0 every entry checks, 1 some entry fails, 2 bad input.")
+@click.argument("ids", nargs=-1, metavar="[ID]...")
+@json_opt
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.01),
+              help="Seconds per proof obligation before it counts as failing.")
+@click.option("--progress/--no-progress", default=True, help="Progress bar on stderr (terminals only).")
+@click.option("--out", type=click.Path(dir_okay=False), metavar="FILE", help="Also write the JSON report to FILE.")
+@guarded
+def check(ids, as_json, timeout, progress, out):
+    """Check the whole theorem catalog (or the entries ID...) and print computed statuses.
+
+    Every status is computed now by running the entry's obligations: 'certified' means
+    every proof has an exactly re-checked certificate, 'tight' that the least Shannon-type
+    constants were confirmed too, 'checked' that finite instances were checked, 'refuted'
+    that a counterexample was verified (expected for negative results), 'open' that only
+    numerical evidence exists, and 'failing' that something did not come out as claimed.
+    """
+    from ..catalog import check_catalog
+
+    catalog = _load()
+    wanted = list(ids) or None
+    for i in wanted or ():
+        catalog.get(i)  # CatalogError (exit 2) naming the unknown id
+    total = len(wanted) if wanted else len(catalog)
+    with progress_bar("checking", total, enabled=progress and not as_json) as advance:
+        report = check_catalog(catalog, ids=wanted, timeout=timeout,
+                               progress=lambda rep: advance(1, getattr(rep, "id", None)))
+    data = report.to_json()
+    if out:
+        write_atomic(out, dump_json(data) + "\n")
+    if as_json:
+        emit_json(data)
+    else:
+        _print_table(report)
+    raise Exit(EXIT_OK if report.ok else EXIT_REFUTED)
+
+
+def _print_table(report) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="natlat_sym theorem catalog", show_lines=False)
+    for col in ("id", "spec", "title", "status", "ok", "seconds"):
+        table.add_column(col, justify="right" if col == "seconds" else "left")
+    for rep in report.reports:
+        status = str(getattr(rep.status, "value", rep.status))
+        table.add_row(rep.id, getattr(rep, "spec_id", ""), getattr(rep, "title", ""),
+                      f"[{_status_style(status)}]{status}[/]", "yes" if rep.ok else "[bold red]NO[/]",
+                      f"{rep.seconds:.2f}")
+    console = Console(width=max(Console().width, 140))
+    console.print(table)
+    failing = [r for r in report.reports if not r.ok]
+    console.print(f"{len(report.reports)} entries, {len(failing)} failing, {report.seconds:.1f} s")
+    for rep in failing:
+        for res in rep.results:
+            if not res.ok:
+                console.print(f"[bold red]{rep.id}[/]: {getattr(res, 'detail', '')}", markup=True)
+
+
+@click.command(name="list", short_help="List the catalog entries.")
+@json_opt
+@guarded
+def list_(as_json):
+    """List the catalog: id, spec id, kind and title of every entry."""
+    catalog = _load()
+    rows = [{"id": t.id, "spec_id": t.spec_id, "kind": t.kind, "title": t.title} for t in catalog.theorems]
+    if as_json:
+        emit_json(rows)
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_header=True)
+    for col in ("id", "spec", "kind", "title"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(r["id"], r["spec_id"], r["kind"], r["title"])
+    Console(width=140).print(table)
+
+
+@click.command(short_help="Statement, status and derivation of one catalog entry.")
+@click.argument("theorem_id", metavar="ID")
+@json_opt
+@click.option("--latex", is_flag=True, help="Print statements and derivations as LaTeX.")
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.01))
+@guarded
+def show(theorem_id, as_json, latex, timeout):
+    """Show one catalog entry: statement, obligations, computed status and derivations."""
+    from ..catalog import check_theorem
+
+    catalog = _load()
+    thm = catalog.get(theorem_id)
+    report = check_theorem(thm, timeout=timeout)
+    if as_json:
+        data = report.to_json()
+        data["informal"] = thm.informal
+        data["reference"] = thm.reference
+        data["uses"] = list(thm.uses)
+        data["used_by"] = list(catalog.used_by(thm.id))
+        emit_json(data)
+        raise Exit(EXIT_OK if report.ok else EXIT_REFUTED)
+    status = str(getattr(report.status, "value", report.status))
+    click.echo(f"{thm.title}  [{thm.id}, spec {thm.spec_id}]  status: {status}")
+    click.echo(f"reference: {thm.reference}")
+    if thm.uses:
+        click.echo(f"uses: {', '.join(thm.uses)}")
+    used_by = catalog.used_by(thm.id)
+    if used_by:
+        click.echo(f"used by: {', '.join(used_by)}")
+    click.echo("")
+    click.echo(thm.informal.strip())
+    for ob, res in zip(thm.obligations, report.results):
+        click.echo("")
+        mark = "ok" if res.ok else "FAILED"
+        click.echo(f"- {ob.kind}: {ob.description}  -> {getattr(res, 'outcome', '')} [{mark}, {res.seconds:.3f} s]")
+        if ob.statement is not None:
+            click.echo(f"  statement: {ob.statement.latex() if latex else ob.statement}")
+        derivation = getattr(res, "derivation", None)
+        if derivation is not None:
+            body = derivation.latex() if latex else derivation.text()
+            click.echo("  " + body.replace("\n", "\n  "))
+        detail = getattr(res, "detail", "")
+        if detail:
+            click.echo(f"  {detail}")
+    raise Exit(EXIT_OK if report.ok else EXIT_REFUTED)
+
+
+@click.command(short_help="Run an open-problem experiment (o1, o2).")
+@click.argument("name", type=click.Choice(["o1", "o2"], case_sensitive=False))
+@click.option("--seed", default=0, show_default=True, type=int, help="Random seed (results reproduce).")
+@click.option("--budget", default=60.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds of search.")
+@click.option("--out", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write the attaining distribution to FILE (natlat distribution JSON).")
+@json_opt
+@guarded
+def experiment(name, seed, budget, out, as_json):
+    """Run an open-problem experiment: o1 (stochastic vs deterministic constant, T/τ) or
+    o2 (third-diagram coefficient in T3) and report the best ratio found."""
+    from ..catalog import experiments
+
+    run = {"o1": experiments.run_o1, "o2": experiments.run_o2}[name.lower()]
+    result = run(seed=seed, budget_seconds=budget)
+    if out:
+        if getattr(result, "distribution", None) is None:
+            raise fail("the experiment found no distribution to export")
+        from ..finite.io import distribution_to_json
+
+        write_atomic(out, dump_json(distribution_to_json(result.distribution)) + "\n")
+    if as_json:
+        emit_json(result.to_json())
+    else:
+        click.echo(result.summary() if hasattr(result, "summary") else dump_json(result.to_json()))
+    raise Exit(EXIT_OK)
+
+
+COMMANDS = (check, list_, show, experiment)

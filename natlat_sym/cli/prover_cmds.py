@@ -1,0 +1,199 @@
+"""``natlat prove``, ``natlat tightest`` and ``natlat verify``."""
+
+from __future__ import annotations
+
+import time
+
+import click
+
+from ._common import (EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUTED, EXIT_UNKNOWN, Exit, dump_json, emit_json, fail,
+                      guarded, read_json_file, write_atomic)
+
+statement_arg = click.argument("statement", metavar="STATEMENT")
+given_opt = click.option("--given", "-g", "given", multiple=True, metavar="HYP",
+                         help="A hypothesis such as 'I(L;M|X1,X2) = 0'; repeat for several. "
+                              "Name it with a prefix: 'markov: I(L;M|X1,X2) = 0'.")
+vars_opt = click.option("--vars", "variables", metavar="X1,X2,...",
+                        help="Declare the random variables; any other name is an error.")
+json_opt = click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
+
+
+def parse_cli_statement(statement: str, given, variables):
+    from ..shannon.parse import parse_statement
+
+    declared = None
+    if variables is not None:
+        declared = [v.strip() for v in variables.split(",") if v.strip()]
+        if not declared:
+            raise fail("--vars needs at least one name")
+    return parse_statement(statement, given=list(given), variables=declared)
+
+
+def _format_distribution(dist) -> str:
+    try:
+        return dist.describe()
+    except AttributeError:
+        return str(dist)
+
+
+@click.command(short_help="Prove or refute a statement, with an exact certificate or counterexample.",
+               epilog="Exit codes: 0 proved, 1 refuted, 2 bad input, 3 unknown.")
+@statement_arg
+@given_opt
+@vars_opt
+@json_opt
+@click.option("--latex", is_flag=True, help="Print the derivation as LaTeX.")
+@click.option("--certificate", "cert_path", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write the exact certificate (JSON) to FILE; re-check it later with 'natlat verify FILE'.")
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.01),
+              help="Seconds before answering 'unknown'.")
+@click.option("--engine", type=click.Choice(["auto", "lp", "z3"]), default="auto", show_default=True,
+              help="Proposal engine; every verdict is re-checked exactly whichever is used.")
+@click.option("--max-variables", default=14, show_default=True, type=click.IntRange(min=1),
+              help="Size budget: statements with more random variables answer 'unknown'.")
+@guarded
+def prove(statement, given, variables, as_json, latex, cert_path, timeout, engine, max_variables):
+    """Prove or refute STATEMENT, e.g. "H(G|L) <= I(X1;X2|L) + H(G|X1) + H(G|X2)".
+
+    'proved' is printed only with a certificate re-checked in exact rational arithmetic;
+    'refuted' only with an exactly checked counterexample (a distribution where the engine
+    finds one, otherwise a point of the Shannon cone: "not Shannon-provable").
+    """
+    from ..shannon.prove import prove as run_prove
+
+    st = parse_cli_statement(statement, given, variables)
+    result = run_prove(st, timeout=timeout, max_variables=max_variables, engine=engine)
+    derivation = None
+    if result.verdict == "proved" and result.certificate is not None:
+        from ..shannon.derivation import derive
+
+        derivation = derive(result.certificate, st)
+        if cert_path:
+            write_atomic(cert_path, dump_json(result.certificate.to_json()) + "\n")
+    if as_json:
+        data = result.to_json()
+        data.setdefault("statement", str(st))
+        if derivation is not None:
+            data["derivation"] = derivation.to_json()
+        emit_json(data)
+    else:
+        _print_result(st, result, derivation, latex)
+    raise Exit({"proved": EXIT_OK, "refuted": EXIT_REFUTED}.get(result.verdict, EXIT_UNKNOWN))
+
+
+def _print_result(st, result, derivation, latex: bool) -> None:
+    click.echo(f"statement: {st}")
+    if result.verdict == "proved":
+        cert = result.certificate
+        click.echo(f"proved in {result.seconds:.3f} s; certificate re-checked in exact arithmetic "
+                   f"({cert.steps()} steps, sha {cert.digest()})")
+        if derivation is not None:
+            click.echo(derivation.latex() if latex else derivation.text())
+    elif result.verdict == "refuted":
+        click.echo(f"refuted in {result.seconds:.3f} s")
+        if result.distribution is not None:
+            click.echo("counterexample distribution (checked exactly):")
+            click.echo(_format_distribution(result.distribution))
+        if result.witness is not None:
+            if result.distribution is None:
+                click.echo(result.note or "not Shannon-provable; polymatroid counterexample only")
+            click.echo(f"Shannon-cone point violating it (exact): {result.witness.describe()}")
+    else:
+        click.echo(f"unknown after {result.seconds:.3f} s: {result.reason}")
+
+
+@click.command(short_help="Least Shannon-provable values of free coefficients.",
+               epilog="Exit codes: 0 values found, 1 no finite values work, 2 bad input, 3 unknown.")
+@statement_arg
+@given_opt
+@vars_opt
+@json_opt
+@click.option("--weight", "weights", multiple=True, metavar="NAME=W",
+              help="Weight of a coefficient in the objective (several coefficients: a Pareto point).")
+@click.option("--certificate", "cert_path", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write the certificate at the optimum to FILE.")
+@click.option("--timeout", default=60.0, show_default=True, type=click.FloatRange(min=0.01))
+@guarded
+def tightest(statement, given, variables, as_json, weights, cert_path, timeout):
+    """Least values of the free coefficients in STATEMENT that a Shannon-type proof allows.
+
+    Free coefficients are names multiplying information terms, e.g. c in
+    "I(M;X1,X2|L) <= I(X1;X2|L) + c*(I(M;X1|X2) + I(M;X2|X1))".
+    """
+    from fractions import Fraction
+
+    from ..shannon.tightest import tightest as run_tightest
+
+    st = parse_cli_statement(statement, given, variables)
+    if not st.free_coefficients():
+        raise fail("the statement has no free coefficient (a name multiplying an information term, "
+                   "as c in 'c*I(X;Y)'); use 'natlat prove' instead")
+    w = {}
+    for item in weights:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise fail(f"--weight expects NAME=W, got {item!r}")
+        try:
+            w[name.strip()] = Fraction(value.strip())
+        except (ValueError, ZeroDivisionError):
+            raise fail(f"--weight {item!r}: {value!r} is not a number") from None
+        if w[name.strip()] < 0:
+            raise fail(f"--weight {item!r}: weights must be >= 0")
+        if name.strip() not in st.free_coefficients():
+            raise fail(f"--weight {item!r}: {name.strip()} is not a free coefficient of the statement "
+                       f"(free: {', '.join(sorted(st.free_coefficients()))})")
+    start = time.perf_counter()
+    result = run_tightest(st, weights=w or None, timeout=timeout)
+    if cert_path and result.certificate is not None:
+        write_atomic(cert_path, dump_json(result.certificate.to_json()) + "\n")
+    if as_json:
+        emit_json(result.to_json())
+    else:
+        click.echo(f"statement: {st}")
+        if result.infeasible:
+            click.echo("no finite values of the coefficients make it Shannon-provable")
+        else:
+            for name, value in sorted(result.values.items()):
+                click.echo(f"{name} = {value}")
+            click.echo(f"certificate at the optimum re-checked in exact arithmetic; "
+                       f"{time.perf_counter() - start:.3f} s")
+            for name, wit in sorted(getattr(result, "witnesses", {}).items()):
+                click.echo(f"smaller {name} is not Shannon-provable: witness {wit.describe()}")
+    raise Exit(EXIT_REFUTED if result.infeasible else EXIT_OK)
+
+
+@click.command(short_help="Re-check a certificate file in exact arithmetic.",
+               epilog="Exit codes: 0 valid, 2 invalid or malformed certificate.")
+@click.argument("certificate", type=click.Path(dir_okay=False), metavar="CERT.json")
+@json_opt
+@guarded
+def verify(certificate, as_json):
+    """Re-check CERT.json in exact rational arithmetic.
+
+    The statement text in the file is parsed afresh and its normal forms are computed
+    independently; the certificate must prove exactly that statement. Only the small
+    checker in natlat_sym.shannon.certificate is trusted: no LP or SMT solver runs.
+    """
+    from ..errors import CertificateError
+    from ..shannon.certificate import certificate_from_json, check_certificate
+    from ..shannon.parse import parse_statement
+
+    data = read_json_file(certificate, "certificate")
+    cert = certificate_from_json(data)
+    try:
+        st = parse_statement(cert.statement)
+    except Exception as e:  # noqa: BLE001 - any parse failure means a broken file
+        raise CertificateError(f"the certificate's statement does not parse: {e}") from None
+    if st.conclusion.rel != cert.sense:
+        raise CertificateError(f"certificate is for a '{cert.sense}' conclusion, the statement has "
+                               f"'{st.conclusion.rel}'")
+    check_certificate(cert, expected_target=st.conclusion.normal_form(),
+                      expected_hypotheses=st.hypothesis_forms())
+    if as_json:
+        emit_json({"valid": True, "statement": str(st), "steps": cert.steps(), "sha": cert.digest()})
+    else:
+        click.echo(f"valid: the certificate proves {st} ({cert.steps()} steps, sha {cert.digest()})")
+    raise Exit(EXIT_OK)
+
+
+COMMANDS = (prove, tightest, verify)
