@@ -1,0 +1,756 @@
+"""Information values on a finite distribution, three ways, and certified verdicts.
+
+Any linear information expression — a :class:`~natlat_sym.shannon.linear.LinearForm`,
+a sympy expression built from ``H``/``I`` (:mod:`natlat_sym.shannon.measures`),
+or text such as ``"I(X1;X2|L)"`` — has a value on a concrete distribution.
+This module computes it
+
+(a) **as a float** (:func:`float_value`, numpy, bits) — fast, for searches;
+(b) **exactly** (:func:`exact_value`) — on a rational distribution every
+    joint entropy is ``Σ p·log2(1/p)`` with rational ``p``, so the value is
+    ``q0 + Σ_b q_b·log2(b)`` with rationals ``q`` and integers ``b``.  We put
+    the integers in a *coprime base* (pairwise coprime, found with gcds, no
+    factoring) containing 2, so ``log2(2) = 1`` folds into ``q0`` and the
+    remaining ``log2(b)`` are linearly independent over the rationals (unique
+    factorisation).  This **canonical closed form** is unique, so a value is
+    exactly zero iff every ``q`` is 0 — exact zero detection, which decides
+    equality hypotheses such as independence ``I(X;Y) = 0``.
+    :meth:`ExactValue.to_sympy` gives the sympy expression;
+(c) **as a certified enclosure** (:func:`enclosure`): the closed form
+    evaluated with python-flint ``arb`` ball arithmetic gives an
+    :class:`Interval` ``[lo, hi]`` with exact dyadic endpoints that is
+    guaranteed to contain the true value.
+
+:func:`check_on` turns enclosures into a verdict for a statement
+(hypotheses ⇒ conclusion) on one distribution: ``"holds"``, ``"violated"``
+(with a certified margin) or ``"undecided"`` at the precision allowed.  A
+nonzero canonical form is never zero, so raising the precision always
+decides eventually; ``max_precision`` bounds the work.  No float comparison
+ever produces a verdict.
+
+Float distributions are evaluated exactly as the rational distribution their
+binary entries denote, divided by its exact total (see
+:meth:`~natlat_sym.finite.distribution.Distribution.to_exact`); the verdict
+is about that exact distribution.
+
+Glossary
+--------
+normal form
+    A relation ``lhs <= rhs`` is checked as ``rhs - lhs >= 0``; its value on
+    the distribution is the *margin* (slack) — negative means violated.
+vacuous
+    A hypothesis fails on the distribution, so the statement says nothing
+    about it: the verdict is ``"holds"`` with ``vacuous=True``.
+
+Examples
+--------
+>>> from natlat_sym.finite.families import dsbs, xor
+>>> from fractions import Fraction
+>>> v = exact_value("I(X1;X2)", dsbs(Fraction(1, 10)))
+>>> print(v)
+9/5*log2(3) - log2(5)
+>>> box = enclosure("I(X1;X2)", dsbs(Fraction(1, 10)), precision=64)
+>>> box.contains(Fraction(5310044064, 10**10)), float(box.width) < 1e-15
+(False, True)
+>>> box.lo > Fraction(5310044064, 10**10)
+True
+>>> exact_value("I(X1;X2)", xor()).is_zero(), str(exact_value("I(X1;X2|X3)", xor()))
+(True, '1')
+>>> print(check_on("I(X1;X2) >= 1/2", dsbs(Fraction(1, 10))))
+holds: I(X1;X2) >= 1/2  (margin in [0.0310, 0.0310])
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+from math import gcd
+
+import numpy as np
+
+from natlat_sym.errors import DistributionError, StatementError
+from natlat_sym.finite.distribution import Distribution, to_exact_number
+from natlat_sym.shannon.certificate import HypothesisForm
+from natlat_sym.shannon.linear import LinearForm, as_fraction
+
+__all__ = [
+    "Interval",
+    "ExactValue",
+    "HypothesisStatus",
+    "InstanceVerdict",
+    "as_linear_form",
+    "float_value",
+    "float_entropies",
+    "exact_entropy",
+    "exact_value",
+    "closed_form",
+    "enclosure",
+    "decide_sign",
+    "check_on",
+]
+
+
+# --------------------------------------------------------------------- interval
+def _fmt(x: Fraction, digits: int = 4) -> str:
+    if x == 0:
+        return "0"
+    return f"{float(x):.{digits}g}" if abs(x) < Fraction(1, 10**3) or abs(x) >= 10**4 else f"{float(x):.{digits}f}"
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A closed interval ``[lo, hi]`` with exact rational endpoints.
+
+    Examples
+    --------
+    >>> i = Interval(Fraction(-1, 4), Fraction(1, 2))
+    >>> i.contains(0), i.is_positive(), i.excludes_zero()
+    (True, False, False)
+    >>> Interval.point(0).is_zero()
+    True
+    """
+
+    lo: Fraction
+    hi: Fraction
+
+    def __post_init__(self):
+        object.__setattr__(self, "lo", Fraction(self.lo))
+        object.__setattr__(self, "hi", Fraction(self.hi))
+        if self.lo > self.hi:
+            raise ValueError(f"empty interval [{self.lo}, {self.hi}]")
+
+    @classmethod
+    def point(cls, x) -> "Interval":
+        return cls(Fraction(x), Fraction(x))
+
+    def contains(self, x) -> bool:
+        x = Fraction(x) if not isinstance(x, float) else Fraction(x)
+        return self.lo <= x <= self.hi
+
+    def is_positive(self) -> bool:
+        """Certainly ``> 0``."""
+        return self.lo > 0
+
+    def is_negative(self) -> bool:
+        """Certainly ``< 0``."""
+        return self.hi < 0
+
+    def is_nonnegative(self) -> bool:
+        """Certainly ``>= 0``."""
+        return self.lo >= 0
+
+    def is_zero(self) -> bool:
+        return self.lo == 0 == self.hi
+
+    def excludes_zero(self) -> bool:
+        return self.lo > 0 or self.hi < 0
+
+    @property
+    def width(self) -> Fraction:
+        return self.hi - self.lo
+
+    @property
+    def midpoint(self) -> float:
+        return float((self.lo + self.hi) / 2)
+
+    def __str__(self) -> str:
+        return f"[{_fmt(self.lo)}, {_fmt(self.hi)}]"
+
+    def to_json(self) -> dict:
+        return {"lo": str(self.lo), "hi": str(self.hi), "lo_float": float(self.lo), "hi_float": float(self.hi)}
+
+
+# --------------------------------------------------------------------- coprime base
+def _coprime_base(numbers: Iterable[int]) -> list[int]:
+    """Pairwise coprime integers > 1, including 2, whose products give every
+    input (positive integers).  Uses only gcds (no factoring).
+
+    >>> sorted(_coprime_base([12, 18, 35]))
+    [2, 3, 35]
+    >>> sorted(_coprime_base([9, 15]))
+    [2, 3, 5]
+    >>> sorted(_coprime_base([6, 10**20 + 39]))[:2]
+    [2, 3]
+    """
+    base: list[int] = [2]
+    for n in numbers:
+        work = [n]
+        while work:
+            x = work.pop()
+            if x == 1:
+                continue
+            for i, b in enumerate(base):
+                g = gcd(x, b)
+                if g > 1:
+                    break
+            else:
+                base.append(x)
+                continue
+            if b == x:
+                continue
+            del base[i]
+            work.extend((g, b // g, x // g))
+    return base
+
+
+def _perfect_root(b: int) -> tuple[int, int]:
+    """``(r, k)`` with ``b = r**k`` and ``k`` maximal.
+
+    >>> _perfect_root(81), _perfect_root(12)
+    ((3, 4), (12, 1))
+    """
+    import flint
+
+    best = (b, 1)
+    if not flint.fmpz(b).is_perfect_power():
+        return best
+    for k in range(2, b.bit_length() + 1):
+        r = int(flint.fmpz(b).root(k))
+        if r < 2:
+            break
+        if r**k == b:
+            best = (r, k)
+    return best
+
+
+def _exponents(n: int, base: list[int]) -> dict[int, int]:
+    out = {}
+    for b in base:
+        if n == 1:
+            break
+        e = 0
+        while n % b == 0:
+            n //= b
+            e += 1
+        if e:
+            out[b] = e
+    if n != 1:  # pragma: no cover - guaranteed by _coprime_base
+        raise AssertionError("coprime base does not generate its inputs")
+    return out
+
+
+# --------------------------------------------------------------------- exact values
+@dataclass(frozen=True, eq=False)
+class ExactValue:
+    """``constant + Σ coefficient·log2(base)``: an exact real number.
+
+    The bases are pairwise coprime odd integers > 1 that are not perfect
+    powers (2 itself is folded into ``constant``), so their logarithms are
+    linearly independent over the rationals: the value is zero iff
+    :meth:`is_zero` (no coefficient left).  ``==`` compares values exactly
+    (by subtracting; the bases of two values may differ, e.g. ``log2(15)``
+    versus ``log2(3) + log2(5)``).
+
+    Examples
+    --------
+    >>> v = ExactValue.log2(Fraction(9, 4))
+    >>> print(v)
+    2*log2(3) - 2
+    >>> v.is_zero(), round(float(v), 6)
+    (False, 1.169925)
+    >>> ExactValue.log2(15) == ExactValue.log2(3) + ExactValue.log2(5)
+    True
+    """
+
+    constant: Fraction = Fraction(0)
+    logs: tuple[tuple[int, Fraction], ...] = ()
+
+    @classmethod
+    def log2(cls, q) -> "ExactValue":
+        """``log2(q)`` for a positive rational ``q``."""
+        q = Fraction(q)
+        if q <= 0:
+            raise ValueError(f"log2 of non-positive {q}")
+        return _from_weights({q.numerator: Fraction(1), q.denominator: Fraction(-1)}, Fraction(0))
+
+    @classmethod
+    def rational(cls, q) -> "ExactValue":
+        return cls(Fraction(q), ())
+
+    def is_zero(self) -> bool:
+        return self.constant == 0 and not self.logs
+
+    def is_rational(self) -> bool:
+        return not self.logs
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, (int, Fraction)):
+            other = ExactValue.rational(other)
+        if not isinstance(other, ExactValue):
+            return NotImplemented
+        return (self - other).is_zero()
+
+    __hash__ = None  # equal values may have different fields
+
+    def __add__(self, other) -> "ExactValue":
+        if not isinstance(other, ExactValue):
+            other = ExactValue.rational(as_fraction(other))
+        w: dict[int, Fraction] = {}
+        for b, c in self.logs + other.logs:
+            w[b] = w.get(b, Fraction(0)) + c
+        return _from_weights(w, self.constant + other.constant)
+
+    __radd__ = __add__
+
+    def __neg__(self) -> "ExactValue":
+        return ExactValue(-self.constant, tuple((b, -c) for b, c in self.logs))
+
+    def __sub__(self, other) -> "ExactValue":
+        if not isinstance(other, ExactValue):
+            other = ExactValue.rational(as_fraction(other))
+        return self + (-other)
+
+    def __mul__(self, k) -> "ExactValue":
+        k = as_fraction(k)
+        if k == 0:
+            return ExactValue()
+        return ExactValue(self.constant * k, tuple((b, c * k) for b, c in self.logs))
+
+    __rmul__ = __mul__
+
+    def __float__(self) -> float:
+        return float(self.constant) + sum(float(c) * math.log2(b) for b, c in self.logs)
+
+    def to_sympy(self):
+        """The sympy expression ``constant + Σ c·log(b)/log(2)``."""
+        import sympy as sp
+
+        expr = sp.Rational(self.constant.numerator, self.constant.denominator)
+        for b, c in self.logs:
+            expr += sp.Rational(c.numerator, c.denominator) * sp.log(sp.Integer(b)) / sp.log(2)
+        return expr
+
+    def enclosure(self, precision: int = 64) -> Interval:
+        """A certified interval containing the value (``arb`` at ``precision`` bits).
+
+        >>> ExactValue.log2(3).enclosure(30).contains(Fraction(1584962500721, 10**12))
+        True
+        """
+        if not self.logs:
+            return Interval.point(self.constant)
+        import flint
+
+        with flint.ctx.workprec(int(precision)):
+            ball = flint.arb(flint.fmpq(self.constant.numerator, self.constant.denominator))
+            ln2 = flint.arb(2).log()
+            for b, c in self.logs:
+                ball += flint.arb(flint.fmpq(c.numerator, c.denominator)) * (flint.arb(b).log() / ln2)
+            lo, hi = ball.lower(), ball.upper()
+        return Interval(_arb_exact(lo), _arb_exact(hi))
+
+    def __str__(self) -> str:
+        pieces: list[tuple[Fraction, str]] = [(c, f"log2({b})") for b, c in self.logs]
+        if self.constant:
+            pieces.append((self.constant, ""))
+        if not pieces:
+            return "0"
+        out = []
+        for i, (c, body) in enumerate(pieces):
+            mag = abs(c)
+            text = str(mag) if not body else (body if mag == 1 else f"{mag}*{body}")
+            out.append((("-" if c < 0 else "") if i == 0 else (" - " if c < 0 else " + ")) + text)
+        return "".join(out)
+
+    def to_json(self) -> dict:
+        return {"constant": str(self.constant), "logs": [[str(b), str(c)] for b, c in self.logs],
+                "text": str(self), "float": float(self)}
+
+
+def _arb_exact(x) -> Fraction:
+    m, e = x.mid().man_exp()
+    m, e = int(m), int(e)
+    return Fraction(m * 2**e) if e >= 0 else Fraction(m, 2**-e)
+
+
+def _from_weights(weights: Mapping[int, Fraction], constant: Fraction) -> ExactValue:
+    """Canonicalise ``constant + Σ w_n·log2(n)`` over positive integers ``n``."""
+    weights = {n: w for n, w in weights.items() if w and n != 1}
+    base = _coprime_base(sorted(weights))
+    coef: dict[int, Fraction] = {}
+    for n, w in weights.items():
+        for b, e in _exponents(n, base).items():
+            coef[b] = coef.get(b, Fraction(0)) + w * e
+    constant = Fraction(constant) + coef.pop(2, Fraction(0))
+    roots: dict[int, Fraction] = {}
+    for b, c in coef.items():  # log2(9) -> 2*log2(3); roots of coprime bases stay coprime
+        if c:
+            r, k = _perfect_root(b)
+            roots[r] = roots.get(r, Fraction(0)) + c * k
+    return ExactValue(constant, tuple(sorted((b, c) for b, c in roots.items() if c)))
+
+
+# --------------------------------------------------------------------- coercion
+def as_linear_form(expr) -> LinearForm:
+    """A LinearForm from a LinearForm, a sympy information expression, or text.
+
+    >>> print(as_linear_form("I(X;Y)"))
+    H(X) + H(Y) - H(X,Y)
+    """
+    if isinstance(expr, LinearForm):
+        return expr
+    if isinstance(expr, HypothesisForm):
+        return expr.form
+    from natlat_sym.shannon.measures import to_linear_form
+
+    if isinstance(expr, str):
+        from natlat_sym.shannon.parse import parse_expression
+
+        expr = parse_expression(expr)
+    if hasattr(expr, "normal_form") and hasattr(expr, "rel"):
+        raise StatementError(f"{expr} is a relation, not an expression; use check_on to decide it")
+    return to_linear_form(expr)
+
+
+def _parameter_values(form: LinearForm, parameters, *, exact: bool) -> dict:
+    params = dict(parameters or {})
+    missing = sorted(form.parameter_names() - set(params))
+    if missing:
+        raise StatementError(f"missing value for parameter(s) {', '.join(missing)}; pass parameters={{...}}")
+    out = {}
+    for p in form.parameter_names():
+        v = params[p]
+        try:
+            v = to_exact_number(v, f"(parameter {p})") if exact else float(v)
+        except (DistributionError, TypeError, ValueError):
+            raise StatementError(f"parameter {p} must be a real number, got {params[p]!r}") from None
+        if v < 0:
+            raise StatementError(f"parameter {p} must be >= 0, got {params[p]!r}")
+        out[p] = v
+    return out
+
+
+def _check_variables(form: LinearForm, dist: Distribution) -> None:
+    unknown = sorted(form.variables() - set(dist.names))
+    if unknown:
+        raise DistributionError(
+            f"expression mentions {', '.join(unknown)}, not variables of the distribution ({', '.join(dist.names)})")
+
+
+# --------------------------------------------------------------------- float
+def float_entropies(dist: Distribution, subsets: Iterable[Iterable[str]]) -> dict[frozenset, float]:
+    """Float joint entropies (bits) for each subset, as ``{frozenset: H}``."""
+    p = dist.to_float()
+    return {frozenset(s): p.entropy(sorted(s)) for s in subsets}
+
+
+def float_value(expr, dist: Distribution, *, parameters: Mapping | None = None) -> float:
+    """The value in bits as a float (not a proof of anything).
+
+    >>> from natlat_sym.finite.families import dsbs
+    >>> round(float_value("I(X1;X2)", dsbs(0.1)), 10)
+    0.5310044064
+    """
+    form = as_linear_form(expr)
+    _check_variables(form, dist)
+    params = _parameter_values(form, parameters, exact=False)
+    ent = float_entropies(dist, set(form.entropies) | {s for _, s in form.scaled})
+    return float(form.evaluate(lambda s: ent[s], params))
+
+
+# --------------------------------------------------------------------- exact
+def _exact_pmf(dist: Distribution) -> Distribution:
+    return dist if dist.is_exact else dist.to_exact()
+
+
+def _entropy_weights(dist: Distribution, names, coefficient: Fraction, weights: dict[int, Fraction]) -> None:
+    """Add ``coefficient·H(names)`` as ``Σ w_n·log2(n)`` into ``weights``."""
+    marg = dist.marginal(sorted(names))
+    for p in marg.pmf.flat:
+        if p:
+            w = coefficient * p
+            weights[p.denominator] = weights.get(p.denominator, Fraction(0)) + w
+            weights[p.numerator] = weights.get(p.numerator, Fraction(0)) - w
+
+
+def exact_entropy(dist: Distribution, names) -> ExactValue:
+    """The joint entropy ``H(names)`` in canonical exact form.
+
+    >>> from natlat_sym.finite.families import uniform
+    >>> print(exact_entropy(uniform([3, 2], names=["A", "B"]), ["A", "B"]))
+    log2(3) + 1
+    """
+    w: dict[int, Fraction] = {}
+    _entropy_weights(_exact_pmf(dist), names, Fraction(1), w)
+    return _from_weights(w, Fraction(0))
+
+
+def exact_value(expr, dist: Distribution, *, parameters: Mapping | None = None) -> ExactValue:
+    """The exact value as ``q0 + Σ q_b·log2(b)`` in canonical form.
+
+    Parameter values must be exact (ints, Fractions, strings; floats are
+    taken as their exact binary value)."""
+    form = as_linear_form(expr)
+    _check_variables(form, dist)
+    params = _parameter_values(form, parameters, exact=True)
+    form = form.substitute(params) if params else form
+    d = _exact_pmf(dist)
+    w: dict[int, Fraction] = {}
+    for s, c in form.entropies.items():
+        _entropy_weights(d, s, c, w)
+    return _from_weights(w, form.constant)
+
+
+def closed_form(expr, dist: Distribution, *, parameters: Mapping | None = None):
+    """The exact value as a sympy expression (rationals and ``log`` of integers).
+
+    >>> from natlat_sym.finite.families import dsbs
+    >>> closed_form("H(X1)", dsbs(Fraction(1, 3)))
+    1
+    """
+    return exact_value(expr, dist, parameters=parameters).to_sympy()
+
+
+def _direct_enclosure(form: LinearForm, dist: Distribution, precision: int) -> Interval | None:
+    """Fast path: ``Σ c_S Σ -p·log2(p)`` directly in arb balls, marginals summed
+    in ball arithmetic from the exact entries (float entries are exact
+    dyadics, divided by their ball-summed total).  ``form`` has no
+    parameters left.  None if a ball degenerates (then use the closed form)."""
+    import flint
+
+    with flint.ctx.workprec(int(precision)):
+        if dist.is_exact:
+            balls = [flint.arb(flint.fmpq(p.numerator, p.denominator)) for p in dist.pmf.flat]
+            positive = np.array([p > 0 for p in dist.pmf.flat], dtype=bool).reshape(dist.shape)
+            arr = np.empty(len(balls), dtype=object)
+            arr[:] = balls
+            arr = arr.reshape(dist.shape)
+        else:
+            flat = np.asarray(dist.pmf, dtype=np.float64).ravel()
+            arr = np.empty(flat.size, dtype=object)
+            arr[:] = [flint.arb(float(x)) for x in flat]
+            total = sum(arr, flint.arb(0))
+            arr = (arr / total).reshape(dist.shape)
+            positive = np.asarray(dist.pmf) > 0
+        ln2 = flint.arb(2).log()
+        value = flint.arb(0)
+        for s, c in form.entropies.items():
+            drop = tuple(i for i, n in enumerate(dist.names) if n not in s)
+            marg = arr.sum(axis=drop) if drop else arr
+            mask = positive.any(axis=drop) if drop else positive
+            h = flint.arb(0)
+            for p, pos in zip(np.ravel(marg), np.ravel(mask)):
+                if pos:
+                    h -= p * p.log()
+            value += flint.arb(flint.fmpq(c.numerator, c.denominator)) * h
+        value = value / ln2 + flint.arb(flint.fmpq(form.constant.numerator, form.constant.denominator))
+        if not value.is_finite():
+            return None
+        return Interval(_arb_exact(value.lower()), _arb_exact(value.upper()))
+
+
+def enclosure(expr, dist: Distribution, *, parameters: Mapping | None = None, precision: int = 64) -> Interval:
+    """A certified interval containing the exact value.
+
+    Computed directly in ball arithmetic; when that ball contains 0 the
+    canonical closed form is used instead, so exact zeros give the point
+    interval ``[0, 0]``."""
+    form = as_linear_form(expr)
+    _check_variables(form, dist)
+    params = _parameter_values(form, parameters, exact=True)
+    form = form.substitute(params) if params else form
+    box = _direct_enclosure(form, dist, precision)
+    if box is not None and box.excludes_zero():
+        return box
+    return exact_value(form, dist).enclosure(precision)
+
+
+def decide_sign(value: ExactValue, *, precision: int = 64, max_precision: int = 4096) -> tuple[int | None, Interval, int]:
+    """``(sign, enclosure, bits)``: sign -1/0/+1 certified, or None if the
+    enclosure at ``max_precision`` bits still contains 0 (cannot happen for
+    a nonzero value with enough bits; exact zeros are detected exactly).
+
+    >>> decide_sign(ExactValue.log2(3) - Fraction(158, 100))[0]
+    1
+    """
+    if value.is_zero():
+        return 0, Interval.point(0), 0
+    bits = max(int(precision), 16)
+    while True:
+        box = value.enclosure(bits)
+        if box.is_positive():
+            return 1, box, bits
+        if box.is_negative():
+            return -1, box, bits
+        if bits >= max_precision:
+            return None, box, bits
+        bits = min(2 * bits, int(max_precision))
+
+
+# --------------------------------------------------------------------- verdicts
+@dataclass(frozen=True)
+class HypothesisStatus:
+    """Whether one hypothesis holds on the distribution (certified)."""
+
+    name: str
+    text: str
+    sense: str
+    status: str  # "satisfied" | "violated" | "undecided"
+    value: Interval
+    exact: ExactValue | None = None
+
+    def to_json(self) -> dict:
+        return {"name": self.name, "text": self.text, "sense": self.sense, "status": self.status,
+                "value": self.value.to_json(), "exact": None if self.exact is None else self.exact.to_json()}
+
+
+@dataclass(frozen=True)
+class InstanceVerdict:
+    """The certified verdict of a statement on one distribution.
+
+    Attributes
+    ----------
+    verdict : {"holds", "violated", "undecided"}
+    margin : Interval
+        Enclosure of the conclusion's normal form (``rhs - lhs`` for ``<=``);
+        negative means violated.
+    hypotheses : tuple of HypothesisStatus
+    vacuous : bool
+        True when the verdict is "holds" only because a hypothesis fails.
+    conclusion : str
+        Text of the conclusion.
+    exact : ExactValue or None
+        Canonical closed form of the margin (None when the fast ball
+        evaluation decided without it; see :func:`exact_value`).
+    precision : int
+        Bits of arb precision the decision needed (0: decided exactly).
+    """
+
+    verdict: str
+    margin: Interval
+    hypotheses: tuple[HypothesisStatus, ...] = ()
+    vacuous: bool = False
+    conclusion: str = ""
+    exact: ExactValue | None = None
+    precision: int = 0
+
+    @property
+    def holds(self) -> bool:
+        return self.verdict == "holds"
+
+    @property
+    def violated(self) -> bool:
+        return self.verdict == "violated"
+
+    def summary(self) -> str:
+        if self.verdict == "holds" and self.vacuous:
+            failed = ", ".join(h.name or h.text for h in self.hypotheses if h.status == "violated")
+            return f"holds vacuously (hypothesis {failed} fails)"
+        return self.verdict
+
+    def __str__(self) -> str:
+        return f"{self.summary()}: {self.conclusion}  (margin in {self.margin})"
+
+    def to_json(self) -> dict:
+        return {"verdict": self.verdict, "vacuous": self.vacuous, "summary": self.summary(),
+                "conclusion": self.conclusion, "margin": self.margin.to_json(),
+                "exact_margin": None if self.exact is None else self.exact.to_json(),
+                "precision": self.precision,
+                "hypotheses": [h.to_json() for h in self.hypotheses]}
+
+
+def _relation_parts(statement):
+    """``(conclusion (text, form, sense), [hypotheses (name, text, form, sense)])``."""
+    if isinstance(statement, str):
+        from natlat_sym.shannon.parse import parse_statement
+
+        statement = parse_statement(statement)
+    if isinstance(statement, LinearForm):
+        return (str(statement) + " >= 0", statement, ">="), []
+    if isinstance(statement, HypothesisForm):
+        return (f"{statement.form} {statement.sense} 0", statement.form, statement.sense), []
+    if isinstance(statement, tuple) and len(statement) == 2:
+        concl, hyps = statement
+        c = _relation_parts(concl)[0]
+        out = []
+        for k, h in enumerate(hyps, start=1):
+            text, form, sense = _relation_parts(h)[0]
+            out.append((getattr(h, "name", "") or f"h{k}", text, form, sense))
+        return c, out
+    if hasattr(statement, "conclusion") and hasattr(statement, "hypotheses"):
+        c = statement.conclusion
+        hyps = [(h.name or f"h{k}", h.text(), h.normal_form(), h.sense)
+                for k, h in enumerate(statement.hypotheses, start=1)]
+        return (c.text(), c.normal_form(), c.sense), hyps
+    if hasattr(statement, "normal_form") and hasattr(statement, "sense"):
+        return (statement.text(), statement.normal_form(), statement.sense), []
+    raise StatementError(f"cannot check {type(statement).__name__}: pass a Statement, Relation, text, "
+                         "LinearForm (meaning >= 0) or (conclusion, hypotheses)")
+
+
+def check_on(statement, dist: Distribution, *, parameters: Mapping | None = None,
+             precision: int = 64, max_precision: int = 4096, exact_margin: bool = False) -> InstanceVerdict:
+    """Decide a statement on one distribution with certified arithmetic.
+
+    Parameters
+    ----------
+    statement : Statement, Relation, str, LinearForm or (conclusion, hypotheses)
+        A LinearForm (or HypothesisForm) means ``form >= 0`` (or its sense).
+    dist : Distribution
+    parameters : mapping, optional
+        Exact values of the statement's parameters (``{"eps": "1/100"}``).
+    precision, max_precision : int
+        Starting and largest ``arb`` working precision in bits.
+    exact_margin : bool
+        Always compute the canonical closed form of every value (so rational
+        margins come out as point intervals and ``.exact`` is filled in).
+        By default a value whose fast ball enclosure already excludes 0 is
+        decided from that ball alone.
+
+    Returns
+    -------
+    InstanceVerdict
+        "holds" if the conclusion is certified true (or, with
+        ``vacuous=True``, some hypothesis is certified false); "violated" if
+        every hypothesis is certified true and the conclusion certified
+        false; otherwise "undecided".
+
+    Examples
+    --------
+    >>> from natlat_sym.finite.families import xor
+    >>> v = check_on("I(X1;X2) == 0 => I(X1;X2|X3) <= I(X1;X2)", xor(), exact_margin=True)
+    >>> v.verdict, v.margin, [h.status for h in v.hypotheses]
+    ('violated', Interval(lo=Fraction(-1, 1), hi=Fraction(-1, 1)), ['satisfied'])
+    >>> print(check_on("I(X1;X3) == 1 => H(X1) <= 0", xor()))
+    holds vacuously (hypothesis h1 fails): H(X1) <= 0  (margin in [-1.0000, -1.0000])
+    """
+    (ctext, cform, csense), hyps = _relation_parts(statement)
+
+    def status(form, sense):
+        form = as_linear_form(form)
+        _check_variables(form, dist)
+        params = _parameter_values(form, parameters, exact=True)
+        form = form.substitute(params) if params else form
+        fast = None if exact_margin else _direct_enclosure(form, dist, precision)
+        if fast is not None and fast.excludes_zero():  # decided without the closed form
+            sign = 1 if fast.is_positive() else -1
+            ok = sign > 0 if sense == ">=" else False
+            return ok, fast, None, precision
+        value = exact_value(form, dist)
+        sign, box, bits = decide_sign(value, precision=precision, max_precision=max_precision)
+        if sense == "==":
+            ok = None if sign is None else sign == 0
+        else:
+            ok = (True if box.is_nonnegative() else None) if sign is None else sign >= 0
+        return ok, box, value, bits
+
+    statuses = []
+    used = 0
+    for name, text, form, sense in hyps:
+        ok, box, value, bits = status(form, sense)
+        used = max(used, bits)
+        label = "undecided" if ok is None else ("satisfied" if ok else "violated")
+        statuses.append(HypothesisStatus(name, text, sense, label, box, value))
+    ok, margin, value, bits = status(cform, csense)
+    used = max(used, bits)
+    vacuous = False
+    if ok:
+        verdict = "holds"
+    elif any(h.status == "violated" for h in statuses):
+        verdict, vacuous = "holds", True
+    elif ok is False and all(h.status == "satisfied" for h in statuses):
+        verdict = "violated"
+    else:
+        verdict = "undecided"
+    return InstanceVerdict(verdict, margin, tuple(statuses), vacuous, ctext, value, used)

@@ -1,0 +1,215 @@
+"""The JSON file format for finite distributions, with atomic load and save.
+
+Format
+------
+A distribution file is one JSON object::
+
+    {
+      "format": "natlat-distribution",      # required marker
+      "version": 1,
+      "names": ["X1", "X2", "L"],           # variable names (identifiers), one per axis
+      "alphabets": [[0, 1], [0, 1], ["a", "b"]],   # optional; default 0..k-1 per axis
+      "exact": true,                        # optional; default: true iff no probability is a JSON float
+      "probabilities": [[["1/4", "0"], ...]],      # dense nested lists, axis order = names
+      "latents": ["L"]                      # optional; which variables are latents
+    }
+
+Instead of ``"probabilities"`` a file may give a sparse ``"support"``: a list
+of ``[[label, label, ...], probability]`` pairs (missing outcomes are 0);
+then ``"alphabets"`` is required.
+
+Probabilities are exact strings (``"1/3"``, ``"0.25"``, ``"0"``), JSON
+integers, or JSON floats.  Exact distributions are written as strings;
+float distributions as JSON floats written with ``repr`` so that reading
+them back gives the same binary numbers (round trips are exact either way).
+Alphabet labels must be JSON scalars (strings, integers, floats, booleans).
+
+Public functions
+----------------
+``distribution_to_json(dist) -> dict``, ``distribution_from_json(data)``,
+``dumps(dist)``, ``loads(text)``, ``save(dist, path)``, ``load(path)``.
+:func:`save` writes to a temporary file in the same directory and renames it
+over the target, so a reader never sees a half-written file.
+
+Examples
+--------
+>>> from natlat_sym.finite.distribution import Distribution
+>>> d = Distribution.from_array([["1/2", "0"], ["0", "1/2"]], ["X1", "X2"])
+>>> loads(dumps(d)) == d
+True
+>>> distribution_to_json(d)["probabilities"]
+[['1/2', '0'], ['0', '1/2']]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Mapping
+from fractions import Fraction
+from pathlib import Path
+
+import numpy as np
+
+from natlat_sym.errors import DistributionError
+from natlat_sym.finite.distribution import DEFAULT_TOLERANCE, Distribution
+
+__all__ = ["FORMAT", "VERSION", "distribution_to_json", "distribution_from_json",
+           "dumps", "loads", "save", "load"]
+
+FORMAT = "natlat-distribution"
+VERSION = 1
+
+_SCALARS = (str, int, float, bool)
+
+
+def _label(v, name):
+    if isinstance(v, np.generic):
+        v = v.item()
+    if v is not None and not isinstance(v, _SCALARS):
+        raise DistributionError(f"alphabet label {v!r} of {name!r} is not a JSON scalar; cannot save")
+    return v
+
+
+def _number_out(p, exact: bool):
+    if exact:
+        return str(p)
+    return float(p)
+
+
+def distribution_to_json(dist: Distribution) -> dict:
+    """The JSON-ready dict of ``dist`` (see the module docstring)."""
+    alphabets = [[_label(v, n) for v in a] for n, a in zip(dist.names, dist.alphabets)]
+    probs = np.vectorize(lambda p: _number_out(p, dist.is_exact), otypes=[object])(dist.pmf)
+    out = {
+        "format": FORMAT,
+        "version": VERSION,
+        "names": list(dist.names),
+        "alphabets": alphabets,
+        "exact": dist.is_exact,
+        "probabilities": probs.tolist() if dist.pmf.ndim else probs.item(),
+    }
+    if not dist.is_exact:
+        out["tolerance"] = dist.tolerance
+    if dist.latents:
+        out["latents"] = list(dist.latents)
+    return out
+
+
+def _number_in(v, where):
+    if isinstance(v, bool) or not isinstance(v, (str, int, float)):
+        raise DistributionError(f"probability {where} must be a string like '1/3' or a number, got {v!r}")
+    if isinstance(v, str):
+        try:
+            return Fraction(v.strip())
+        except (ValueError, ZeroDivisionError):
+            raise DistributionError(f"probability {where} is not a number: {v!r}") from None
+    return v
+
+
+def distribution_from_json(data: Mapping) -> Distribution:
+    """Parse the dict form; DistributionError naming the bad key on malformed data.
+
+    >>> distribution_from_json({"format": "natlat-distribution", "names": ["X"],
+    ...                         "probabilities": ["1/3", "2/3"]}).pmf.tolist()
+    [Fraction(1, 3), Fraction(2, 3)]
+    >>> distribution_from_json({"format": "natlat-distribution", "names": ["X"]})
+    Traceback (most recent call last):
+    ...
+    natlat_sym.errors.DistributionError: distribution JSON needs "probabilities" or "support"
+    """
+    if not isinstance(data, Mapping):
+        raise DistributionError(f"distribution JSON must be an object, got {type(data).__name__}")
+    if data.get("format") != FORMAT:
+        raise DistributionError(f'distribution JSON: "format" must be {FORMAT!r}, got {data.get("format")!r}')
+    version = data.get("version", VERSION)
+    if version != VERSION:
+        raise DistributionError(f'distribution JSON: unsupported "version" {version!r} (this reader knows {VERSION})')
+    names = data.get("names")
+    if not isinstance(names, list):
+        raise DistributionError('distribution JSON: "names" must be a list of strings')
+    alphabets = data.get("alphabets")
+    if alphabets is not None and (not isinstance(alphabets, list) or not all(isinstance(a, list) for a in alphabets)):
+        raise DistributionError('distribution JSON: "alphabets" must be a list of lists')
+    latents = data.get("latents", [])
+    if not isinstance(latents, list):
+        raise DistributionError('distribution JSON: "latents" must be a list of names')
+    exact = data.get("exact")
+    if exact is not None and not isinstance(exact, bool):
+        raise DistributionError('distribution JSON: "exact" must be true or false')
+    tolerance = data.get("tolerance", DEFAULT_TOLERANCE)
+    if "probabilities" in data:
+        raw = np.array(data["probabilities"], dtype=object)
+        if raw.size and any(isinstance(v, (list, dict)) for v in raw.flat):
+            raise DistributionError('distribution JSON: "probabilities" is not a rectangular nested list')
+        arr = np.empty(raw.shape, dtype=object)
+        for idx in np.ndindex(raw.shape):
+            arr[idx] = _number_in(raw[idx], f"at index {list(idx)}")
+        return Distribution.from_array(arr, names, alphabets=alphabets, exact=exact,
+                                       tolerance=tolerance, latents=latents)
+    if "support" in data:
+        if alphabets is None:
+            raise DistributionError('distribution JSON: a "support" list needs "alphabets"')
+        support = data["support"]
+        if not isinstance(support, list):
+            raise DistributionError('distribution JSON: "support" must be a list of [outcome, probability]')
+        mapping = {}
+        for i, entry in enumerate(support):
+            if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], list)):
+                raise DistributionError(f'distribution JSON: "support" entry {i} must be [[labels...], probability]')
+            key = tuple(entry[0])
+            if key in mapping:
+                raise DistributionError(f'distribution JSON: "support" outcome {entry[0]!r} appears twice')
+            mapping[key] = _number_in(entry[1], f"of support entry {i}")
+        return Distribution.from_dict(mapping, names, alphabets=alphabets, exact=exact,
+                                      tolerance=tolerance, latents=latents)
+    raise DistributionError('distribution JSON needs "probabilities" or "support"')
+
+
+def dumps(dist: Distribution, *, indent: int | None = 1) -> str:
+    """The JSON text of ``dist``."""
+    return json.dumps(distribution_to_json(dist), indent=indent)
+
+
+def loads(text: str) -> Distribution:
+    """Parse JSON text; DistributionError on invalid JSON (with line and column)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DistributionError(f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+    return distribution_from_json(data)
+
+
+def save(dist: Distribution, path) -> Path:
+    """Write ``dist`` to ``path`` atomically (temporary file + rename); returns the path."""
+    path = Path(path)
+    text = dumps(dist) + "\n"
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    return path
+
+
+def load(path) -> Distribution:
+    """Read a distribution file; DistributionError naming the file on failure."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DistributionError(f"cannot read distribution file {str(path)!r}: {exc.strerror}") from None
+    try:
+        return loads(text)
+    except DistributionError as exc:
+        raise DistributionError(f"{path}: {exc}") from None
