@@ -1,0 +1,115 @@
+"""The prover commands as a user runs them: verdicts, exit codes, JSON,
+certificate files that re-check, and one-line errors for bad input."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from natlat_sym.cli import cli
+
+T4 = "H(G|L) <= I(X1;X2|L) + H(G|X1) + H(G|X2)"
+
+
+def run(*args):
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_prove_valid_statement_exits_0_with_derivation():
+    code, out, _ = run("prove", T4)
+    assert code == 0
+    assert "proved" in out and "re-checked in exact arithmetic" in out
+    assert "H(G|L)" in out
+
+
+def test_prove_false_statement_exits_1():
+    code, out, _ = run("prove", "I(X;Y|Z) <= I(X;Y)")
+    assert code == 1
+    assert "refuted" in out
+
+
+def test_prove_json_has_the_documented_keys():
+    code, out, _ = run("prove", "I(X;Z) <= I(X;Y)", "--given", "markov: I(X;Z|Y) = 0", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["verdict"] == "proved"
+    for key in ("certificate", "steps", "seconds"):
+        assert key in data
+    refuted = json.loads(run("prove", "I(X;Y|Z) <= I(X;Y)", "--json")[1])
+    assert refuted["verdict"] == "refuted" and "counterexample" in refuted
+
+
+def test_certificate_file_verifies_and_tampering_is_rejected(tmp_path):
+    cert = tmp_path / "cert.json"
+    assert run("prove", T4, "--certificate", str(cert))[0] == 0
+    code, out, _ = run("verify", str(cert))
+    assert code == 0 and out.startswith("valid")
+    data = json.loads(cert.read_text())
+    piece = data["pieces"][0]
+    piece["basic"][0]["multiplier"] = str(int(piece["basic"][0]["multiplier"].split("/")[0]) + 1)
+    cert.write_text(json.dumps(data))
+    code, out, err = run("verify", str(cert))
+    assert code == 2
+    assert "error" in err and len(err.strip().splitlines()) == 1
+
+
+def test_certificate_for_other_statement_is_rejected(tmp_path):
+    cert = tmp_path / "cert.json"
+    run("prove", "H(X|Y) <= H(X)", "--certificate", str(cert))
+    data = json.loads(cert.read_text())
+    data["statement"] = "H(Y|X) <= H(Y)"
+    cert.write_text(json.dumps(data))
+    assert run("verify", str(cert))[0] == 2
+
+
+@pytest.mark.parametrize("args,needle", [
+    (("prove", "H(X)*H(Y) <= 1"), "not linear"),
+    (("prove", "H(X) <= "), "empty right-hand side"),
+    (("prove", "H(X,X) >= 0"), "repeated"),
+    (("prove", "H(X) <= H(Q)", "--vars", "X"), "unknown variable Q"),
+    (("prove", "I(X;Y) <= c*H(X)"), "tightest"),
+    (("verify", "/nonexistent/cert.json"), "does not exist"),
+    (("tightest", "H(X) <= H(X,Y)"), "no free coefficient"),
+])
+def test_bad_input_is_one_line_exit_2(args, needle):
+    code, out, err = run(*args)
+    assert code == 2
+    assert needle in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_malformed_certificate_json_is_bad_input(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    code, _, err = run("verify", str(bad))
+    assert code == 2 and "not valid JSON" in err
+    bad.write_text(json.dumps({"format": "natlat_sym.certificate", "pieces": "x"}))
+    assert run("verify", str(bad))[0] == 2
+
+
+def test_size_budget_answers_unknown_exit_3():
+    code, out, err = run("prove", "H(A,B,C) <= H(A) + H(B) + H(C)", "--max-variables", "2")
+    assert code == 3
+
+
+def test_tightest_finds_c_equal_1():
+    code, out, _ = run("tightest", "I(M;X1,X2|L) <= I(X1;X2|L) + c*(I(M;X1|X2) + I(M;X2|X1))",
+                       "--given", "I(L;M|X1,X2) = 0", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["values"]["c"] in ("1", 1)
+
+
+def test_tightest_without_markov_is_infeasible_exit_1():
+    code, _, _ = run("tightest", "I(M;X1,X2|L) <= I(X1;X2|L) + c*(I(M;X1|X2) + I(M;X2|X1))")
+    assert code == 1
+
+
+def test_installed_entry_point_runs():
+    proc = subprocess.run([sys.executable, "-m", "natlat_sym.cli", "prove", "H(X|Y) <= H(X)"],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "proved" in proc.stdout
