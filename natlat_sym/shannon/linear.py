@@ -164,7 +164,12 @@ class LinearForm:
     def cond_entropy(cls, targets, given=()) -> "LinearForm":
         """``H(A|B) = H(A∪B) − H(B)``."""
         a, b = subset(targets), subset(given)
-        return cls({a | b: 1, b: -1})
+        # Accumulate: when A ⊆ B the two keys coincide and the result must be 0
+        # (a dict literal would silently keep only -H(B)).
+        terms: dict[frozenset[str], Fraction] = {}
+        for s, k in ((a | b, 1), (b, -1)):
+            terms[s] = terms.get(s, Fraction(0)) + k
+        return cls(terms)
 
     @classmethod
     def mutual_information(cls, left, right, given=()) -> "LinearForm":
