@@ -48,7 +48,7 @@ def check(ids, as_json, timeout, progress, out):
     total = len(wanted) if wanted else len(catalog)
     with progress_bar("checking", total, enabled=progress and not as_json) as advance:
         report = check_catalog(catalog, ids=wanted, timeout=timeout,
-                               progress=lambda rep: advance(1, getattr(rep, "id", None)))
+                               progress=lambda done, total, rep: advance(1, rep.id))
     data = report.to_json()
     if out:
         write_atomic(out, dump_json(data) + "\n")

@@ -1,0 +1,817 @@
+"""Theorems, proof obligations, and how running them yields a status.
+
+A catalog entry (:class:`Theorem`) is a definition, theorem, rule, negative
+result or open problem of the specification, together with the
+machine-checkable claims that back it (its :class:`Obligation` s).  Nothing
+about an entry's standing is typed by hand: :func:`check_theorem` runs every
+obligation and *computes* the :class:`Status` from the outcomes.
+
+Glossary
+--------
+obligation
+    One claim a machine can check: a Shannon-type inequality to **prove**
+    (an exactly re-checked certificate), a statement to **refute** (a
+    counterexample checked exactly), **tight** constants (the least
+    Shannon-type coefficients, confirmed or corrected), a **finite** check
+    on concrete distributions (certified arithmetic or z3), or an
+    **experiment** (numerical evidence only).
+expectation
+    What the obligation should come out as (``"proved"``, ``"refuted"``,
+    ``"tight"``, ``"holds"``, ``"violated"``, ``"evidence"``).  An outcome
+    that contradicts it, an error, or a timeout makes the entry FAILING.
+supporting obligation
+    A check that must succeed but does not define the entry's strength,
+    e.g. a distribution showing that a bound is attained, or the refutation
+    of a weakened variant of a theorem.
+uses (computed)
+    The names of the hypotheses that some certificate gives a nonzero
+    multiplier: what the proof really needed.
+
+Status, from strongest to weakest: TIGHT (certified and least constants
+confirmed) > CERTIFIED > CHECKED (finite instances) > OPEN (experiments);
+REFUTED for negative results; FAILING whenever an expectation is not met.
+
+Public names: :class:`Status`, :class:`Obligation`, :class:`ObligationResult`,
+:class:`FiniteOutcome`, :class:`Theorem`, :class:`TheoremReport`,
+:func:`check_theorem`, and the obligation builders :func:`prove_that`,
+:func:`refute_that`, :func:`tight_constants`, :func:`check_on_instances`,
+:func:`experiment`, :func:`holds_on`, :func:`violated_on`.
+
+Examples
+--------
+>>> from natlat_sym.catalog import Theorem, prove_that, check_theorem
+>>> t = Theorem(id="mutual_info_nonneg", title="Mutual information is nonnegative",
+...             spec_id="EX", kind="theorem", reference="classical",
+...             obligations=(prove_that("I(X;Y) >= 0"),))
+>>> t.statement.text()
+'I(X;Y) >= 0'
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from fractions import Fraction
+from functools import cached_property
+
+from ..errors import CatalogError, NatLatError
+
+__all__ = [
+    "Status", "Obligation", "ObligationResult", "FiniteOutcome", "Theorem", "TheoremReport",
+    "check_theorem", "prove_that", "refute_that", "tight_constants", "check_on_instances",
+    "experiment", "holds_on", "violated_on", "KINDS", "OBLIGATION_KINDS",
+]
+
+#: Kinds of catalog entries.
+KINDS = ("definition", "theorem", "rule", "negative", "open", "example")
+#: Kinds of obligations.
+OBLIGATION_KINDS = ("prove", "refute", "tight", "finite", "experiment")
+
+_ID = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z][a-z0-9]*)*$")
+_SPEC_ID = re.compile(r"^[A-Z]+[0-9]*$")
+
+
+class Status(str, Enum):
+    """Standing of a catalog entry, computed by :func:`check_theorem`."""
+
+    CERTIFIED = "certified"
+    TIGHT = "tight"
+    CHECKED = "checked"
+    REFUTED = "refuted"
+    OPEN = "open"
+    FAILING = "failing"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_STRENGTH = {Status.TIGHT: 4, Status.CERTIFIED: 3, Status.CHECKED: 2, Status.OPEN: 1}
+
+
+def _json_value(x):
+    if isinstance(x, Fraction):
+        return str(x)
+    if isinstance(x, Mapping):
+        return {str(k): _json_value(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple)):
+        return [_json_value(v) for v in x]
+    if hasattr(x, "to_json"):
+        return x.to_json()
+    return x
+
+
+# ----------------------------------------------------------------------------- outcomes
+@dataclass(frozen=True)
+class FiniteOutcome:
+    """What a finite check or an experiment callable returns.
+
+    Attributes
+    ----------
+    verdict : str
+        ``"holds"``, ``"violated"``, ``"undecided"`` (finite checks) or
+        ``"evidence"`` (experiments).
+    detail : str
+        One or two lines: what was checked, the numbers.
+    sizes : str
+        The sizes checked, e.g. ``"n = 2..4, alphabets ≤ 3"``.
+    distribution : object, optional
+        A distribution worth showing (a counterexample, a tight instance,
+        the best one an experiment found).
+    value : object, optional
+        A number an experiment reports (best ratio found, ...).
+    """
+
+    verdict: str
+    detail: str = ""
+    sizes: str = ""
+    distribution: object = None
+    value: object = None
+
+    def to_json(self) -> dict:
+        return {"verdict": self.verdict, "detail": self.detail, "sizes": self.sizes,
+                "distribution": _json_value(self.distribution), "value": _json_value(self.value)}
+
+
+@dataclass(frozen=True)
+class ObligationResult:
+    """The outcome of running one :class:`Obligation`.
+
+    Attributes
+    ----------
+    kind, description, expect : str
+        Copied from the obligation.
+    outcome : str
+        What happened: ``"proved"``, ``"refuted"``, ``"unknown"``, ``"tight"``,
+        ``"corrected"``, ``"holds"``, ``"violated"``, ``"undecided"``,
+        ``"evidence"``, ``"error"`` or ``"timeout"``.
+    ok : bool
+        Whether the outcome meets the expectation.
+    seconds : float
+    statement, statement_latex : str
+        The statement checked (empty for callables).
+    certificate : Certificate or None
+        Exactly re-checked proof (prove / tight obligations).
+    derivation : Derivation or None
+        Human-readable proof from the certificate, when available.
+    witness : PolymatroidWitness or None
+        A point of the Shannon cone refuting a statement.
+    distribution : Distribution or None
+        A finite distribution (exactly checked counterexample, tight instance, ...).
+    values, claimed : mapping of str to Fraction
+        For "tight": least values found and the values the spec claims.
+    detail : str
+        Why, in one line (reason of a failure, the correction, numbers).
+    sizes : str
+        Instance sizes for finite checks.
+    uses : tuple of str
+        Hypothesis names with nonzero multipliers in the certificate.
+    supporting : bool
+        Copied from the obligation.
+    """
+
+    kind: str
+    description: str
+    expect: str
+    outcome: str
+    ok: bool
+    seconds: float = 0.0
+    statement: str = ""
+    statement_latex: str = ""
+    certificate: object = None
+    witness: object = None
+    distribution: object = None
+    values: Mapping = field(default_factory=dict)
+    claimed: Mapping = field(default_factory=dict)
+    detail: str = ""
+    sizes: str = ""
+    uses: tuple[str, ...] = ()
+    supporting: bool = False
+    proved_statement: object = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def derivation(self):
+        """Human-readable proof (:class:`~natlat_sym.shannon.derivation.Derivation`)
+        of the certificate, computed on first access (it can take seconds);
+        None without a certificate or when no derivation can be built."""
+        if self.certificate is None:
+            return None
+        return _derivation(self.certificate, self.proved_statement)
+
+    @property
+    def verdict(self) -> str:
+        """Alias of :attr:`outcome`."""
+        return self.outcome
+
+    def to_json(self, *, derivation: bool = False) -> dict:
+        """JSON-ready dict; ``derivation=True`` adds the derivation text (slow)."""
+        return {
+            "kind": self.kind, "description": self.description, "expect": self.expect,
+            "outcome": self.outcome, "ok": self.ok, "seconds": round(self.seconds, 4),
+            "statement": self.statement, "statement_latex": self.statement_latex,
+            "certificate": _json_value(self.certificate),
+            "derivation": (self.derivation.text() if hasattr(self.derivation, "text") else None) if derivation else None,
+            "witness": _json_value(self.witness), "distribution": _json_value(self.distribution),
+            "values": _json_value(dict(self.values)), "claimed": _json_value(dict(self.claimed)),
+            "detail": self.detail, "sizes": self.sizes, "uses": list(self.uses),
+            "supporting": self.supporting,
+        }
+
+
+# ----------------------------------------------------------------------------- obligations
+def _as_statement(text, given=(), where: str = ""):
+    from ..shannon.statement import Statement
+
+    if isinstance(text, Statement):
+        if given:
+            return Statement(text.conclusion, tuple(text.hypotheses) + tuple(_relations(given)))
+        return text
+    if not isinstance(text, str):
+        raise CatalogError(f"{where or 'obligation'}: expected statement text or a Statement, got {type(text).__name__}")
+    from ..shannon.parse import parse_statement
+
+    return parse_statement(text, given=list(given))
+
+
+def _relations(given):
+    from ..shannon.parse import parse_relation
+
+    return [g if not isinstance(g, str) else parse_relation(g) for g in given]
+
+
+@dataclass(frozen=True)
+class Obligation:
+    """One machine-checkable claim backing a catalog entry.
+
+    Build obligations with :func:`prove_that`, :func:`refute_that`,
+    :func:`tight_constants`, :func:`check_on_instances` and
+    :func:`experiment` rather than directly.
+
+    Attributes
+    ----------
+    kind : {"prove", "refute", "tight", "finite", "experiment"}
+    description : str
+        One line in textbook notation.
+    statement : Statement or None
+    expect : str
+    claimed : mapping of str to Fraction
+        For "tight": the claimed least value of each free coefficient.
+    weights : mapping of str to Fraction, optional
+        For "tight": objective weights passed to ``tightest``.
+    check : callable or None
+        For "finite"/"experiment": zero-argument callable returning a
+        :class:`FiniteOutcome` (or an ``InstanceVerdict``, or a bool).
+    witness : Distribution or None
+        For "refute": a finite distribution checked exactly to violate the statement.
+    attained_by : tuple of Distribution
+        For "tight": distributions that may certify minimality of a
+        coefficient when the prover gives no witness for it.
+    supporting : bool
+        See the module glossary.
+    """
+
+    kind: str
+    description: str
+    statement: object = None
+    expect: str = "proved"
+    claimed: Mapping = field(default_factory=dict)
+    weights: Mapping | None = None
+    check: Callable | None = None
+    witness: object = None
+    supporting: bool = False
+    attained_by: tuple = ()
+
+    def __post_init__(self):
+        if self.kind not in OBLIGATION_KINDS:
+            raise CatalogError(f"obligation kind must be one of {', '.join(OBLIGATION_KINDS)}; got {self.kind!r}")
+        if self.kind in ("finite", "experiment") and not callable(self.check):
+            raise CatalogError(f"{self.kind} obligation {self.description!r} needs a callable")
+        if self.kind in ("prove", "refute", "tight") and self.statement is None:
+            raise CatalogError(f"{self.kind} obligation {self.description!r} needs a statement")
+
+    def run(self, *, timeout: float = 30.0) -> ObligationResult:
+        """Run the obligation; never raises for a failing claim (the
+        result says FAILING with the reason)."""
+        start = time.perf_counter()
+        try:
+            res = _RUNNERS[self.kind](self, timeout)
+        except NatLatError as e:
+            res = self._result("error", False, detail=f"{type(e).__name__}: {e}")
+        except Exception as e:  # an obligation crash must not crash the catalog run
+            res = self._result("error", False, detail=f"unexpected {type(e).__name__}: {e}")
+        seconds = time.perf_counter() - start
+        if res.ok and seconds > timeout:
+            res = _replace(res, outcome="timeout", ok=False,
+                           detail=f"took {seconds:.1f} s, over the {timeout:g} s budget; " + res.detail)
+        return _replace(res, seconds=seconds)
+
+    def _result(self, outcome: str, ok: bool, **kw) -> ObligationResult:
+        st = self.statement
+        kw.setdefault("statement", st.text() if st is not None else "")
+        kw.setdefault("statement_latex", st.latex() if st is not None else "")
+        return ObligationResult(kind=self.kind, description=self.description, expect=self.expect,
+                                outcome=outcome, ok=ok, supporting=self.supporting,
+                                claimed=dict(self.claimed), **kw)
+
+
+def _replace(res: ObligationResult, **kw) -> ObligationResult:
+    from dataclasses import replace
+
+    return replace(res, **kw)
+
+
+def _prover():
+    try:
+        from ..shannon.prove import prove
+    except ImportError as e:  # pragma: no cover - depends on the build state
+        raise CatalogError(f"the prover is not available ({e})") from None
+    return prove
+
+
+def _derivation(certificate, statement):
+    try:
+        from ..shannon.derivation import derive
+
+        return derive(certificate, statement)
+    except Exception:  # a missing pretty-printer never changes a verdict
+        return None
+
+
+def _uses(certificate) -> tuple[str, ...]:
+    if certificate is None or not hasattr(certificate, "uses"):
+        return ()
+    return tuple(certificate.uses())
+
+
+def _run_prove(ob: Obligation, timeout: float) -> ObligationResult:
+    prove = _prover()
+    r = prove(ob.statement, timeout=timeout)
+    verdict = r.verdict
+    ok = verdict == ob.expect
+    detail = getattr(r, "note", "") or getattr(r, "reason", "") or ""
+    if not ok:
+        detail = f"expected {ob.expect}, prover says {verdict}" + (f" ({detail})" if detail else "")
+    return ob._result(verdict, ok, certificate=r.certificate, proved_statement=ob.statement, witness=r.witness,
+                      distribution=getattr(r, "distribution", None), detail=detail,
+                      uses=_uses(r.certificate))
+
+
+def _run_refute(ob: Obligation, timeout: float) -> ObligationResult:
+    detail = []
+    dist_ok = None
+    if ob.witness is not None:
+        from ..finite.evaluate import check_on
+
+        v = check_on(ob.statement, ob.witness)
+        dist_ok = v.verdict == "violated"
+        detail.append(f"distribution: {v.summary()} (margin in {v.margin})")
+    try:
+        prove = _prover()
+        r = prove(ob.statement, timeout=timeout)
+        verdict, witness, dist = r.verdict, r.witness, getattr(r, "distribution", None)
+        detail.append(f"prover: {verdict}")
+    except CatalogError as e:
+        if dist_ok is None:
+            raise
+        verdict, witness, dist = "unavailable", None, None
+        detail.append(str(e))
+    if verdict == "proved":
+        return ob._result("proved", False, detail="expected refuted, but the prover PROVED it; " + "; ".join(detail))
+    refuted = bool(dist_ok) or (dist_ok is None and verdict == "refuted")
+    outcome = "refuted" if refuted else ("undecided" if dist_ok is None else "holds")
+    return ob._result(outcome, refuted == (ob.expect == "refuted"), witness=witness,
+                      distribution=ob.witness if ob.witness is not None else dist, detail="; ".join(detail))
+
+
+def _attained(statement, claimed: Mapping, coefficient: str, distributions) -> object:
+    """A distribution on which the statement at the claimed values holds with
+    equality (hypotheses certified) while the coefficient's term is certified
+    positive: lowering that coefficient alone then breaks the statement."""
+    from ..finite.evaluate import check_on, enclosure
+    from ..shannon.tightest import split_coefficients
+
+    at = statement.substitute(dict(claimed))
+    others = statement.substitute({k: v for k, v in claimed.items() if k != coefficient})
+    _, parts = split_coefficients(others.conclusion.normal_form(), [coefficient])
+    g = parts.get(coefficient)
+    if g is None:
+        return None
+    for d in distributions:
+        v = check_on(at, d)
+        if v.verdict != "holds" or v.vacuous or not v.exact.is_zero():
+            continue
+        if enclosure(g, d).is_positive():
+            return d
+    return None
+
+
+def _run_tight(ob: Obligation, timeout: float) -> ObligationResult:
+    try:
+        from ..shannon.tightest import tightest
+    except ImportError as e:  # pragma: no cover - depends on the build state
+        raise CatalogError(f"tightest is not available ({e})") from None
+    kw = {"coefficients": sorted(ob.claimed) or None}
+    if ob.weights is not None:
+        kw["weights"] = dict(ob.weights)
+    r = tightest(ob.statement, timeout=timeout, **kw)
+    if getattr(r, "infeasible", False):
+        return ob._result("refuted", False, detail="no values of the coefficients make it Shannon-type")
+    values = {k: Fraction(v) for k, v in r.values.items()}
+    claimed = {k: Fraction(v) for k, v in ob.claimed.items()}
+    cert = getattr(r, "certificate", None)
+    witnesses = dict(getattr(r, "witnesses", None) or {})
+    note = f" (tightest: {r.reason})" if getattr(r, "reason", "") else ""
+    least = cert is not None and all(k in witnesses for k, v in values.items() if v > 0)
+    dominated = cert is not None and all(k in values and values[k] <= v for k, v in claimed.items())
+    if all(values.get(k) == v for k, v in claimed.items()) and cert is not None:
+        proof, proved_at = cert, ob.statement.substitute(values)
+    elif dominated:
+        # a certified point below the claim exists: the claimed values are not least.
+        corr = ", ".join(f"{k}: claimed {claimed[k]}, least is {values.get(k)}"
+                         for k in sorted(claimed) if values.get(k) != claimed[k])
+        how = "certificate and optimality witnesses checked" if least else "certificate checked"
+        return ob._result("corrected", False, values=values, certificate=cert, witness=witnesses or None,
+                          detail=f"correction — {corr} ({how})", uses=_uses(cert),
+                          proved_statement=ob.statement.substitute(values))
+    else:
+        # tightest disagrees with the claim (or has no certificate): decide the claim itself.
+        at = ob.statement.substitute(claimed)
+        pr = _prover()(at, timeout=timeout)
+        if pr.verdict == "refuted":
+            wrong = {k: values.get(k) for k in claimed if values.get(k) != claimed[k]}
+            corr = ", ".join(f"{k}: claimed {claimed[k]}, least is {wrong[k]}" for k in sorted(wrong))
+            return ob._result("corrected", False, values=values, certificate=cert, witness=pr.witness,
+                              detail=f"correction — the claimed values are not Shannon-provable; {corr}{note}",
+                              uses=_uses(cert), proved_statement=ob.statement.substitute(values))
+        if pr.verdict != "proved":
+            return ob._result("unknown", False, values=values, detail=f"claimed values undecided: {pr.reason}{note}")
+        proof, proved_at = pr.certificate, at
+        witnesses = {k: w for k, w in witnesses.items() if values.get(k) == claimed.get(k)}
+    missing = [k for k, v in sorted(claimed.items()) if v > 0 and k not in witnesses]
+    attained = {}
+    for k in missing:
+        d = _attained(ob.statement, claimed, k, ob.attained_by)
+        if d is not None:
+            attained[k] = d
+    unconfirmed = [k for k in missing if k not in attained]
+    shown = ", ".join(f"{k} = {v}" for k, v in sorted(claimed.items()))
+    if unconfirmed:
+        return ob._result("unknown", False, values=values, certificate=proof, witness=witnesses or None,
+                          uses=_uses(proof), proved_statement=proved_at,
+                          detail=f"claimed values {shown} are proved, but minimality of "
+                                 f"{', '.join(unconfirmed)} is unconfirmed (tightest found {_show(values)}){note}")
+    from_witness = [k for k in sorted(claimed) if k in witnesses and k not in attained]
+    how = "; ".join(filter(None, [f"polymatroid witnesses for {', '.join(from_witness)}" if from_witness else "",
+                                  f"attained on distributions for {', '.join(attained)}" if attained else ""]))
+    return ob._result("tight", ob.expect == "tight", values=claimed, certificate=proof, witness=witnesses or None,
+                      distribution=next(iter(attained.values()), None),
+                      detail=f"least Shannon-type values confirmed: {shown} ({how})", uses=_uses(proof),
+                      proved_statement=proved_at)
+
+
+def _show(values: Mapping) -> str:
+    return ", ".join(f"{k} = {v}" for k, v in sorted(values.items())) or "nothing"
+
+
+def _as_finite_outcome(x) -> FiniteOutcome:
+    if isinstance(x, FiniteOutcome):
+        return x
+    if isinstance(x, bool):
+        return FiniteOutcome("holds" if x else "violated")
+    if hasattr(x, "verdict") and hasattr(x, "summary"):  # an InstanceVerdict
+        return FiniteOutcome(x.verdict, detail=str(x))
+    raise CatalogError(f"a finite check returned {type(x).__name__}; return a FiniteOutcome")
+
+
+def _run_finite(ob: Obligation, timeout: float) -> ObligationResult:
+    out = _as_finite_outcome(ob.check())
+    return ob._result(out.verdict, out.verdict == ob.expect, detail=out.detail, sizes=out.sizes,
+                      distribution=out.distribution,
+                      values={"value": out.value} if out.value is not None else {})
+
+
+def _run_experiment(ob: Obligation, timeout: float) -> ObligationResult:
+    out = _as_finite_outcome(ob.check())
+    return ob._result(out.verdict, True, detail=out.detail, sizes=out.sizes, distribution=out.distribution,
+                      values={"value": out.value} if out.value is not None else {})
+
+
+_RUNNERS = {"prove": _run_prove, "refute": _run_refute, "tight": _run_tight,
+            "finite": _run_finite, "experiment": _run_experiment}
+
+
+# ----------------------------------------------------------------------------- builders
+def _fraction(v, name: str) -> Fraction:
+    if isinstance(v, float):
+        raise CatalogError(f"claimed value {name} = {v!r} is a float; write an exact number such as '1/2'")
+    try:
+        return Fraction(v)
+    except (TypeError, ValueError):
+        raise CatalogError(f"claimed value {name} = {v!r} is not an exact number") from None
+
+
+def prove_that(text, given: Sequence = (), *, expect: str = "proved", description: str = "",
+               supporting: bool = False) -> Obligation:
+    """An obligation: the prover must return ``expect`` (default "proved")
+    with an exactly re-checked certificate.
+
+    Parameters
+    ----------
+    text : str or Statement
+        ``"H(G|L) <= I(X1;X2|L) + H(G|X1) + H(G|X2)"``; hypotheses inline
+        (``"name: ... => ..."``) or in ``given``.
+    given : sequence of str or Relation
+        Extra hypotheses (e.g. from :func:`natlat_sym.latents.natural_latent_conditions`).
+
+    Examples
+    --------
+    >>> ob = prove_that("I(X;Z) <= I(X;Y)", given=["markov: I(X;Z|Y) = 0"])
+    >>> ob.kind, ob.description
+    ('prove', 'markov: I(X;Z|Y) = 0 => I(X;Z) <= I(X;Y)')
+    """
+    st = _as_statement(text, given, "prove_that")
+    return Obligation("prove", description or st.text(), st, expect=expect, supporting=supporting)
+
+
+def refute_that(text, given: Sequence = (), *, witness=None, description: str = "",
+                supporting: bool = False) -> Obligation:
+    """An obligation: the statement is false — refuted by the prover
+    (a polymatroid witness) and/or by ``witness``, a finite distribution on
+    which the statement is checked exactly (certified) to be violated.
+
+    Examples
+    --------
+    >>> refute_that("I(X;Y) <= I(X;Y|Z)").expect
+    'refuted'
+    """
+    st = _as_statement(text, given, "refute_that")
+    return Obligation("refute", description or f"not always: {st.text()}", st, expect="refuted",
+                      witness=witness, supporting=supporting)
+
+
+def tight_constants(text, given: Sequence = (), *, weights: Mapping | None = None, description: str = "",
+                    supporting: bool = False, attained_by: Sequence = (), **claimed_least_values) -> Obligation:
+    """An obligation: the least Shannon-type values of the free coefficients
+    of ``text`` are exactly ``claimed_least_values``.
+
+    The prover's ``tightest`` computes them.  When it agrees, its
+    certificate and per-coefficient polymatroid witnesses confirm the claim.
+    When it disagrees, the claim itself is decided: refuted → "corrected"
+    (FAILING, with the prover's values in the detail); proved → minimality
+    must come from witnesses or from ``attained_by``: real distributions on
+    which the bound at the claimed values holds with equality while the
+    coefficient's term is positive (checked exactly); otherwise "unknown".
+
+    Examples
+    --------
+    >>> ob = tight_constants("H(G|L) <= a*I(X1;X2|L) + b*(H(G|X1) + H(G|X2))", a=1, b=1)
+    >>> sorted(ob.claimed.items())
+    [('a', Fraction(1, 1)), ('b', Fraction(1, 1))]
+    """
+    st = _as_statement(text, given, "tight_constants")
+    if not claimed_least_values:
+        raise CatalogError(f"tight_constants({st.text()!r}) needs the claimed least values, e.g. a=1")
+    claimed = {k: _fraction(v, k) for k, v in claimed_least_values.items()}
+    free = st.free_coefficients()
+    unknown = set(claimed) - set(free)
+    if unknown:
+        raise CatalogError(f"tight_constants: {sorted(unknown)[0]!r} is not a free coefficient of "
+                           f"{st.text()!r} (free: {', '.join(sorted(free)) or 'none'})")
+    shown = ", ".join(f"{k} = {v}" for k, v in sorted(claimed.items()))
+    return Obligation("tight", description or f"least constants {shown} in {st.text()}", st, expect="tight",
+                      claimed=claimed, weights=None if weights is None else {k: _fraction(v, k) for k, v in weights.items()},
+                      supporting=supporting, attained_by=tuple(attained_by))
+
+
+def check_on_instances(check: Callable, description: str, *, expect: str = "holds",
+                       supporting: bool = False) -> Obligation:
+    """An obligation checked on finite instances: ``check()`` returns a
+    :class:`FiniteOutcome` (see :func:`holds_on`) whose verdict must be
+    ``expect``."""
+    return Obligation("finite", description, expect=expect, check=check, supporting=supporting)
+
+
+def experiment(run: Callable, description: str) -> Obligation:
+    """Numerical evidence only (open problems): ``run()`` returns a
+    :class:`FiniteOutcome` with verdict ``"evidence"``; it succeeds unless it
+    errors."""
+    return Obligation("experiment", description, expect="evidence", check=run)
+
+
+def _check_each(statement, distributions, parameters=None):
+    from ..finite.evaluate import check_on
+
+    st = _as_statement(statement, (), "holds_on") if isinstance(statement, str) else statement
+    dists = list(distributions)
+    if not dists:
+        raise CatalogError("no distributions to check on")
+    return st, [(d, check_on(st, d, parameters=parameters)) for d in dists]
+
+
+def _sizes(dists) -> str:
+    shapes = sorted({"×".join(str(k) for k in d.shape) for d in dists})
+    return f"{len(dists)} distribution(s), shapes {', '.join(shapes)}"
+
+
+def holds_on(statement, distributions: Iterable, *, parameters=None, allow_vacuous: bool = False) -> FiniteOutcome:
+    """Certified check that ``statement`` holds on every distribution.
+
+    Vacuous truth (a hypothesis fails) counts as a failure unless
+    ``allow_vacuous``, so an example cannot pass by missing its premise.
+    """
+    st, checks = _check_each(statement, distributions, parameters)
+    bad = [(d, v) for d, v in checks if not v.holds or (v.vacuous and not allow_vacuous)]
+    dists = [d for d, _ in checks]
+    if bad:
+        d, v = bad[0]
+        verdict = "violated" if v.verdict == "violated" else ("undecided" if v.verdict == "undecided" else "vacuous")
+        return FiniteOutcome(verdict, detail=f"{v}", sizes=_sizes(dists), distribution=d)
+    margins = ", ".join(str(v.margin) for _, v in checks[:4])
+    return FiniteOutcome("holds", detail=f"{st.text()} holds (margins {margins})", sizes=_sizes(dists))
+
+
+def violated_on(statement, distribution, *, parameters=None) -> FiniteOutcome:
+    """Certified check that ``statement`` is violated (all hypotheses
+    certified to hold, conclusion certified false) on ``distribution``."""
+    st, [(d, v)] = _check_each(statement, [distribution], parameters)
+    return FiniteOutcome(v.verdict, detail=str(v), sizes=_sizes([d]), distribution=d)
+
+
+# ----------------------------------------------------------------------------- theorems
+@dataclass(frozen=True)
+class Theorem:
+    """A catalog entry; see the module docstring.
+
+    Attributes
+    ----------
+    id : str
+        ``conclusion_of_hypotheses`` (mathlib style); equals the proof module's file stem.
+    title, spec_id, kind, reference, informal : str
+    obligations : tuple of Obligation
+    uses : tuple of str
+        Ids of catalog entries used to STATE it (declared).
+    proof_uses : tuple of str
+        Ids of lemmas the proof is declared to use; the computed ``uses``
+        comes from certificates (:attr:`TheoremReport.uses_computed`).
+    source_path : str
+        Filled in by the registry.
+    """
+
+    id: str
+    title: str
+    spec_id: str
+    kind: str
+    reference: str
+    obligations: tuple = ()
+    informal: str = ""
+    uses: tuple[str, ...] = ()
+    proof_uses: tuple[str, ...] = ()
+    source_path: str = ""
+
+    def __post_init__(self):
+        where = f"theorem {self.id!r}"
+        if not isinstance(self.id, str):
+            raise CatalogError(f"{where}: id must be a string")
+        if re.search(r"_\d+$", self.id) or "prime" in self.id.split("_"):
+            raise CatalogError(f"{where}: ids say what they prove; no numeric suffix or 'prime'")
+        if not _ID.match(self.id):
+            raise CatalogError(f"{where}: id must be snake_case like 'redund_determined_of_mediator'")
+        if not isinstance(self.spec_id, str) or not _SPEC_ID.match(self.spec_id):
+            raise CatalogError(f"{where}: spec_id must look like 'T4', 'D1', 'R6', 'EX'; got {self.spec_id!r}")
+        if self.kind not in KINDS:
+            raise CatalogError(f"{where}: kind must be one of {', '.join(KINDS)}; got {self.kind!r}")
+        if not self.title:
+            raise CatalogError(f"{where}: needs a title")
+        obligations = tuple(self.obligations)
+        if not obligations:
+            raise CatalogError(f"{where}: needs at least one obligation")
+        for k, ob in enumerate(obligations, start=1):
+            if not isinstance(ob, Obligation):
+                raise CatalogError(f"{where}: obligation {k} is a {type(ob).__name__}, not an Obligation")
+        object.__setattr__(self, "obligations", obligations)
+        object.__setattr__(self, "uses", tuple(self.uses))
+        object.__setattr__(self, "proof_uses", tuple(self.proof_uses))
+
+    @property
+    def statements(self) -> tuple:
+        """The symbolic statements of the prove/tight obligations."""
+        return tuple(o.statement for o in self.obligations if o.kind in ("prove", "tight") and o.statement is not None)
+
+    @property
+    def statement(self):
+        """The main symbolic statement (first prove obligation), or None."""
+        for o in self.obligations:
+            if o.kind == "prove" and o.statement is not None:
+                return o.statement
+        sts = self.statements
+        return sts[0] if sts else None
+
+    @property
+    def test_id(self) -> str:
+        """The pytest node id that checks this entry."""
+        return f"tests/catalog/test_proofs.py::test_theorem_checks[{self.id}]"
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "title": self.title, "spec_id": self.spec_id, "kind": self.kind,
+                "reference": self.reference, "informal": self.informal, "uses": list(self.uses),
+                "proof_uses": list(self.proof_uses), "source_path": self.source_path,
+                "statements": [s.text() for s in self.statements],
+                "obligations": [{"kind": o.kind, "description": o.description, "expect": o.expect}
+                                for o in self.obligations]}
+
+
+@dataclass(frozen=True)
+class TheoremReport:
+    """The result of :func:`check_theorem`: status, per-obligation results,
+    time, and the computed ``uses``."""
+
+    id: str
+    title: str
+    spec_id: str
+    kind: str
+    status: Status
+    ok: bool
+    seconds: float
+    results: tuple[ObligationResult, ...]
+    uses_computed: tuple[str, ...] = ()
+    uses: tuple[str, ...] = ()
+    reason: str = ""
+
+    @property
+    def theorem_id(self) -> str:
+        return self.id
+
+    def summary(self) -> str:
+        """One line: ``T4 redund_determined_of_mediator: tight (0.41 s)``."""
+        tail = f" — {self.reason}" if self.reason else ""
+        return f"{self.spec_id} {self.id}: {self.status.value} ({self.seconds:.2f} s){tail}"
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "title": self.title, "spec_id": self.spec_id, "kind": self.kind,
+                "status": self.status.value, "ok": self.ok, "seconds": round(self.seconds, 4),
+                "reason": self.reason, "uses": list(self.uses), "uses_computed": list(self.uses_computed),
+                "obligations": [r.to_json() for r in self.results]}
+
+
+def compute_status(kind: str, results: Sequence[ObligationResult]) -> tuple[Status, str]:
+    """Status of an entry from its obligation results, with a reason when FAILING.
+
+    >>> ok = ObligationResult("prove", "I(X;Y) >= 0", "proved", "proved", True)
+    >>> compute_status("theorem", [ok])
+    (<Status.CERTIFIED: 'certified'>, '')
+    >>> bad = ObligationResult("prove", "I(X;Y) <= 0", "proved", "refuted", False, detail="expected proved")
+    >>> compute_status("theorem", [ok, bad])[0]
+    <Status.FAILING: 'failing'>
+    """
+    failed = [r for r in results if not r.ok]
+    if failed:
+        r = failed[0]
+        more = f" (+{len(failed) - 1} more)" if len(failed) > 1 else ""
+        return Status.FAILING, f"{r.description}: {r.outcome} — {r.detail}"[:300] + more
+    if kind == "negative" and any(r.kind == "refute" or (r.kind == "finite" and r.outcome == "violated")
+                                  for r in results):
+        return Status.REFUTED, ""
+    if kind == "open":
+        return Status.OPEN, ""
+    level = {"prove": Status.CERTIFIED, "tight": Status.CERTIFIED, "finite": Status.CHECKED,
+             "experiment": Status.OPEN}
+    main = [r for r in results if not r.supporting and r.kind in level]
+    if not main:
+        if any(r.kind == "refute" for r in results):
+            return Status.REFUTED, ""
+        main = [r for r in results if r.kind in level]
+    if not main:
+        return Status.OPEN, ""
+    status = min((level[r.kind] for r in main), key=_STRENGTH.__getitem__)
+    if status is Status.CERTIFIED and any(r.kind == "tight" for r in results):
+        status = Status.TIGHT
+    return status, ""
+
+
+def check_theorem(theorem: Theorem, *, timeout: float = 30.0) -> TheoremReport:
+    """Run every obligation of ``theorem`` and compute its status.
+
+    Never raises for a failing obligation: errors and timeouts make the
+    report FAILING with the reason.
+
+    Parameters
+    ----------
+    theorem : Theorem
+    timeout : float
+        Seconds allowed per obligation.
+    """
+    if not isinstance(theorem, Theorem):
+        raise CatalogError(f"check_theorem expects a Theorem, got {type(theorem).__name__}")
+    start = time.perf_counter()
+    results = tuple(ob.run(timeout=timeout) for ob in theorem.obligations)
+    status, reason = compute_status(theorem.kind, results)
+    used: list[str] = []
+    for r in results:
+        for u in r.uses:
+            if u not in used:
+                used.append(u)
+    return TheoremReport(id=theorem.id, title=theorem.title, spec_id=theorem.spec_id, kind=theorem.kind,
+                         status=status, ok=status is not Status.FAILING, seconds=time.perf_counter() - start,
+                         results=results, uses_computed=tuple(used), uses=theorem.uses, reason=reason)
