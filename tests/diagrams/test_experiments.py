@@ -1,0 +1,86 @@
+"""Tests for R4 / T22 checks and the O1 / O2 experiments."""
+
+import json
+from fractions import Fraction
+
+import numpy as np
+import pytest
+
+from natlat_sym.catalog import experiments as E
+from natlat_sym.errors import StatementError
+from natlat_sym.finite.evaluate import check_on, enclosure
+
+
+def test_kl_transfer_holds_on_random_exact_instances():
+    out = E.kl_transfer_instances_hold(seed=3, instances=6)
+    assert out.verdict == "holds" and "6 random exact" in out.detail
+
+
+def test_t22_scaled_down_numbers():
+    p = E._tiny_mixture(2, Fraction(1, 10)).with_latent("L", function=lambda x1, x2: x1 // 2)
+    for expr, value in {"I(X1;X2)": 1.4968, "H(X1|X2)": 0.5032, "I(X1;X2|L)": 0.7832, "H(L|X2)": 0.2864}.items():
+        iv = enclosure(expr, p)
+        assert abs(float(iv.lo) - value) < 5e-5 and abs(float(iv.hi) - value) < 5e-5, expr
+    assert E.tiny_mixture_numbers().verdict == "holds"
+
+
+def test_t22_closed_form_matches_exact_distribution_for_small_k():
+    for k, delta in ((1, Fraction(1, 5)), (2, Fraction(1, 10)), (3, Fraction(1, 3))):
+        v = E.tiny_mixture_closed_form(k, delta)
+        iv = enclosure("H(X1|X2)", E._tiny_mixture(k, delta))
+        lo, hi = v["H(X1|X2)"]
+        assert lo <= float(iv.hi) + 1e-12 and float(iv.lo) <= hi + 1e-12
+
+
+def test_t22_robustness_fails_but_not_for_huge_constant():
+    assert E.tiny_mixture_robustness_fails(constant=100).verdict == "violated"
+    assert E.tiny_mixture_robustness_fails(constant=1000).verdict == "holds"
+
+
+def test_o1_reproducible_by_seed_and_exports(tmp_path):
+    a = E.run_o1(seed=5, budget_seconds=60, max_candidates=2, starts=1)
+    b = E.run_o1(seed=5, budget_seconds=60, max_candidates=2, starts=1)
+    assert a.best_ratio == pytest.approx(b.best_ratio, rel=1e-9)
+    assert a.distribution == b.distribution and a.evaluations == 2
+    assert a.best_ratio > 1.5  # DSBS(0.1) is always the first candidate: about 1.75
+    E.save_result(a, tmp_path / "o1.json")
+    data = json.loads((tmp_path / "o1.json").read_text())
+    assert data["format"] == "natlat-distribution" and data["names"] == ["X1", "X2"]
+    assert json.dumps(a.to_json())
+
+
+def test_o2_reproducible_and_xor_baseline(tmp_path):
+    a = E.run_o2(seed=2, budget_seconds=60, max_restarts=2, local_steps=10)
+    b = E.run_o2(seed=2, budget_seconds=60, max_restarts=2, local_steps=10)
+    assert a.best_ratio == b.best_ratio and a.distribution == b.distribution
+    assert a.best_ratio >= 1 - 1e-9
+    t = E._o2_terms(E._xor_joint())
+    assert t["I(G;X|L)"] == pytest.approx(1) and t["eps3"] == pytest.approx(1)
+    assert t["eps1"] == pytest.approx(0, abs=1e-12)
+
+
+def test_o2_counterexample_in_proofs_is_certified():
+    from pathlib import Path
+
+    from natlat_sym.finite.io import load
+    d = load(Path(__file__).resolve().parents[2] / "proofs" / "data"
+             / "third_diagram_weight_seven_quarters_counterexample.json")
+    t3 = "I(G;X1,X2|L) <= I(X1;X2|L) + I(G;X1|X2) + I(G;X2|X1) + {}*I(L;G|X1,X2)"
+    assert check_on(t3.format("7/4"), d).verdict == "violated"
+    assert check_on(t3.format("2"), d).verdict == "holds"
+
+
+@pytest.mark.parametrize("call", [
+    lambda: E.run_o1(seed=0, budget_seconds=0),
+    lambda: E.run_o1(seed=0, budget_seconds=1, max_alphabet=1),
+    lambda: E.run_o2(seed=0, budget_seconds=-1),
+    lambda: E.run_o2(seed=0, budget_seconds=1, c=2.5),
+])
+def test_bad_experiment_arguments(call):
+    with pytest.raises(StatementError):
+        call()
+
+
+def test_evidence_hooks_return_evidence():
+    out = E.o2_evidence(seed=0, budget_seconds=0.2)
+    assert out.verdict == "evidence" and out.value >= 1 - 1e-9 and out.distribution is not None
