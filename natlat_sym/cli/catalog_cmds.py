@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ._common import (EXIT_OK, EXIT_REFUTED, Exit, dump_json, emit_json, fail, guarded, progress_bar,
-                      write_atomic)
+from ._common import EXIT_OK, EXIT_REFUTED, Exit, dump_json, emit_json, fail, guarded, progress_bar, write_atomic
 
 json_opt = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 
@@ -166,15 +165,20 @@ def experiment(name, seed, budget, out, as_json):
     run = {"o1": experiments.run_o1, "o2": experiments.run_o2}[name.lower()]
     result = run(seed=seed, budget_seconds=budget)
     if out:
-        if getattr(result, "distribution", None) is None:
+        if result.distribution is None:
             raise fail("the experiment found no distribution to export")
-        from ..finite.io import distribution_to_json
-
-        write_atomic(out, dump_json(distribution_to_json(result.distribution)) + "\n")
+        experiments.save_result(result, out)  # atomic: temp file + rename
     if as_json:
         emit_json(result.to_json())
     else:
-        click.echo(result.summary() if hasattr(result, "summary") else dump_json(result.to_json()))
+        click.echo(f"{result.problem}: best ratio {result.best_ratio:.6f} after {result.evaluations} candidates "
+                   f"in {result.seconds:.1f} s (seed {result.seed}; numerical evidence, not a proof)")
+        if result.detail:
+            click.echo(result.detail)
+        for key, value in result.values.items():
+            click.echo(f"  {key} = {value}")
+        if out:
+            click.echo(f"attaining distribution written to {out}")
     raise Exit(EXIT_OK)
 
 
