@@ -1,0 +1,447 @@
+"""Prove or refute a linear information inequality, with a checked answer.
+
+``prove(statement)`` returns a :class:`ProofResult` whose verdict is
+
+* ``"proved"`` — with a :class:`~natlat_sym.shannon.certificate.Certificate`
+  (exact rational multipliers) that
+  :func:`~natlat_sym.shannon.certificate.check_certificate` accepted against
+  the statement's normal form computed independently;
+* ``"refuted"`` — with an exact :class:`PolymatroidWitness` (a point of the
+  Shannon cone satisfying the hypotheses, violating the conclusion) that
+  :func:`~natlat_sym.shannon.certificate.check_witness` accepted, and, when
+  :mod:`natlat_sym.finite.realize` finds one, a concrete distribution;
+* ``"unknown"`` — a time or size budget ran out, or the exact layer could not
+  turn a float proposal into a checked object; ``reason`` says which.
+
+Engines
+-------
+``"lp"``
+    HiGHS proposes (lazy elemental rows; the orbit LP when the statement is
+    symmetric in three or more variables), the exact layer rounds or re-solves
+    exactly, the checker decides.
+``"z3"``
+    z3 decides the linear real arithmetic problem "cone ∩ hypotheses ∩
+    {f < 0}" exactly; on ``unsat`` the multipliers come from a second exact
+    solve over the unsat core, on ``sat`` the model is the witness.
+``"auto"``
+    LP first; z3 when the exact layer cannot conclude and ``n`` is small.
+
+Parameters (``eps``) are reals ``>= 0`` and become extra nonnegative
+coordinates.  A parameter multiplying an entropy (``c*I(X;Y)``) is a free
+coefficient: use :func:`natlat_sym.shannon.tightest.tightest`.
+
+Examples
+--------
+>>> from natlat_sym.shannon.linear import LinearForm as F
+>>> f = F.entropy({"X"}) - F.cond_entropy({"X"}, {"Y"})     # H(X|Y) <= H(X)
+>>> r = prove_forms(f, "<=", (), statement_text="H(X|Y) <= H(X)")
+>>> r.verdict, r.certificate.steps()
+('proved', 1)
+>>> prove_forms(-f, "<=", ()).verdict
+'refuted'
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass
+from fractions import Fraction
+
+from ..errors import BudgetExceeded, CertificateError, NonlinearError, StatementError
+from .certificate import (Certificate, CertificatePiece, HypothesisForm, PolymatroidWitness,
+                          check_certificate, check_witness)
+from .cone import ConeProblem, build_problem, names_of
+from .exact import Atom, find_exact_multipliers, find_exact_point
+from .linear import LinearForm
+from .lp import propose
+
+__all__ = ["ProofResult", "prove", "prove_forms", "decide_piece"]
+
+NOT_REALIZED = "not Shannon-provable; polymatroid counterexample only"
+
+
+@dataclass(frozen=True)
+class ProofResult:
+    """Outcome of :func:`prove`; see the module docstring for the verdicts."""
+
+    verdict: str
+    certificate: Certificate | None = None
+    witness: PolymatroidWitness | None = None
+    distribution: object | None = None
+    note: str = ""
+    reason: str = ""
+    seconds: float = 0.0
+    engine: str = ""
+    steps: int = 0
+
+    @property
+    def proved(self) -> bool:
+        return self.verdict == "proved"
+
+    def to_json(self) -> dict:
+        out = {"verdict": self.verdict, "steps": self.steps, "seconds": round(self.seconds, 6),
+               "engine": self.engine}
+        if self.certificate is not None:
+            out["certificate"] = self.certificate.to_json()
+        if self.witness is not None:
+            cex = {"polymatroid": self.witness.to_json()}
+            if self.distribution is not None:
+                to_json = getattr(self.distribution, "to_json", None)
+                cex["distribution"] = to_json() if callable(to_json) else str(self.distribution)
+            out["counterexample"] = cex
+        if self.note:
+            out["note"] = self.note
+        if self.reason:
+            out["reason"] = self.reason
+        return out
+
+
+# ----------------------------------------------------------------------------- one piece
+
+@dataclass(frozen=True)
+class _PieceOutcome:
+    status: str                     # "proved" | "refuted" | "unknown"
+    piece: CertificatePiece | None = None
+    witness: PolymatroidWitness | None = None
+    reason: str = ""
+
+
+def _atoms_for(problem: ConeProblem, rows, cols) -> list[Atom]:
+    atoms = []
+    G = problem.elemental.matrix
+    for r in rows:
+        lo, hi = G.indptr[r], G.indptr[r + 1]
+        vec = {int(G.indices[k]): Fraction(int(G.data[k])) for k in range(lo, hi)}
+        atoms.append(Atom("basic", problem.elemental.basic(r, problem.variables), vec, True))
+    for j, (h, vec) in enumerate(zip(problem.hypotheses, problem.hyp_vectors)):
+        atoms.append(Atom("hyp", j, vec, h.sense == ">="))
+    for c in cols:
+        if c < problem.nent:
+            atoms.append(Atom("basic", problem.lower_bound_basic(c), {c: Fraction(1)}, True))
+    for p, c in problem.param_col.items():
+        atoms.append(Atom("param", p, {c: Fraction(1)}, True))
+    if problem.homogenised:
+        atoms.append(Atom("const", None, {problem.homog_col: Fraction(1)}, True))
+    return atoms
+
+
+def _piece_from(problem: ConeProblem, atoms, weights) -> CertificatePiece:
+    basic = {}
+    hyps = [Fraction(0)] * len(problem.hypotheses)
+    params = {}
+    for a, w in zip(atoms, weights):
+        if not w:
+            continue
+        if a.kind == "basic":
+            basic[a.payload] = basic.get(a.payload, Fraction(0)) + w
+        elif a.kind == "hyp":
+            hyps[a.payload] += w
+        elif a.kind == "param":
+            params[a.payload] = params.get(a.payload, Fraction(0)) + w
+    basic_items = tuple(sorted(((b, w) for b, w in basic.items() if w), key=lambda bw: bw[0].sort_key()))
+    while hyps and not hyps[-1]:
+        hyps.pop()
+    return CertificatePiece(problem.target_form, basic_items, tuple(hyps), params)
+
+
+def _witness_from(problem: ConeProblem, point) -> PolymatroidWitness:
+    t = point[problem.homog_col] if problem.homogenised else Fraction(1)
+    if problem.homogenised:
+        point = [v / t for v in point]
+    else:  # homogeneous: scale to small integers where possible
+        den = 1
+        for v in point:
+            den = den * v.denominator // math.gcd(den, v.denominator)
+        if den < 10**6:
+            point = [v * den for v in point]
+        g = 0
+        for v in point:
+            g = math.gcd(g, v.numerator) if v.denominator == 1 else g
+        if g > 1 and all(v.denominator == 1 for v in point):
+            point = [v / g for v in point]
+    ent = {names_of(c + 1, problem.variables): point[c] for c in range(problem.nent)}
+    params = {p: point[c] for p, c in problem.param_col.items()}
+    return PolymatroidWitness(problem.variables, ent, params)
+
+
+def _violation_constraints(problem: ConeProblem):
+    cons = [(vec, "==" if h.sense == "==" else ">=") for h, vec in zip(problem.hypotheses, problem.hyp_vectors)]
+    cons.append((problem.target, "<"))
+    if problem.homogenised:
+        cons.append(({problem.homog_col: Fraction(1)}, ">"))
+    return cons
+
+
+def _refute(problem: ConeProblem, x, timeout: float) -> _PieceOutcome:
+    pt = find_exact_point(problem, x, _violation_constraints(problem), timeout=timeout)
+    if pt is None:
+        return _PieceOutcome("unknown", reason="the LP found a violating point but no exact one was recovered")
+    w = _witness_from(problem, pt)
+    try:
+        check_witness(w, problem.hypotheses, problem.target_form, ">=")
+    except CertificateError as e:  # pragma: no cover - exact layer pre-checks
+        return _PieceOutcome("unknown", reason=f"witness rejected by the checker: {e}")
+    return _PieceOutcome("refuted", witness=w)
+
+
+def _decide_lp(problem: ConeProblem, timeout: float) -> _PieceOutcome:
+    from .symmetry import decide_symmetric
+
+    start = time.perf_counter()
+    sym = decide_symmetric(problem, timeout=timeout)
+    if sym is not None:
+        return sym
+    prop = propose(problem, timeout=timeout)
+    if prop.status == "timeout":
+        return _PieceOutcome("unknown", reason=f"LP time budget of {timeout:g} s exhausted")
+    if prop.status == "infeasible":  # pragma: no cover - the box LP always has x = 0
+        return _PieceOutcome("unknown", reason="LP reported infeasible")
+    left = max(1.0, timeout - (time.perf_counter() - start))
+    if prop.status == "violated":
+        x = prop.point
+        if problem.homogenised and x[problem.homog_col] < 1e-9:
+            again = propose(problem, timeout=left, bounds={problem.homog_col: (1.0, 1.0)}, upper=1e4)
+            if again.status == "violated":
+                x = again.point
+        return _refute(problem, x, left)
+    cols = [c for c, v in prop.col_duals.items() if v > 1e-10]
+    rows = [r for r, v in prop.row_duals.items() if v > 1e-10]
+    atoms = _atoms_for(problem, rows, cols)
+    floats = ([prop.row_duals[r] for r in rows] + list(prop.hyp_duals) + [prop.col_duals[c] for c in cols
+              if c < problem.nent] + [prop.col_duals.get(c, 0.0) for c in problem.param_col.values()]
+              + ([prop.col_duals.get(problem.homog_col, 0.0)] if problem.homogenised else []))
+    ws = find_exact_multipliers(atoms, problem.target, floats, timeout=min(left, 10.0),
+                                use_z3=len(atoms) <= 400)
+    if ws is not None:
+        return _PieceOutcome("proved", piece=_piece_from(problem, atoms, ws))
+    # The float LP is at its tolerance (e.g. a constant off by 1e-9): decide exactly.
+    left = max(1.0, timeout - (time.perf_counter() - start))
+    return _exact_cutting_planes(problem, list(prop.active_rows), left)
+
+
+def _z3_constraints(problem: ConeProblem, rows):
+    from .. import z3_backend
+
+    G = problem.elemental.matrix
+    cons, names = [], []
+    for r in rows:
+        lo, hi = G.indptr[r], G.indptr[r + 1]
+        cons.append((z3_backend.linear({f"x{int(G.indices[k])}": int(G.data[k]) for k in range(lo, hi)}), ">="))
+        names.append(f"r{r}")
+    for j, (h, vec) in enumerate(zip(problem.hypotheses, problem.hyp_vectors)):
+        cons.append((z3_backend.linear({f"x{c}": v for c, v in vec.items()}), h.sense))
+        names.append(f"g{j}")
+    for c in range(problem.ncols):  # h(S) >= 0 is basic; parameters are >= 0
+        cons.append((z3_backend.linear({f"x{c}": 1}), ">="))
+        names.append(f"c{c}")
+    if problem.homogenised:
+        cons.append((z3_backend.linear({f"x{problem.homog_col}": 1}, -1), "=="))
+        names.append(None)
+    cons.append((z3_backend.linear({f"x{c}": v for c, v in problem.target.items()}), "<"))
+    names.append(None)
+    return cons, names
+
+
+def _exact_cutting_planes(problem: ConeProblem, rows, timeout: float, max_rounds: int = 50) -> _PieceOutcome:
+    """Exact lazy loop with z3: decide on the active rows, add elemental rows
+    the exact model violates, repeat.  unsat gives multipliers from the core."""
+    from .. import z3_backend
+    from .exact import is_exact_point
+
+    start = time.perf_counter()
+    G = problem.elemental.matrix
+    active = sorted(set(rows))
+    for _ in range(max_rounds):
+        left = timeout - (time.perf_counter() - start)
+        if left <= 0:
+            break
+        cons, names = _z3_constraints(problem, active)
+        res = z3_backend.solve(cons, timeout=left, names=names, nonlinear=False,
+                               variables=[f"x{c}" for c in range(problem.ncols)])
+        if res.status == "unknown":
+            break
+        if res.status == "unsat":
+            core_rows = sorted(int(n[1:]) for n in res.core if n.startswith("r"))
+            core_cols = sorted(int(n[1:]) for n in res.core if n.startswith("c"))
+            for rs, cs in ((core_rows, core_cols), (active, range(problem.nent))):
+                atoms = _atoms_for(problem, rs, cs)
+                ws = find_exact_multipliers(atoms, problem.target, [0.0] * len(atoms),
+                                            timeout=max(1.0, timeout - (time.perf_counter() - start)))
+                if ws is not None:
+                    return _PieceOutcome("proved", piece=_piece_from(problem, atoms, ws))
+            break
+        pt = [res.model[f"x{c}"] for c in range(problem.ncols)]
+        if is_exact_point(problem, pt, _violation_constraints(problem)):
+            return _refute(problem, pt, max(1.0, timeout - (time.perf_counter() - start)))
+        den = 1
+        for v in pt[: problem.nent]:
+            den = den * v.denominator // math.gcd(den, v.denominator)
+        ints = [int(v * den) for v in pt[: problem.nent]]
+        new = []
+        for r in range(G.shape[0]):
+            lo, hi = G.indptr[r], G.indptr[r + 1]
+            if sum(int(G.data[k]) * ints[G.indices[k]] for k in range(lo, hi)) < 0:
+                new.append(r)
+        if not new:  # pragma: no cover - is_exact_point would have accepted
+            break
+        active = sorted(set(active) | set(new[:500]))
+    return _PieceOutcome("unknown", reason="the float LP is at its tolerance and the exact re-solve did not conclude")
+
+
+def _decide_z3(problem: ConeProblem, timeout: float) -> _PieceOutcome:
+    from .. import z3_backend
+
+    G = problem.elemental.matrix
+    cons, names = _z3_constraints(problem, range(G.shape[0]))
+    res = z3_backend.solve(cons, timeout=timeout, names=names, nonlinear=False,
+                           variables=[f"x{c}" for c in range(problem.ncols)])
+    if res.status == "unknown":
+        return _PieceOutcome("unknown", reason=f"z3 gave up ({res.reason or 'timeout'})")
+    if res.status == "sat":
+        pt = [res.model[f"x{c}"] for c in range(problem.ncols)]
+        return _refute(problem, pt, timeout)
+    core_rows = sorted(int(n[1:]) for n in res.core if n.startswith("r")) or list(range(G.shape[0]))
+    core_cols = sorted(int(n[1:]) for n in res.core if n.startswith("c"))
+    atoms = _atoms_for(problem, core_rows, core_cols)
+    ws = find_exact_multipliers(atoms, problem.target, [0.0] * len(atoms), timeout=timeout)
+    if ws is None:
+        atoms = _atoms_for(problem, range(G.shape[0]), ())
+        ws = find_exact_multipliers(atoms, problem.target, [0.0] * len(atoms), timeout=timeout)
+    if ws is None:
+        return _PieceOutcome("unknown", reason="z3 proved it but exact multipliers were not recovered")
+    return _PieceOutcome("proved", piece=_piece_from(problem, atoms, ws))
+
+
+def decide_piece(target: LinearForm, hypotheses, *, variables=None, timeout: float = 30.0,
+                 engine: str = "auto", z3_max_variables: int = 6) -> _PieceOutcome:
+    """Decide ``target >= 0`` under ``hypotheses`` (one certificate piece)."""
+    if not (target.entropies or target.parameters or target.scaled):
+        if target.constant >= 0:  # an identity (or a nonnegative constant): nothing to combine
+            return _PieceOutcome("proved", piece=CertificatePiece(target))
+    problem = build_problem(target, hypotheses, variables)
+    if engine == "z3":
+        return _decide_z3(problem, timeout)
+    out = _decide_lp(problem, timeout)
+    if out.status == "unknown" and engine == "auto" and problem.n <= z3_max_variables:
+        alt = _decide_z3(problem, timeout)
+        if alt.status != "unknown":
+            return alt
+    return out
+
+
+# ----------------------------------------------------------------------------- public API
+
+def _sense_targets(target: LinearForm, sense: str):
+    if sense in ("<=", ">="):
+        return [target]
+    if sense == "==":
+        return [target, -target]
+    raise StatementError(f"conclusion sense must be '<=', '>=' or '==', got {sense!r}")
+
+
+def prove_forms(target: LinearForm, sense: str, hypotheses=(), *, variables=None, statement_text: str = "",
+                timeout: float = 30.0, max_variables: int = 14, engine: str = "auto",
+                realize: bool = True) -> ProofResult:
+    """Prove ``target >= 0`` (``== 0`` when ``sense == "=="``) under the hypotheses.
+
+    Parameters
+    ----------
+    target : LinearForm
+        The conclusion's normal form (``rhs - lhs`` for ``<=``).
+    sense : {"<=", ">=", "=="}
+        The conclusion's relation (recorded in the certificate).
+    hypotheses : sequence of HypothesisForm
+    variables : sequence of str, optional
+        Declared variable order; only mentioned ones get coordinates.
+    statement_text : str
+        Textbook text stored in the certificate.
+    timeout : float
+        Seconds for the whole call.
+    max_variables : int
+        Size budget; more mentioned variables give verdict ``"unknown"``.
+    engine : {"auto", "lp", "z3"}
+    realize : bool
+        Try to turn a polymatroid counterexample into a distribution.
+    """
+    start = time.perf_counter()
+    if engine not in ("auto", "lp", "z3"):
+        raise StatementError(f"engine must be 'auto', 'lp' or 'z3', got {engine!r}")
+    hyps = tuple(hypotheses)
+    for k, h in enumerate(hyps, start=1):
+        if not isinstance(h, HypothesisForm):
+            raise StatementError(f"hypothesis {k} is not a HypothesisForm: {h!r}")
+    for form, where in [(target, "the conclusion")] + [(h.form, f"hypothesis {h.name!r}") for h in hyps]:
+        if form.scaled:
+            p = sorted(p for p, _ in form.scaled)[0]
+            raise NonlinearError(f"in {where}, parameter {p!r} multiplies an entropy; "
+                                 f"use tightest() to find the least such coefficient")
+    mentioned = set(target.variables())
+    for h in hyps:
+        mentioned |= h.form.variables()
+    if len(mentioned) > max_variables:
+        err = BudgetExceeded(f"{len(mentioned)} variables exceed the budget max_variables={max_variables}")
+        return ProofResult("unknown", reason=str(err), seconds=time.perf_counter() - start, engine=engine)
+    names = tuple(variables) if variables is not None else None
+    pieces = []
+    for t in _sense_targets(target, sense):
+        left = timeout - (time.perf_counter() - start)
+        if left <= 0:
+            return ProofResult("unknown", reason=f"time budget of {timeout:g} s exhausted",
+                               seconds=time.perf_counter() - start, engine=engine)
+        out = decide_piece(t, hyps, variables=names, timeout=left, engine=engine)
+        if out.status == "refuted":
+            w = out.witness
+            check_witness(w, hyps, target, sense)  # the whole conclusion is violated
+            dist, note = None, NOT_REALIZED
+            if realize:
+                dist = _try_realize(w, hyps, target, sense)
+                if dist is not None:
+                    note = "realized by a finite distribution (checked exactly)"
+            return ProofResult("refuted", witness=w, distribution=dist, note=note,
+                               seconds=time.perf_counter() - start, engine=engine)
+        if out.status == "unknown":
+            return ProofResult("unknown", reason=out.reason, seconds=time.perf_counter() - start, engine=engine)
+        pieces.append(out.piece)
+    variables_out = tuple(sorted(mentioned, key=lambda v: (names.index(v) if names and v in names else 0, v)))
+    if names is None:
+        from .linear import _natural_key
+        variables_out = tuple(sorted(mentioned, key=_natural_key))
+    cert = Certificate(statement_text, variables_out, hyps, sense, tuple(pieces))
+    try:
+        check_certificate(cert, expected_target=target, expected_hypotheses=hyps)
+    except CertificateError as e:  # pragma: no cover - the exact layer pre-checks identities
+        return ProofResult("unknown", reason=f"certificate rejected by the checker: {e}",
+                           seconds=time.perf_counter() - start, engine=engine)
+    return ProofResult("proved", certificate=cert, seconds=time.perf_counter() - start, engine=engine,
+                       steps=cert.steps())
+
+
+def _try_realize(witness, hyps, target, sense):
+    try:
+        from ..finite.realize import realize_witness
+    except ImportError:
+        return None
+    try:
+        return realize_witness(witness, hyps, target, sense, seed=0)
+    except Exception:  # noqa: BLE001 - a failed realization only loses the bonus
+        return None
+
+
+def prove(statement, *, timeout: float = 30.0, max_variables: int = 14, engine: str = "auto",
+          realize: bool = True) -> ProofResult:
+    """Prove or refute a :class:`~natlat_sym.shannon.statement.Statement`
+    (or statement text, parsed with :func:`~natlat_sym.shannon.parse.parse_statement`).
+
+    The certificate is checked against the conclusion's normal form and the
+    hypotheses' forms recomputed from the statement.
+    """
+    if isinstance(statement, str):
+        from .parse import parse_statement
+
+        statement = parse_statement(statement)
+    concl = statement.conclusion
+    hyps = statement.hypothesis_forms()
+    return prove_forms(concl.normal_form(), concl.rel, hyps, variables=statement.variables(),
+                       statement_text=str(statement), timeout=timeout, max_variables=max_variables,
+                       engine=engine, realize=realize)

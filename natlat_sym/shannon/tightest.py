@@ -1,0 +1,237 @@
+"""Tightest constants: the least coefficients a Shannon-type proof allows.
+
+A statement may carry *free coefficients*: parameters that multiply
+entropies, such as ``c`` in
+
+    I(M;X1,X2|L) <= I(X1;X2|L) + c*(I(M;X1|X2) + I(M;X2|X1))
+
+Its normal form is ``f = f0 + Σ_i c_i g_i``.  The statement is
+Shannon-provable for given values iff ``f`` is a nonnegative combination of
+basic inequalities and hypotheses, which is linear in ``(λ, μ, c)`` jointly;
+so the least ``c`` (or, for several, the least ``Σ w_i c_i``, a Pareto point)
+is **one LP**.
+
+The answer is exact: the LP optimum is rounded to rationals, then
+
+* a certificate *at the optimum* is found and checked
+  (:func:`~natlat_sym.shannon.prove.decide_piece` on ``f`` with the values
+  substituted), and
+* for each coefficient ``c_i > 0`` a polymatroid witness ``h`` is found with
+  ``f(h; c*) = 0`` and ``g_i(h) > 0``: then lowering ``c_i`` by any
+  ``δ > 0`` (others fixed) makes ``f(h) = −δ·g_i(h) < 0``, so no smaller
+  value is Shannon-provable.  Both facts are checked exactly.
+
+Public functions
+----------------
+tightest(statement, *, coefficients=None, weights=None, timeout=30.0)
+tightest_forms(target, hypotheses, *, coefficients=None, weights=None, ...)
+
+Examples
+--------
+>>> from natlat_sym.shannon.linear import LinearForm as F
+>>> I = F.mutual_information
+>>> g = I({"X"}, {"Y"})                       # I(X;Y) <= c*H(X)
+>>> f = F.entropy({"X"}).times_parameter("c") - g
+>>> r = tightest_forms(f, ())
+>>> r.values["c"], r.infeasible
+(Fraction(1, 1), False)
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field, replace
+from fractions import Fraction
+
+import numpy as np
+import scipy.sparse as sp
+
+from ..errors import CertificateError, StatementError
+from .certificate import Certificate, PolymatroidWitness, check_certificate, check_witness
+from .cone import build_problem
+from .linear import LinearForm, _natural_key
+
+__all__ = ["TightestResult", "tightest", "tightest_forms", "split_coefficients"]
+
+
+@dataclass(frozen=True)
+class TightestResult:
+    """Least coefficients, with a certificate at the optimum and optimality witnesses.
+
+    values : {coefficient: Fraction}
+    certificate : Certificate proving the statement at ``values`` (checked)
+    witnesses : {coefficient: PolymatroidWitness} showing a smaller value of
+        that coefficient (others fixed) is not Shannon-provable (checked)
+    infeasible : True when no values of the coefficients give a provable statement
+    """
+
+    values: dict = field(default_factory=dict)
+    certificate: Certificate | None = None
+    witnesses: dict = field(default_factory=dict)
+    infeasible: bool = False
+    reason: str = ""
+    seconds: float = 0.0
+    weights: dict = field(default_factory=dict)
+
+    def to_json(self) -> dict:
+        return {
+            "values": {k: str(v) for k, v in sorted(self.values.items())},
+            "weights": {k: str(v) for k, v in sorted(self.weights.items())},
+            "infeasible": self.infeasible,
+            "certificate": self.certificate.to_json() if self.certificate else None,
+            "witnesses": {k: w.to_json() for k, w in sorted(self.witnesses.items())},
+            "reason": self.reason,
+            "seconds": round(self.seconds, 6),
+        }
+
+
+def split_coefficients(target: LinearForm, coefficients=None):
+    """``f0`` and ``{c: g_c}`` with ``f = f0 + Σ c·g_c``."""
+    names = sorted({p for p, _ in target.scaled}, key=_natural_key)
+    if coefficients is not None:
+        unknown = set(coefficients) - set(names)
+        if unknown:
+            raise StatementError(f"{sorted(unknown)[0]!r} does not multiply an entropy in the conclusion")
+        names = list(coefficients)
+    if not names:
+        raise StatementError("the conclusion has no free coefficient (a parameter multiplying an entropy)")
+    alone = set(names) & set(target.parameters)
+    if alone:
+        raise StatementError(f"coefficient {sorted(alone)[0]!r} also appears on its own; not supported")
+    parts = {c: LinearForm({s: v for (p, s), v in target.scaled.items() if p == c}) for c in names}
+    rest = LinearForm(target.entropies, target.parameters,
+                      {k: v for k, v in target.scaled.items() if k[0] not in names}, target.constant)
+    if rest.scaled:
+        raise StatementError("only the coefficients being minimised may multiply entropies")
+    return rest, parts
+
+
+def _min_lp(problem, parts_vecs, weights, timeout):
+    from scipy.optimize import linprog
+
+    G = problem.elemental.matrix
+    nrow = G.shape[0]
+    ncols = problem.ncols
+    Gt = sp.csr_matrix(G.T) if G.shape[1] == ncols else sp.vstack(
+        [G.T, sp.csr_matrix((ncols - G.shape[1], nrow))], format="csr")
+    blocks = [Gt]
+    bounds = [(0, None)] * nrow
+    for h, vec in zip(problem.hypotheses, problem.hyp_vectors):
+        col = np.zeros((ncols, 1))
+        for c, v in vec.items():
+            col[c, 0] = float(v)
+        blocks.append(sp.csr_matrix(col))
+        bounds.append((None, None) if h.sense == "==" else (0, None))
+    for c in range(problem.nent, ncols):
+        col = np.zeros((ncols, 1))
+        col[c, 0] = 1.0
+        blocks.append(sp.csr_matrix(col))
+        bounds.append((0, None))
+    cost = [0.0] * (len(bounds))
+    for vec, w in zip(parts_vecs, weights):
+        col = np.zeros((ncols, 1))
+        for c, v in vec.items():
+            col[c, 0] = -float(v)
+        blocks.append(sp.csr_matrix(col))
+        bounds.append((0, None))
+        cost.append(float(w))
+    A = sp.hstack(blocks, format="csr")
+    b = problem.dense(problem.target)
+    res = linprog(np.array(cost), A_eq=A, b_eq=b, bounds=bounds, method="highs",
+                  options={"time_limit": max(0.1, timeout)})
+    return res
+
+
+def tightest_forms(target: LinearForm, hypotheses=(), *, coefficients=None, weights=None, variables=None,
+                   statement_text: str = "", sense: str = "<=", timeout: float = 30.0) -> TightestResult:
+    """Least free coefficients of ``target >= 0`` under ``hypotheses``; see module doc."""
+    from .exact import find_exact_point
+    from .lp import propose
+    from .prove import decide_piece
+
+    start = time.perf_counter()
+    hyps = tuple(hypotheses)
+    for h in hyps:
+        if h.form.scaled:
+            raise StatementError(f"hypothesis {h.name!r} has a free coefficient; only the conclusion may")
+    f0, parts = split_coefficients(target, coefficients)
+    names = list(parts)
+    w = {c: Fraction(1) for c in names}
+    if weights:
+        for c, v in weights.items():
+            if c not in parts:
+                raise StatementError(f"weight given for {c!r}, which is not a free coefficient")
+            v = Fraction(str(v))
+            if v <= 0:
+                raise StatementError(f"weight of {c!r} must be positive, got {v}")
+            w[c] = v
+    # coordinates cover f0, every part and the hypotheses; the target is f0
+    span = f0
+    for g in parts.values():
+        span = span + g
+    problem = build_problem(span, hyps, variables)
+    problem = replace(problem, target_form=f0, target=problem.vector(f0))
+    pvecs = [problem.vector(parts[c]) for c in names]
+    res = _min_lp(problem, pvecs, [w[c] for c in names], timeout)
+    if res.status == 2:
+        return TightestResult(infeasible=True, reason="no values of the coefficients make it Shannon-provable",
+                              seconds=time.perf_counter() - start, weights=w)
+    if res.status != 0:
+        return TightestResult(reason=f"LP did not finish: {res.message}", seconds=time.perf_counter() - start,
+                              weights=w)
+    floats = res.x[-len(names):]
+    vars_all = problem.variables
+    for d in (1, 2, 3, 4, 6, 12, 60, 840, 10**4, 10**6):
+        vals = {c: max(Fraction(0), Fraction(float(x)).limit_denominator(d)) for c, x in zip(names, floats)}
+        ft = target.substitute(vals)
+        left = timeout - (time.perf_counter() - start)
+        out = decide_piece(ft, hyps, variables=vars_all, timeout=max(1.0, left), engine="auto")
+        if out.status == "proved":
+            break
+    else:
+        return TightestResult(reason="no exact certificate at the rounded optimum",
+                              seconds=time.perf_counter() - start, weights=w)
+    cert = Certificate(statement_text, vars_all, hyps, sense, (out.piece,))
+    check_certificate(cert, expected_target=ft, expected_hypotheses=hyps)
+    witnesses = {}
+    fvec = problem.vector(ft)
+    hcons = [(vec, "==" if h.sense == "==" else ">=") for h, vec in zip(problem.hypotheses, problem.hyp_vectors)]
+    for c, pv in zip(names, pvecs):
+        if vals[c] == 0:
+            continue
+        prop = propose(problem, objective={k: -v for k, v in pv.items()}, extra_rows=[(fvec, "==")],
+                       timeout=max(1.0, timeout - (time.perf_counter() - start)))
+        x = prop.point if prop.status == "violated" else None
+        cons = hcons + [(fvec, "=="), (pv, ">")]
+        pt = find_exact_point(problem, x, cons, timeout=10.0)
+        if pt is None:
+            continue
+        from .prove import _witness_from
+        wit = _witness_from(problem, pt)
+        lower = dict(vals)
+        lower[c] = vals[c] - 1
+        try:
+            if wit.value(ft) != 0 or wit.value(parts[c]) <= 0:
+                raise CertificateError("witness is not tight at the optimum")
+            check_witness(wit, hyps, target.substitute(lower), ">=")
+        except CertificateError:
+            continue
+        witnesses[c] = wit
+    reason = "" if len(witnesses) == sum(1 for c in names if vals[c]) else \
+        "optimality witness not found for some coefficient"
+    return TightestResult(vals, cert, witnesses, False, reason, time.perf_counter() - start, w)
+
+
+def tightest(statement, *, coefficients=None, weights=None, timeout: float = 30.0) -> TightestResult:
+    """Least free coefficients of a :class:`~natlat_sym.shannon.statement.Statement`
+    (or statement text).  The conclusion must be ``<=`` or ``>=``."""
+    if isinstance(statement, str):
+        from .parse import parse_statement
+
+        statement = parse_statement(statement)
+    concl = statement.conclusion
+    if concl.rel == "==":
+        raise StatementError("tightest needs an inequality conclusion, not '='")
+    return tightest_forms(concl.normal_form(), statement.hypothesis_forms(), coefficients=coefficients,
+                          weights=weights, variables=statement.variables(), statement_text=str(statement),
+                          sense=concl.rel, timeout=timeout)
