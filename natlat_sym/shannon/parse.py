@@ -187,7 +187,10 @@ class _Parser:
             if self.tok.kind == "end" or self.tok.text in _RELATIONS:
                 self.error("missing term after sign")
             terms.append(self.signed(self.term(), sign))
-        e = terms[0] if len(terms) == 1 else Add(*terms, evaluate=False)
+        if len(terms) > 1 and all(isinstance(t, sympy.Number) for t in terms):
+            e = sum(terms[1:], terms[0])  # a purely numeric sum is one number: (2 + 1e-8)*H(X)
+        else:
+            e = terms[0] if len(terms) == 1 else Add(*terms, evaluate=False)
         try:
             to_linear_form(e)
         except NonlinearError as err:

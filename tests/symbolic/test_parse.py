@@ -132,3 +132,10 @@ def test_relation_accepts_unicode_relations_and_implication():
 
 def test_nonlinear_error_is_statement_error():
     assert issubclass(NonlinearError, StatementError)
+
+
+def test_parenthesised_numeric_sum_is_a_coefficient():
+    # regression: "(2+1e-8)*H(...)" was rejected as a nonlinear product
+    s = parse_statement("(2+1e-8)*H(X,Y,Z) <= H(X,Y) + H(X,Z) + H(Y,Z)")
+    f = s.conclusion.lhs_form
+    assert f.entropies[frozenset({"X", "Y", "Z"})] == 2 + Fraction(1, 10**8)
