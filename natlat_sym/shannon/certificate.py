@@ -332,12 +332,17 @@ def certificate_from_json(data) -> Certificate:
     malformation is a one-line CertificateError naming the key."""
     if not isinstance(data, Mapping) or data.get("format") != "natlat_sym.certificate":
         raise CertificateError("not a natlat_sym certificate (missing \"format\": \"natlat_sym.certificate\")")
+    for key, kind in (("pieces", list), ("hypotheses", list), ("variables", list), ("statement", str)):
+        if key in data and not isinstance(data[key], kind):
+            raise CertificateError(f"malformed certificate: {key!r} must be a {kind.__name__}")
     try:
         hyps = tuple(
             HypothesisForm(str(h["name"]), LinearForm.from_json(h["form"]), str(h["sense"]))
             for h in data.get("hypotheses", []))
         pieces = []
         for k, p in enumerate(data["pieces"], start=1):
+            if not isinstance(p, Mapping):
+                raise CertificateError(f"malformed certificate: pieces[{k}] must be an object")
             basic = tuple(
                 (BasicInequality.from_json(b), _frac(b["multiplier"], f"pieces[{k}].basic"))
                 for b in p.get("basic", []))
@@ -347,7 +352,7 @@ def certificate_from_json(data) -> Certificate:
         return Certificate(str(data["statement"]), tuple(data["variables"]), hyps, str(data["sense"]), tuple(pieces))
     except CertificateError:
         raise
-    except (KeyError, TypeError, ValueError, ZeroDivisionError) as e:
+    except (KeyError, TypeError, ValueError, ZeroDivisionError, AttributeError) as e:
         raise CertificateError(f"malformed certificate: {type(e).__name__}: {e}") from e
 
 
@@ -360,5 +365,5 @@ def witness_from_json(data) -> PolymatroidWitness:
         return PolymatroidWitness(tuple(data["variables"]), ent, par)
     except CertificateError:
         raise
-    except (KeyError, TypeError, ValueError) as e:
+    except (KeyError, TypeError, ValueError, AttributeError) as e:
         raise CertificateError(f"malformed witness: {type(e).__name__}: {e}") from e

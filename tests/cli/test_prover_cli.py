@@ -58,9 +58,9 @@ def test_certificate_file_verifies_and_tampering_is_rejected(tmp_path):
 
 def test_certificate_for_other_statement_is_rejected(tmp_path):
     cert = tmp_path / "cert.json"
-    run("prove", "H(X|Y) <= H(X)", "--certificate", str(cert))
+    run("prove", "H(X|Y,Z) <= H(X|Y)", "--certificate", str(cert))
     data = json.loads(cert.read_text())
-    data["statement"] = "H(Y|X) <= H(Y)"
+    data["statement"] = "H(X|Y,Z) <= H(X|Z)"  # true too, but needs a different proof
     cert.write_text(json.dumps(data))
     assert run("verify", str(cert))[0] == 2
 

@@ -81,3 +81,25 @@ def test_witness_must_be_a_polymatroid():
 def test_elemental_rows_are_all_nontrivial():
     for b in elemental_inequalities(["A", "B", "C", "D"]):
         assert not b.is_trivial()
+
+
+@pytest.mark.parametrize("mutate", [
+    lambda d: d.update(pieces="x"),
+    lambda d: d.update(pieces=["x"]),
+    lambda d: d.update(hypotheses={"a": 1}),
+    lambda d: d["pieces"][0].update(basic=[{"kind": "Q", "sets": [], "multiplier": "1"}]),
+    lambda d: d["pieces"][0].update(basic=[{"kind": "I", "sets": "XY", "multiplier": "1"}]),
+    lambda d: d["pieces"][0].update(basic=[{"kind": "H", "sets": [["X"], []], "multiplier": "1/0"}]),
+    lambda d: d["pieces"][0]["target"].update(entropies=[[["X"], "one"]]),
+    lambda d: d.pop("pieces"),
+])
+def test_malformed_certificate_json_is_a_certificate_error(mutate):
+    # regression: a string where a list belongs escaped as AttributeError
+    from natlat_sym.shannon.certificate import certificate_from_json
+
+    target = F.entropy({"X"}) - F.cond_entropy({"X"}, {"Y"})
+    piece = CertificatePiece(target, ((B.mutual_information({"X"}, {"Y"}), 1),))
+    data = Certificate("H(X|Y) <= H(X)", ("X", "Y"), (), "<=", (piece,)).to_json()
+    mutate(data)
+    with pytest.raises(CertificateError):
+        certificate_from_json(data)
