@@ -67,6 +67,7 @@ THEOREM = Theorem(
         tight_constants(weak(4, free=True), a=3, b=1, c=4),
         *(prove_that(strong(n), description=f"(b) strong, n = {n}") for n in (2, 3, 4)),
         tight_constants(strong(3, free=True), a=Rational(1, 2), c=Rational(3, 2)),
+        tight_constants(strong(4, free=True), a=Rational(1, 3), c=Rational(4, 3)),
         *(prove_that(per_coordinate(n), description=f"(c) per-coordinate mediation, exact third diagram, n = {n}")
           for n in (2, 3)),
     ),

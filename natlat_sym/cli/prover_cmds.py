@@ -155,8 +155,13 @@ def tightest(statement, given, variables, as_json, weights, cert_path, timeout):
         else:
             for name, value in sorted(result.values.items()):
                 click.echo(f"{name} = {value}")
-            click.echo(f"certificate at the optimum re-checked in exact arithmetic; "
+            click.echo(f"certificate at these values re-checked in exact arithmetic; "
                        f"{time.perf_counter() - start:.3f} s")
+            if result.optimal:
+                click.echo("least values: for each positive coefficient an exact witness shows that no "
+                           "smaller value is Shannon-provable")
+            else:
+                click.echo(f"provable values, but optimality is NOT confirmed ({result.reason})")
             for name, wit in sorted(getattr(result, "witnesses", {}).items()):
                 click.echo(f"smaller {name} is not Shannon-provable: witness {wit.describe()}")
     raise Exit(EXIT_REFUTED if result.infeasible else EXIT_OK)

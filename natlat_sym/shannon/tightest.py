@@ -53,6 +53,10 @@ from .linear import LinearForm, _natural_key
 
 __all__ = ["TightestResult", "tightest", "tightest_forms", "split_coefficients"]
 
+#: Relative distance from the float LP optimum within which a rational is
+#: taken as "the optimum"; its optimality is then certified by witnesses.
+_ROUNDING_TOLERANCE = 1e-7
+
 
 @dataclass(frozen=True)
 class TightestResult:
@@ -73,9 +77,16 @@ class TightestResult:
     seconds: float = 0.0
     weights: dict = field(default_factory=dict)
 
+    @property
+    def optimal(self) -> bool:
+        """True when every positive coefficient has an exactly checked witness
+        that no smaller value is Shannon-provable (zero is least anyway)."""
+        return bool(self.certificate) and all(c in self.witnesses for c, v in self.values.items() if v > 0)
+
     def to_json(self) -> dict:
         return {
             "values": {k: str(v) for k, v in sorted(self.values.items())},
+            "optimal": self.optimal,
             "weights": {k: str(v) for k, v in sorted(self.weights.items())},
             "infeasible": self.infeasible,
             "certificate": self.certificate.to_json() if self.certificate else None,
@@ -181,8 +192,17 @@ def tightest_forms(target: LinearForm, hypotheses=(), *, coefficients=None, weig
                               weights=w)
     floats = res.x[-len(names):]
     vars_all = problem.variables
+    # Round the float optimum to small-denominator rationals, but only to
+    # candidates that ARE the optimum up to LP tolerance: a coarser rounding
+    # upwards (1/3 -> 1/2) is provable too, but it is not the least value.
+    tried = set()
     for d in (1, 2, 3, 4, 6, 12, 60, 840, 10**4, 10**6):
         vals = {c: max(Fraction(0), Fraction(float(x)).limit_denominator(d)) for c, x in zip(names, floats)}
+        key = tuple(sorted(vals.items()))
+        if key in tried or any(abs(float(vals[c]) - float(x)) > _ROUNDING_TOLERANCE * max(1.0, abs(float(x)))
+                               for c, x in zip(names, floats)):
+            continue
+        tried.add(key)
         ft = target.substitute(vals)
         left = timeout - (time.perf_counter() - start)
         out = decide_piece(ft, hyps, variables=vars_all, timeout=max(1.0, left), engine="auto")

@@ -79,3 +79,17 @@ def test_bad_inputs():
         tightest(parse_statement("I(X;Y) = c*H(X)"))
     with pytest.raises(StatementError, match="does not multiply"):
         tightest(parse_statement("I(X;Y) <= c*H(X)"), coefficients=["q"])
+
+
+def test_rounding_never_settles_on_a_coarser_provable_value():
+    # regression: the float optimum (1/3, 1/3) of spec T6 at n = 4 was rounded
+    # to the provable but non-least (1/2, 1/2) at denominator 2
+    from fractions import Fraction
+
+    from natlat_sym.shannon.parse import parse_statement
+    from natlat_sym.shannon.tightest import tightest
+
+    r = tightest(parse_statement(
+        "H(G|L) <= a*TC(X1;X2;X3;X4|L) + b*(H(G|X1) + H(G|X2) + H(G|X3) + H(G|X4))"))
+    assert r.values == {"a": Fraction(1, 3), "b": Fraction(1, 3)}
+    assert r.optimal and set(r.witnesses) == {"a", "b"}
