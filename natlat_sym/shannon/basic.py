@@ -105,7 +105,7 @@ class BasicInequality:
             body = latex_names(a) + (r" \mid " + latex_names(b) if b else "")
             return rf"H({body})"
         a, b, c = self.sets
-        body = latex_names(a) + "; " + latex_names(b) + (r" \mid " + latex_names(c) if c else "")
+        body = latex_names(a) + " ; " + latex_names(b) + (r" \mid " + latex_names(c) if c else "")
         return rf"I({body})"
 
     def __str__(self) -> str:

@@ -85,3 +85,29 @@ def test_textbook_terms_are_short_and_exact():
 def test_set_basic_inequality_count():
     # n = 3: I over disjoint (A,B,C) with A,B nonempty, unordered: (4^3 - 2*3^3 + 2^3)/2 = 9; H: 3^3 - 2^3 = 19
     assert len(set_basic_inequalities(["X", "Y", "Z"])) == 9 + 19
+
+
+def test_chain_opens_and_closes_with_the_sides_as_written():
+    # regression: the last line of the T3 chain was an equivalent but unrecognisable
+    # rewriting of the right-hand side
+    from natlat_sym.shannon.derivation import derive
+    from natlat_sym.shannon.parse import parse_statement
+    from natlat_sym.shannon.prove import prove
+
+    text = "I(G;X1,X2|L) <= I(X1;X2|L) + I(G;X1|X2) + I(G;X2|X1) + 2*I(L;G|X1,X2)"
+    st = parse_statement(text)
+    d = derive(prove(st).certificate, st)
+    lines = d.text().splitlines()
+    assert lines[0] == "I(G;X1,X2|L)"
+    assert lines[-1].split("    [")[0].strip() == "<= I(X1;X2|L) + I(G;X1|X2) + I(G;X2|X1) + 2*I(L;G|X1,X2)"
+
+
+def test_identity_derivation_names_the_identity():
+    from natlat_sym.shannon.derivation import derive
+    from natlat_sym.shannon.parse import parse_statement
+    from natlat_sym.shannon.prove import prove
+
+    st = parse_statement("H(X,Y) = H(X) + H(Y|X)")
+    d = derive(prove(st).certificate, st)
+    assert "identity" in d.text()
+    assert "H(X) + H(Y|X)" in d.text() and "H(X,Y)" in d.text()
