@@ -55,3 +55,18 @@ __all__ = [
 # add your re-exports BELOW this line (and extend __all__ with +=).
 # Do not edit the section above; its owner edits only above this line.
 # ---------------------------------------------------------------------------
+from natlat_sym.finite.common_information import (  # noqa: E402
+    exact_common_information, gacs_korner, wyner_common_information)
+from natlat_sym.finite.instance_check import (  # noqa: E402
+    check_exact_on_alphabets, check_exact_stochastic_gives_deterministic)
+from natlat_sym.finite.natural import (  # noqa: E402
+    best_deterministic_latent, best_stochastic_latent, error_frontier, naturality_report)
+from natlat_sym.finite.realize import realize_witness  # noqa: E402
+from natlat_sym.finite.search import find_counterexample  # noqa: E402
+
+__all__ += [
+    "find_counterexample", "realize_witness", "check_exact_on_alphabets",
+    "check_exact_stochastic_gives_deterministic", "gacs_korner", "wyner_common_information",
+    "exact_common_information", "best_deterministic_latent", "best_stochastic_latent",
+    "error_frontier", "naturality_report",
+]
