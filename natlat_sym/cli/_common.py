@@ -130,3 +130,19 @@ def progress_bar(description: str, total: int | None, *, enabled: bool):
             prog.update(task, advance=n, description=f"{description} {label}" if label else description)
 
         yield advance
+
+
+def distribution_table(dist, *, max_rows: int = 40) -> str:
+    """The support of a distribution as a text table (outcomes and exact
+    probabilities), for terminal output."""
+    names = list(dist.names)
+    rows = [([str(v) for v in outcome], str(p)) for outcome, p in dist.items()]
+    widths = [max([len(n)] + [len(r[0][i]) for r in rows]) for i, n in enumerate(names)]
+    pw = max([len("P")] + [len(r[1]) for r in rows])
+    head = "  ".join(n.rjust(w) for n, w in zip(names, widths)) + "  " + "P".rjust(pw)
+    lines = [head, "-" * len(head)]
+    for cells, p in rows[:max_rows]:
+        lines.append("  ".join(c.rjust(w) for c, w in zip(cells, widths)) + "  " + p.rjust(pw))
+    if len(rows) > max_rows:
+        lines.append(f"... {len(rows) - max_rows} more outcomes (use --json for all)")
+    return "\n".join(lines)

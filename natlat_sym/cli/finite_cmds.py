@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from ._common import (EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUTED, EXIT_UNKNOWN, Exit, dump_json, emit_json, fail,
-                      guarded, progress_bar, write_atomic)
+from ._common import (EXIT_OK, EXIT_REFUTED, EXIT_UNKNOWN, Exit, distribution_table, emit_json, fail, guarded,
+                      progress_bar, write_atomic)
 
 json_opt = click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
 dist_opt = click.option("--dist", "dist_path", required=True, type=click.Path(dir_okay=False), metavar="FILE",
@@ -155,7 +155,16 @@ def search(statement, given, alphabets, seed, starts, budget, params, out, progr
         emit_json(result.to_json())
     else:
         click.echo(f"statement: {st}")
-        click.echo(result.summary() if hasattr(result, "summary") else str(result))
+        if result.found:
+            lo, hi = result.margin
+            click.echo(f"counterexample found in {result.seconds:.2f} s (seed {result.seed}, {result.starts} starts); "
+                       f"checked exactly: conclusion slack in [{float(lo):.6g}, {float(hi):.6g}] bits")
+            click.echo(distribution_table(result.distribution))
+            if out:
+                click.echo(f"written to {out}")
+        else:
+            click.echo(f"no counterexample found in {result.seconds:.2f} s ({result.starts} starts, seed {result.seed}); "
+                       "this is not a proof")
     raise Exit(EXIT_REFUTED if result.found else EXIT_OK)
 
 
@@ -185,7 +194,7 @@ def naturality(path, latents, observables, plot, seed, as_json):
     if as_json:
         emit_json(report.to_json())
     else:
-        click.echo(report.summary() if hasattr(report, "summary") else dump_json(report.to_json()))
+        click.echo(report.text())
         if plot:
             click.echo(f"frontier plot written to {plot}")
     raise Exit(EXIT_OK)

@@ -6,7 +6,7 @@ import time
 
 import click
 
-from ._common import (EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUTED, EXIT_UNKNOWN, Exit, dump_json, emit_json, fail,
+from ._common import (EXIT_OK, EXIT_REFUTED, EXIT_UNKNOWN, Exit, distribution_table, dump_json, emit_json, fail,
                       guarded, read_json_file, write_atomic)
 
 statement_arg = click.argument("statement", metavar="STATEMENT")
@@ -27,13 +27,6 @@ def parse_cli_statement(statement: str, given, variables):
         if not declared:
             raise fail("--vars needs at least one name")
     return parse_statement(statement, given=list(given), variables=declared)
-
-
-def _format_distribution(dist) -> str:
-    try:
-        return dist.describe()
-    except AttributeError:
-        return str(dist)
 
 
 @click.command(short_help="Prove or refute a statement, with an exact certificate or counterexample.",
@@ -92,8 +85,10 @@ def _print_result(st, result, derivation, latex: bool) -> None:
     elif result.verdict == "refuted":
         click.echo(f"refuted in {result.seconds:.3f} s")
         if result.distribution is not None:
-            click.echo("counterexample distribution (checked exactly):")
-            click.echo(_format_distribution(result.distribution))
+            params = dict(result.witness.parameters) if result.witness is not None else {}
+            at = (" at " + ", ".join(f"{p} = {v}" for p, v in sorted(params.items()))) if params else ""
+            click.echo(f"counterexample distribution{at} (checked exactly):")
+            click.echo(distribution_table(result.distribution))
         if result.witness is not None:
             if result.distribution is None:
                 click.echo(result.note or "not Shannon-provable; polymatroid counterexample only")

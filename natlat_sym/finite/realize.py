@@ -164,10 +164,12 @@ def realize_witness(witness: PolymatroidWitness, hypotheses, target: LinearForm,
         From the prover; supplies the variables and the parameter values.
     hypotheses : sequence of HypothesisForm
     target : LinearForm
-        The conclusion's normal form (``target >= 0``, or ``== 0`` when
-        ``sense == "=="``).
+        The conclusion's normal form: the statement claims ``target >= 0``
+        (or ``target == 0`` when ``sense == "=="``).
     sense : str
-        ``">="`` (or ``"<="`` meaning ``target <= 0``) or ``"=="``.
+        The conclusion's relation: ``"<="`` or ``">="`` (both mean the claim
+        ``target >= 0``, as in :func:`~natlat_sym.shannon.certificate.check_witness`)
+        or ``"=="``.
     seed : int
         Unused by the current deterministic MILP; kept for a stable API.
 
@@ -187,10 +189,13 @@ def realize_witness(witness: PolymatroidWitness, hypotheses, target: LinearForm,
     n = len(names)
     if n == 0 or len(set(names)) != n:
         raise CertificateError("witness must list distinct variables")
-    if sense == "<=":
-        target, sense = -target, ">="
-    if sense not in (">=", "=="):
+    # Same convention as check_witness and the certificates: ``target`` is the
+    # conclusion's normal form and the claim is ``target >= 0`` for "<=" and
+    # ">=" conclusions alike (the form is already oriented), ``== 0`` for "==".
+    if sense not in (">=", "<=", "=="):
         raise CertificateError(f"sense must be '>=', '<=' or '==', got {sense!r}")
+    if sense == "<=":
+        sense = ">="
     params = dict(witness.parameters)
     try:
         target = target.substitute(params)
@@ -220,8 +225,14 @@ def realize_witness(witness: PolymatroidWitness, hypotheses, target: LinearForm,
         den = 1
         for c in list(target.entropies.values()) + [target.constant]:
             den = den * c.denominator // np.gcd(den, c.denominator)
-        step = 1.0 / den
-        attempts = [(-np.inf, -tc - step / 2)] if sense == ">=" else [(-np.inf, -tc - step / 2), (-tc + step / 2, np.inf)]
+        # Scale the target row to integer coefficients so that "violated by at
+        # least one unit" is a threshold of 1/2, not 1/(2*den): with den = 10^8
+        # (a constant perturbed by 1e-8) the unscaled threshold was below the
+        # MILP's feasibility tolerance and the empty combination passed as
+        # "violating".
+        t_row = t_row * den
+        tc = tc * den
+        attempts = [(-np.inf, -tc - 0.5)] if sense == ">=" else [(-np.inf, -tc - 0.5), (-tc + 0.5, np.inf)]
         for t_lo, t_hi in attempts:
             A = np.vstack(rows + [t_row]) if rows else t_row[None, :]
             cons = LinearConstraint(A, np.array(lo + [t_lo]), np.array(hi + [t_hi]))

@@ -418,14 +418,26 @@ def prove_forms(target: LinearForm, sense: str, hypotheses=(), *, variables=None
 
 
 def _try_realize(witness, hyps, target, sense):
+    """A distribution violating the statement, or None.  Whatever the
+    realizer returns is re-verified here through the independent certified
+    evaluator (natlat_sym.finite.evaluate): every hypothesis must hold and the
+    conclusion must be certainly violated, or the distribution is dropped."""
     try:
+        from ..finite.evaluate import check_on
         from ..finite.realize import realize_witness
     except ImportError:
         return None
     try:
-        return realize_witness(witness, hyps, target, sense, seed=0)
+        dist = realize_witness(witness, hyps, target, sense, seed=0)
+        if dist is None:
+            return None
+        conclusion = HypothesisForm("conclusion", target, "==" if sense == "==" else ">=")
+        verdict = check_on((conclusion, list(hyps)), dist, parameters=dict(witness.parameters) or None)
     except Exception:  # noqa: BLE001 - a failed realization only loses the bonus
         return None
+    if verdict.verdict != "violated" or verdict.vacuous:
+        return None
+    return dist
 
 
 def prove(statement, *, timeout: float = 30.0, max_variables: int = 14, engine: str = "auto",
