@@ -276,6 +276,20 @@ def _value(pmf, terms):
     return total
 
 
+def _confirm_independently(parts: StatementParts, names, joint) -> bool:
+    """Second, independent check of a found counterexample with the certified
+    evaluator of :mod:`natlat_sym.finite.evaluate` (separate code from
+    :func:`_verify`): every hypothesis holds and the conclusion is violated."""
+    from ..shannon.certificate import HypothesisForm
+    from .distribution import Distribution
+    from .evaluate import check_on
+
+    dist = Distribution.from_array(joint, names, exact=True)
+    conclusion = HypothesisForm("conclusion", parts.target, parts.sense)
+    verdict = check_on((conclusion, list(parts.hypotheses)), dist)
+    return verdict.verdict == "violated" and not verdict.vacuous
+
+
 def _verify(parts: StatementParts, names, joint):
     """Exact verdict on a rational joint: (violates, margin enclosure)."""
     for h in parts.hypotheses:
@@ -418,6 +432,8 @@ def find_counterexample(statement, *, alphabets=None, seed: int = 0, starts: int
                     continue
                 joint = model.joint(exact, exact=True)
                 ok, margin = _verify(parts, names, joint)
+                if ok:
+                    ok = _confirm_independently(parts, names, joint)
                 if ok:
                     done = k + 1
                     if progress is not None:
