@@ -146,3 +146,25 @@ def distribution_table(dist, *, max_rows: int = 40) -> str:
     if len(rows) > max_rows:
         lines.append(f"... {len(rows) - max_rows} more outcomes (use --json for all)")
     return "\n".join(lines)
+
+
+def parse_assignments(items, option: str, *, allowed=None) -> dict:
+    """``NAME=VALUE`` options (``--param eps=1/100``, ``--weight c=2``) as exact
+    nonnegative Fractions; one-line errors name the option and the item."""
+    from fractions import Fraction
+
+    out = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        name = name.strip()
+        if not sep or not name:
+            raise fail(f"{option} expects NAME=VALUE, got {item!r}")
+        try:
+            out[name] = Fraction(value.strip())
+        except (ValueError, ZeroDivisionError):
+            raise fail(f"{option} {item!r}: {value.strip()!r} is not an exact number") from None
+        if out[name] < 0:
+            raise fail(f"{option} {item!r}: values must be >= 0")
+        if allowed is not None and name not in allowed:
+            raise fail(f"{option} {item!r}: {name} is not one of {', '.join(sorted(allowed)) or 'nothing'}")
+    return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ._common import (EXIT_OK, EXIT_REFUTED, EXIT_UNKNOWN, Exit, distribution_table, emit_json, fail, guarded,
-                      progress_bar, write_atomic)
+                      parse_assignments, progress_bar, write_atomic)
 
 json_opt = click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
 dist_opt = click.option("--dist", "dist_path", required=True, type=click.Path(dir_okay=False), metavar="FILE",
@@ -21,20 +21,7 @@ def load_distribution(path: str):
 
 
 def parse_params(params) -> dict:
-    from fractions import Fraction
-
-    out = {}
-    for item in params:
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip():
-            raise fail(f"--param expects NAME=VALUE, got {item!r}")
-        try:
-            out[name.strip()] = Fraction(value.strip())
-        except (ValueError, ZeroDivisionError):
-            raise fail(f"--param {item!r}: {value!r} is not an exact number") from None
-        if out[name.strip()] < 0:
-            raise fail(f"--param {item!r}: parameters are >= 0")
-    return out
+    return parse_assignments(params, "--param")
 
 
 def _is_statement(text: str) -> bool:

@@ -7,7 +7,7 @@ import time
 import click
 
 from ._common import (EXIT_OK, EXIT_REFUTED, EXIT_UNKNOWN, Exit, distribution_table, dump_json, emit_json, fail,
-                      guarded, read_json_file, write_atomic)
+                      guarded, parse_assignments, read_json_file, write_atomic)
 
 statement_arg = click.argument("statement", metavar="STATEMENT")
 given_opt = click.option("--given", "-g", "given", multiple=True, metavar="HYP",
@@ -115,28 +115,13 @@ def tightest(statement, given, variables, as_json, weights, cert_path, timeout):
     Free coefficients are names multiplying information terms, e.g. c in
     "I(M;X1,X2|L) <= I(X1;X2|L) + c*(I(M;X1|X2) + I(M;X2|X1))".
     """
-    from fractions import Fraction
-
     from ..shannon.tightest import tightest as run_tightest
 
     st = parse_cli_statement(statement, given, variables)
     if not st.free_coefficients():
         raise fail("the statement has no free coefficient (a name multiplying an information term, "
                    "as c in 'c*I(X;Y)'); use 'natlat prove' instead")
-    w = {}
-    for item in weights:
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip():
-            raise fail(f"--weight expects NAME=W, got {item!r}")
-        try:
-            w[name.strip()] = Fraction(value.strip())
-        except (ValueError, ZeroDivisionError):
-            raise fail(f"--weight {item!r}: {value!r} is not a number") from None
-        if w[name.strip()] < 0:
-            raise fail(f"--weight {item!r}: weights must be >= 0")
-        if name.strip() not in st.free_coefficients():
-            raise fail(f"--weight {item!r}: {name.strip()} is not a free coefficient of the statement "
-                       f"(free: {', '.join(sorted(st.free_coefficients()))})")
+    w = parse_assignments(weights, "--weight", allowed=st.free_coefficients())
     start = time.perf_counter()
     result = run_tightest(st, weights=w or None, timeout=timeout)
     if cert_path and result.certificate is not None:
