@@ -36,9 +36,10 @@ def test_equality_conclusion_and_le_sense():
     # "H(X) <= H(Y)" is not valid: realise X a bit, Y constant
     w = PolymatroidWitness(("X", "Y"), {frozenset({"X"}): Fr(1), frozenset({"Y"}): Fr(0),
                                         frozenset({"X", "Y"}): Fr(1)})
-    target = F.entropy({"X"}) - F.entropy({"Y"})
+    # the normal form of "H(X) <= H(Y)" is H(Y) - H(X) >= 0 (certificate convention)
+    target = F.entropy({"Y"}) - F.entropy({"X"})
     d = realize_witness(w, (), target, "<=")
-    assert d is not None and log_combination(d.pmf, d.names, target).sign() > 0
+    assert d is not None and log_combination(d.pmf, d.names, target).sign() < 0
     d2 = realize_witness(w, (), target, "==")
     assert d2 is not None and not log_combination(d2.pmf, d2.names, target).is_zero()
 
