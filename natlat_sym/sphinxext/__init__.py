@@ -1,0 +1,109 @@
+"""Sphinx extension: theorem pages whose status the docs build computes.
+
+Add ``"natlat_sym.sphinxext"`` to ``extensions`` in ``conf.py``.  It gives a
+``natlat`` domain with three directives (MyST spelling shown)::
+
+    ```{natlat:theorem} redund_determined_of_mediator
+    ```
+    ```{natlat:graph}
+    ```
+    ```{natlat:status-table}
+    :kind: theorem
+    ```
+
+and the role ``{natlat:thm}`<id>``` linking to a theorem page.
+
+Modules
+-------
+directives  the domain, the directives, the page renderer, build events
+summary     (Theorem, TheoremReport) -> plain JSON summary (what is cached and rendered)
+cache       content-hash cache of summaries in ``<build>/.natlat-cache``
+graph       dependency graph: networkx reduction, layered layout, SVG (no Graphviz, no JS)
+status      the status colour table (badges, graph fill/border, legend)
+mathjax     finds an offline MathJax 3 and wires it into the HTML build
+pages       generator of the catalog's docs pages (``python -m natlat_sym.sphinxext.pages``)
+
+Configuration (``conf.py``)
+---------------------------
+natlat_catalog_loader : str, default ``"natlat_sym.catalog:load_catalog"``
+natlat_catalog_path : str or None — passed to the loader (None: the repo's ``proofs/``)
+natlat_check : str, default ``"natlat_sym.catalog:check_theorem"``
+natlat_timeout : float, default 60 — seconds per obligation
+natlat_cache_dir : str or None — default ``<outdir>/../.natlat-cache``
+natlat_require_pages : bool, default True — warn for a catalog entry with no page
+natlat_offline_mathjax : bool, default True — serve MathJax from ``_static`` (no CDN)
+natlat_mathjax_file : str or None — an explicit ``tex-svg-full.js``
+
+At the end of an HTML build, ``theorems.json`` (id, title, status, seconds,
+uses, used_by, url, ...) is written next to ``index.html``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sphinx.util import logging
+
+from . import mathjax
+from .directives import (NatlatDomain, catalog_listing, check_every_entry_has_page, collapsible,
+                         depart_badge_html, depart_collapsible_html, entries, fill_listings,
+                         outdated_listings, status_badge, visit_badge_html, visit_collapsible_html, _skip)
+from .status import status_css
+
+__all__ = ["setup"]
+
+logger = logging.getLogger(__name__)
+_STATIC = Path(__file__).parent / "static"
+_PLAIN = (_skip, _skip)
+
+
+def setup(app):
+    app.add_config_value("natlat_catalog_loader", "natlat_sym.catalog:load_catalog", "env")
+    app.add_config_value("natlat_catalog_path", None, "env")
+    app.add_config_value("natlat_check", "natlat_sym.catalog:check_theorem", "env")
+    app.add_config_value("natlat_timeout", 60.0, "env")
+    app.add_config_value("natlat_cache_dir", None, "")
+    app.add_config_value("natlat_require_pages", True, "env")
+    app.add_config_value("natlat_offline_mathjax", True, "html")
+    app.add_config_value("natlat_mathjax_file", None, "html")
+    app.add_domain(NatlatDomain)
+    plain = {b: _PLAIN for b in ("text", "latex", "man", "texinfo")}
+    app.add_node(status_badge, html=(visit_badge_html, depart_badge_html), **plain)
+    app.add_node(collapsible, html=(visit_collapsible_html, depart_collapsible_html), **plain)
+    app.add_node(catalog_listing, html=_PLAIN, **plain)
+    app.add_css_file("natlat.css")
+    app.add_css_file("natlat-status.css")
+    app.connect("config-inited", _configure)
+    app.connect("doctree-resolved", fill_listings)
+    app.connect("env-get-outdated", outdated_listings)
+    app.connect("env-check-consistency", check_every_entry_has_page)
+    app.connect("build-finished", _finish)
+    return {"version": "1", "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}
+
+
+def _configure(app, config) -> None:
+    config.html_static_path = [*config.html_static_path, str(_STATIC)]
+    if not config.natlat_cache_dir:
+        config.natlat_cache_dir = str(Path(app.outdir).parent / ".natlat-cache")
+    if config.natlat_offline_mathjax:
+        mathjax.configure(app, config)
+
+
+def _finish(app, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    static = Path(app.outdir) / "_static"
+    static.mkdir(parents=True, exist_ok=True)
+    (static / "natlat-status.css").write_text(status_css(), encoding="utf-8")
+    if app.config.natlat_offline_mathjax:
+        mathjax.install(app, static)
+    try:
+        rows = entries(app)
+    except Exception as e:
+        logger.warning(f"natlat: theorems.json not written: {e}")
+        return
+    for r in rows:
+        r["url"] = (app.builder.get_target_uri(r["docname"]) + "#" + r["anchor"]) if r.get("docname") else None
+    (Path(app.outdir) / "theorems.json").write_text(json.dumps(rows, indent=1, sort_keys=True),
+                                                    encoding="utf-8")
