@@ -21,8 +21,10 @@ shortest.  The spec's theorem T4 comes out in 3 steps.
 
 Public functions
 ----------------
-derive(certificate, statement=None, *, minimise=True, time_limit=5.0) -> Derivation
-shortest_certificate(certificate, *, time_limit=5.0) -> Certificate
+``derive(certificate, statement=None, *, minimise=True, time_limit=2.0) -> Derivation``
+    Render a certificate as a chain (shortened first).
+``shortest_certificate(certificate, *, time_limit=2.0) -> Certificate``
+    Fewest nonzero multipliers over set basic inequalities.
 
 Examples
 --------

@@ -23,8 +23,10 @@ The answer is exact: the LP optimum is rounded to rationals, then
 
 Public functions
 ----------------
-tightest(statement, *, coefficients=None, weights=None, timeout=30.0)
-tightest_forms(target, hypotheses, *, coefficients=None, weights=None, ...)
+``tightest(statement, *, coefficients=None, weights=None, timeout=30.0)``
+    Least coefficients of a Statement.
+``tightest_forms(target, hypotheses, *, coefficients=None, weights=None, ...)``
+    The same on normal forms.
 
 Examples
 --------
@@ -62,11 +64,19 @@ _ROUNDING_TOLERANCE = 1e-7
 class TightestResult:
     """Least coefficients, with a certificate at the optimum and optimality witnesses.
 
-    values : {coefficient: Fraction}
-    certificate : Certificate proving the statement at ``values`` (checked)
-    witnesses : {coefficient: PolymatroidWitness} showing a smaller value of
-        that coefficient (others fixed) is not Shannon-provable (checked)
-    infeasible : True when no values of the coefficients give a provable statement
+    Attributes
+    ----------
+    values : dict of str to Fraction
+        The coefficients' values.
+    certificate : Certificate
+        Proves the statement at ``values`` (checked exactly).
+    witnesses : dict of str to PolymatroidWitness
+        For each coefficient, a point showing that a smaller value of it
+        (others fixed) is not Shannon-provable (checked exactly).
+    infeasible : bool
+        True when no values of the coefficients give a provable statement.
+    reason : str
+        Why optimality is not confirmed, when it is not.
     """
 
     values: dict = field(default_factory=dict)
