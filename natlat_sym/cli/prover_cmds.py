@@ -43,7 +43,7 @@ def parse_cli_statement(statement: str, given, variables):
 @click.option("--engine", type=click.Choice(["auto", "lp", "z3"]), default="auto", show_default=True,
               help="Proposal engine; every verdict is re-checked exactly whichever is used.")
 @click.option("--max-variables", default=14, show_default=True, type=click.IntRange(min=1),
-              help="Size budget: statements with more random variables answer 'unknown'.")
+              help="Size budget: statements with more random variables are refused (exit 2).")
 @guarded
 def prove(statement, given, variables, as_json, latex, cert_path, timeout, engine, max_variables):
     """Prove or refute STATEMENT, e.g. "H(G|L) <= I(X1;X2|L) + H(G|X1) + H(G|X2)".
@@ -55,6 +55,9 @@ def prove(statement, given, variables, as_json, latex, cert_path, timeout, engin
     from ..shannon.prove import prove as run_prove
 
     st = parse_cli_statement(statement, given, variables)
+    if len(st.variables()) > max_variables:
+        raise fail(f"the statement mentions {len(st.variables())} random variables "
+                   f"({', '.join(st.variables())}); the budget is {max_variables} (raise --max-variables)")
     result = run_prove(st, timeout=timeout, max_variables=max_variables, engine=engine)
     derivation = None
     if result.verdict == "proved" and result.certificate is not None:

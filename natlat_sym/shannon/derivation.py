@@ -354,6 +354,30 @@ def _sides(piece_target: LinearForm, statement, index: int):
     return small, piece_target + small
 
 
+#: Beyond these sizes a chain is neither readable nor cheap to decompose into
+#: textbook terms (the set-inequality dictionary has 4^n entries): the
+#: derivation then summarises the certificate in one step.
+MAX_CHAIN_VARIABLES = 6
+MAX_CHAIN_STEPS = 40
+
+
+def _summary_derivation(cert: Certificate, statement) -> Derivation:
+    chains = []
+    for k, piece in enumerate(cert.pieces):
+        nb = sum(1 for _, w in piece.basic if w)
+        nh = sum(1 for m in piece.hypotheses if m)
+        reason = f"sum of {nb} basic inequalities" + (f" and {nh} hypotheses" if nh else "") + \
+            " with the certificate's multipliers"
+        if statement is not None:
+            small, big = _written_sides(statement, k)
+            start, end = ((Fraction(1), small),), ((Fraction(1), big),)
+        else:
+            lo, hi = _sides(piece.target, None, k)
+            start, end = ((Fraction(1), _Written(str(lo), str(lo))),), ((Fraction(1), _Written(str(hi), str(hi))),)
+        chains.append((start, (Step("<=", end, reason, reason),)))
+    return Derivation(cert.statement, tuple(chains), cert)
+
+
 def _written_sides(statement, index: int):
     """(smaller side, larger side) of the conclusion as written, or None."""
     from .measures import to_latex, to_text
@@ -378,6 +402,8 @@ def derive(certificate: Certificate, statement=None, *, minimise: bool = True,
         Gives the two sides of the conclusion as written.
     """
     check_certificate(certificate)
+    if len(certificate.variables) > MAX_CHAIN_VARIABLES or certificate.steps() > MAX_CHAIN_STEPS:
+        return _summary_derivation(certificate, statement)
     cert = shortest_certificate(certificate, time_limit=time_limit) if minimise else certificate
     names = set(cert.variables)
     for piece in cert.pieces:

@@ -319,7 +319,11 @@ def decide_piece(target: LinearForm, hypotheses, *, variables=None, timeout: flo
     if not (target.entropies or target.parameters or target.scaled):
         if target.constant >= 0:  # an identity (or a nonnegative constant): nothing to combine
             return _PieceOutcome("proved", piece=CertificatePiece(target))
+    start = time.perf_counter()
     problem = build_problem(target, hypotheses, variables)
+    timeout = timeout - (time.perf_counter() - start)
+    if timeout <= 0:  # building the cone alone used the budget (large n, tiny timeout)
+        return _PieceOutcome("unknown", reason="time budget exhausted while building the Shannon cone")
     if engine == "z3":
         return _decide_z3(problem, timeout)
     out = _decide_lp(problem, timeout)

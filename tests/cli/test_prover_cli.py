@@ -90,9 +90,19 @@ def test_malformed_certificate_json_is_bad_input(tmp_path):
     assert run("verify", str(bad))[0] == 2
 
 
-def test_size_budget_answers_unknown_exit_3():
+def test_more_variables_than_the_budget_is_bad_input_exit_2():
     code, out, err = run("prove", "H(A,B,C) <= H(A) + H(B) + H(C)", "--max-variables", "2")
+    assert code == 2
+    assert "3 random variables" in err and "budget is 2" in err
+
+
+def test_timeout_answers_unknown_exit_3():
+    # Han's inequality on 12 variables cannot finish in 10 ms
+    terms = " + ".join("H(" + ",".join(f"X{j}" for j in range(1, 13) if j != i) + ")" for i in range(1, 13))
+    code, out, err = run("prove", f"11*H({','.join(f'X{j}' for j in range(1, 13))}) <= {terms}",
+                         "--timeout", "0.01")
     assert code == 3
+    assert "unknown" in out
 
 
 def test_tightest_finds_c_equal_1():

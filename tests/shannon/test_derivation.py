@@ -111,3 +111,24 @@ def test_identity_derivation_names_the_identity():
     d = derive(prove(st).certificate, st)
     assert "identity" in d.text()
     assert "H(X) + H(Y|X)" in d.text() and "H(X,Y)" in d.text()
+
+
+def test_large_certificates_get_a_one_step_summary_quickly():
+    # regression: derive() on Han's inequality for 12 variables enumerated all
+    # 4^12 set inequalities and hung the CLI after the proof was found
+    import time
+
+    from natlat_sym.shannon.derivation import MAX_CHAIN_VARIABLES, derive
+    from natlat_sym.shannon.parse import parse_statement
+    from natlat_sym.shannon.prove import prove
+
+    n = MAX_CHAIN_VARIABLES + 2
+    xs = [f"X{j}" for j in range(1, n + 1)]
+    rhs = " + ".join("H(" + ",".join(x for x in xs if x != y) + ")" for y in xs)
+    st = parse_statement(f"{n - 1}*H({','.join(xs)}) <= {rhs}")
+    cert = prove(st).certificate
+    start = time.perf_counter()
+    d = derive(cert, st)
+    assert time.perf_counter() - start < 20
+    assert len(d.steps) == 1 and "basic inequalities" in d.steps[0].reason
+    assert d.text().splitlines()[0] == f"{n - 1}*H({','.join(xs)})"
