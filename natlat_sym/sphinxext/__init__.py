@@ -25,6 +25,7 @@ pages       generator of the catalog's docs pages (``python -m natlat_sym.sphinx
 
 Configuration (``conf.py``)
 ---------------------------
+natlat_generate_pages : str or None — docs folder where one page per catalog entry and the chapter pages are (re)generated at the start of every build
 natlat_catalog_loader : str, default ``"natlat_sym.catalog:load_catalog"``
 natlat_catalog_path : str or None — passed to the loader (None: the repo's ``proofs/``)
 natlat_check : str, default ``"natlat_sym.catalog:check_theorem"``
@@ -67,6 +68,7 @@ def setup(app):
     app.add_config_value("natlat_require_pages", True, "env")
     app.add_config_value("natlat_offline_mathjax", True, "html")
     app.add_config_value("natlat_mathjax_file", None, "html")
+    app.add_config_value("natlat_generate_pages", None, "env")
     app.add_domain(NatlatDomain)
     plain = {b: _PLAIN for b in ("text", "latex", "man", "texinfo")}
     app.add_node(status_badge, html=(visit_badge_html, depart_badge_html), **plain)
@@ -75,6 +77,7 @@ def setup(app):
     app.add_css_file("natlat.css")
     app.add_css_file("natlat-status.css")
     app.connect("config-inited", _configure)
+    app.connect("builder-inited", _generate_pages)
     app.connect("doctree-resolved", fill_listings)
     app.connect("env-get-outdated", outdated_listings)
     app.connect("env-check-consistency", check_every_entry_has_page)
@@ -88,6 +91,26 @@ def _configure(app, config) -> None:
         config.natlat_cache_dir = str(Path(app.outdir).parent / ".natlat-cache")
     if config.natlat_offline_mathjax:
         mathjax.configure(app, config)
+
+
+def _generate_pages(app) -> None:
+    """Write one page per catalog entry (and the chapter pages) into
+    ``natlat_generate_pages`` before the sources are read, so that a new proof
+    module gets its docs page with nothing else to edit.  Only files carrying
+    the generator's marker are rewritten or removed."""
+    directory = app.config.natlat_generate_pages
+    if not directory:
+        return
+    from .directives import get_catalog
+    from .pages import write_pages
+
+    try:
+        changed = write_pages(get_catalog(app.config), Path(app.srcdir) / directory)
+    except Exception as e:  # noqa: BLE001 - a broken catalog is reported, not a crash
+        logger.warning(f"natlat: catalog pages not generated: {e}")
+        return
+    if changed:
+        logger.info(f"natlat: catalog pages updated: {', '.join(changed)}")
 
 
 def _finish(app, exception) -> None:
