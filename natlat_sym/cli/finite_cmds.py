@@ -163,10 +163,13 @@ def search(statement, given, alphabets, seed, starts, budget, params, out, progr
 @click.option("--observables", metavar="X1,X2", help="Observable variables (default: all non-latents).")
 @click.option("--plot", type=click.Path(dir_okay=False), metavar="FILE.png|FILE.svg",
               help="Draw the mediation–redundancy error frontier with the optimal latents marked.")
+@click.option("--venn", type=click.Path(dir_okay=False), metavar="FILE.png|FILE.svg",
+              help="Draw the information diagram (the 7 atoms) of three variables, chosen with --venn-vars.")
+@click.option("--venn-vars", metavar="A,B,C", help="The three variables of --venn (default: the first three).")
 @click.option("--seed", default=0, show_default=True, type=int)
 @json_opt
 @guarded
-def naturality(path, latents, observables, plot, seed, as_json):
+def naturality(path, latents, observables, plot, venn, venn_vars, seed, as_json):
     """Mediation and redundancy errors of the latents in FILE, and the optimal natural
     latents (stochastic τ and deterministic T, Gács–Körner, Wyner) of its observables."""
     from ..finite.natural import naturality_report
@@ -178,12 +181,21 @@ def naturality(path, latents, observables, plot, seed, as_json):
         from ..finite.plots import plot_error_frontier
 
         plot_error_frontier(dist, plot, observables=obs, seed=seed)
+    if venn:
+        from ..finite.plots import plot_information_diagram
+
+        names = [v.strip() for v in venn_vars.split(",")] if venn_vars else list(dist.names[:3])
+        if len(names) != 3:
+            raise fail(f"--venn-vars needs exactly three variables, got {len(names)}")
+        plot_information_diagram(dist, venn, names=names)
     if as_json:
         emit_json(report.to_json())
     else:
         click.echo(report.text())
         if plot:
             click.echo(f"frontier plot written to {plot}")
+        if venn:
+            click.echo(f"information diagram written to {venn}")
     raise Exit(EXIT_OK)
 
 
