@@ -39,7 +39,10 @@ def main() -> None:
     ap.add_argument("--dit", type=int, default=300)
     ap.add_argument("--certified", type=int, default=200)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--quick", action="store_true", help="a short run (20k batch, fewer singles)")
     args = ap.parse_args()
+    if args.quick:
+        args.batch, args.single, args.dit, args.certified = 20_000, 500, 100, 50
 
     batch = DistributionBatch.random([3, 3, 3, 3], args.batch, seed=args.seed, names=NAMES)
     form = as_linear_form(EXPR)

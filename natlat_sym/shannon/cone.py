@@ -25,12 +25,13 @@ Everything is homogeneous in the columns, so an LP may normalise by a box
 
 Dimension reduction
 -------------------
-:func:`implied_equalities` turns a functional-dependence hypothesis
-``H(A|B) = 0`` into the equalities ``h(S ∪ A) = h(S)`` for every
-``S ⊇ B``; each is a consequence of the hypothesis and a basic inequality, so
-the exact layer can translate multipliers on them back into a certificate
-(:func:`expand_implied`).  HiGHS presolve then eliminates one column per
-equality.
+Only the variables a statement mentions get coordinates.  Equality
+hypotheses (independence, Markov chains, functional dependence) enter the LP
+as equality rows, and HiGHS presolve eliminates one column per independent
+row before solving.  :func:`implied_equalities` goes further for a
+functional dependence ``H(A|B) = 0``: it lists all the equalities
+``h(S ∪ A) = h(S)`` for ``S ⊇ B`` it implies (each a consequence of the
+hypothesis and a basic inequality); it is tested but not yet used by the LP.
 
 Public functions
 ----------------
