@@ -15,6 +15,7 @@ Performance is measured here, never asserted in tests.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -45,7 +46,9 @@ def main(argv: list[str]) -> int:
             status = 1
             continue
         start = time.perf_counter()
-        proc = subprocess.run([sys.executable, str(script), *(["--quick"] if quick else [])])
+        env = dict(os.environ)  # the checkout's natlat_sym, installed or not
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(HERE.parent), env.get("PYTHONPATH", "")]))
+        proc = subprocess.run([sys.executable, str(script), *(["--quick"] if quick else [])], env=env)
         print(f"----- {name}: exit {proc.returncode}, {time.perf_counter() - start:.1f} s", flush=True)
         status = status or proc.returncode
     return status

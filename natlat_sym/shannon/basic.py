@@ -78,11 +78,23 @@ class BasicInequality:
     def mutual_information(cls, left, right, given=()) -> "BasicInequality":
         return cls("I", (frozenset(left), frozenset(right), frozenset(given)))
 
+    def terms(self) -> tuple[tuple[frozenset, int], ...]:
+        """The joint-entropy terms ``(S, ±1)`` of the form, before collecting
+        (a set may repeat, and ``H(∅)`` terms are included; both cancel or
+        vanish when summed).  The single definition of what this inequality
+        says, used by :meth:`form` and by the certificate checker."""
+        if self.kind == "H":
+            a, b = self.sets
+            return ((a | b, 1), (b, -1))
+        a, b, c = self.sets
+        return ((a | c, 1), (b | c, 1), (a | b | c, -1), (c, -1))
+
     def form(self) -> LinearForm:
         """The linear form that this inequality says is ``>= 0``."""
-        if self.kind == "H":
-            return LinearForm.cond_entropy(*self.sets)
-        return LinearForm.mutual_information(*self.sets)
+        acc: dict = {}
+        for s, k in self.terms():
+            acc[s] = acc.get(s, 0) + k
+        return LinearForm(acc)
 
     def is_trivial(self) -> bool:
         """True when the form is identically zero (e.g. ``H(X|X) >= 0``)."""

@@ -62,6 +62,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 from itertools import combinations
+from math import gcd
 
 from ..errors import CertificateError
 from .basic import BasicInequality, elemental_inequalities
@@ -111,13 +112,20 @@ class CertificatePiece:
     parameters: Mapping[str, Fraction] = field(default_factory=dict)
 
     def combination(self, hyps: tuple[HypothesisForm, ...]) -> LinearForm:
-        """``Σ λ_k b_k + Σ μ_j g_j + Σ ν_p p`` as a linear form."""
-        total = LinearForm()
-        ent: dict = {}
-        for ineq, lam in self.basic:
-            for s, c in ineq.form().entropies.items():
-                ent[s] = ent.get(s, Fraction(0)) + as_fraction(lam) * c
-        total = LinearForm(ent)
+        """``Σ λ_k b_k + Σ μ_j g_j + Σ ν_p p`` as a linear form.
+
+        The basic-inequality part is summed exactly in integers over the
+        common denominator of the λ's (certificates can have 10^5 rows)."""
+        lams = [(ineq, as_fraction(lam)) for ineq, lam in self.basic if lam]
+        den = 1
+        for _, lam in lams:
+            den = den * lam.denominator // gcd(den, lam.denominator)
+        acc: dict = {}
+        for ineq, lam in lams:
+            k = lam.numerator * (den // lam.denominator)
+            for s, sign in ineq.terms():
+                acc[s] = acc.get(s, 0) + sign * k
+        total = LinearForm({s: Fraction(v, den) for s, v in acc.items() if v and s})
         for h, mu in zip(hyps, self.hypotheses):
             if mu:
                 total = total + h.form * as_fraction(mu)

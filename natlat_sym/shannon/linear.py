@@ -40,6 +40,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
+from functools import lru_cache
 from numbers import Rational
 
 __all__ = ["LinearForm", "Subset", "as_fraction", "subset", "subset_key", "format_subset"]
@@ -89,6 +90,7 @@ def subset_key(s: frozenset[str]) -> tuple:
     return (len(s), sorted(_natural_key(n) for n in s))
 
 
+@lru_cache(maxsize=4096)  # a pure function of the name; sorting 10^5 certificate rows calls it often
 def _natural_key(name: str) -> tuple:
     """'X2' < 'X10': split trailing digits so numbered variables sort naturally."""
     head = name.rstrip("0123456789")
