@@ -6,12 +6,23 @@ $$H(\Gamma\mid\Lambda) \le I(X_A;X_B\mid\Lambda) + H(\Gamma\mid X_A) + H(\Gamma\
 in max-form $\le \varepsilon_{med} + 2\varepsilon_{red}$.  No assumption on how $\Lambda$ and $\Gamma$ are coupled is
 needed.  Both constants are least, and attained on real distributions (E3, E4).
 """
-from natlat_sym.catalog import Theorem, check_on_instances, holds_on, prove_that, tight_constants
+from natlat_sym.catalog import FiniteOutcome, Theorem, check_on_instances, holds_on, prove_that, tight_constants
 from natlat_sym.finite import Distribution
+from natlat_sym.finite.instance_check import check_exact_mediator_determines_redund
 
 E3 = Distribution.from_dict({(b, b, 0, b): "1/2" for b in (0, 1)}, ["X1", "X2", "Λ", "Γ"])
 E4 = Distribution.from_dict({(a, b, 0, 2 * a + b): "1/4" for a in (0, 1) for b in (0, 1)}, ["X1", "X2", "Λ", "Γ"])
 EQUALITY = "H(Γ|Λ) = I(X1;X2|Λ) + H(Γ|X1) + H(Γ|X2)"
+EXACT_SIZES = ((2, 2, 2, 2), (3, 3, 3, 3))
+
+
+def exact_case_on_small_alphabets():
+    """The exact case (all errors 0) on every distribution with these sizes, decided by z3."""
+    results = [check_exact_mediator_determines_redund(s, timeout=60.0) for s in EXACT_SIZES]
+    bad = [r for r in results if r.status != "holds"]
+    verdict = "holds" if not bad else ("violated" if any(r.status == "refuted" for r in bad) else "undecided")
+    detail = "; ".join(f"|X1|,|X2|,|Λ|,|Γ| = {s}: {r.status} ({r.cases} z3 cases)" for s, r in zip(EXACT_SIZES, results))
+    return FiniteOutcome(verdict, detail=detail, sizes=", ".join("×".join(map(str, s)) for s in EXACT_SIZES))
 
 THEOREM = Theorem(
     id="redund_determined_of_mediator",
@@ -25,6 +36,9 @@ THEOREM = Theorem(
         prove_that("H(Γ|Λ) <= eps + 2*delta", given=["mediation: I(X1;X2|Λ) <= eps", "redundancy_1: H(Γ|X1) <= delta",
                                                      "redundancy_2: H(Γ|X2) <= delta"],
                    description="max-form: H(Γ|Λ) ≤ ε_med + 2ε_red"),
+        check_on_instances(exact_case_on_small_alphabets, supporting=True,
+                           description="exact case: I(X1;X2|Λ) = H(Γ|X1) = H(Γ|X2) = 0 ⇒ H(Γ|Λ) = 0 on every "
+                                       "binary and ternary distribution (z3)"),
         check_on_instances(lambda: holds_on(EQUALITY, [E3]), supporting=True,
                            description="E3: Λ constant, X1 = X2 = Γ = bit: equality with the ε_med term"),
         check_on_instances(lambda: holds_on(EQUALITY, [E4]), supporting=True,

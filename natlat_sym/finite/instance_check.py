@@ -28,6 +28,9 @@ Public functions
 check_exact_on_alphabets
     Generic: hypotheses and conclusion are exact independences /
     functional dependences.
+check_exact_mediator_determines_redund
+    Spec T4/T10 exact case with the mediation hypothesis built into the
+    parametrisation (fast enough for ternary alphabets).
 check_exact_stochastic_gives_deterministic
     Spec T14: an exact stochastic natural latent ``L`` of ``(X1, X2)``
     forces the Gács–Körner label to be an exact deterministic natural
@@ -60,7 +63,8 @@ from ..shannon.linear import LinearForm, _natural_key
 from ._exact_logs import log_combination
 from ._structure import Determination, Independence, recognize
 
-__all__ = ["InstanceResult", "check_exact_on_alphabets", "check_exact_stochastic_gives_deterministic"]
+__all__ = ["InstanceResult", "check_exact_on_alphabets", "check_exact_stochastic_gives_deterministic",
+           "check_exact_mediator_determines_redund"]
 
 
 @dataclass(frozen=True)
@@ -548,3 +552,96 @@ def check_exact_stochastic_gives_deterministic(alphabets=(2, 2, 2), *, timeout: 
     if reasons:
         return InstanceResult("unknown", None, time.perf_counter() - t0, sizes, text, n_cases, reasons[0])
     return InstanceResult("holds", None, time.perf_counter() - t0, sizes, text, n_cases)
+
+
+def _monomial(*names) -> tuple:
+    counts: dict = {}
+    for v in names:
+        counts[v] = counts.get(v, 0) + 1
+    return tuple(sorted(counts.items()))
+
+
+def check_exact_mediator_determines_redund(alphabets=(2, 2, 2, 2), *, timeout: float = 60.0,
+                                          redund_of_x2: bool = True) -> InstanceResult:
+    """Spec T4/T10, exact case, at sizes ``(|X1|, |X2|, |L|, |G|)``: if
+    ``I(X1;X2|L) = 0``, ``H(G|X1) = 0`` and ``H(G|X2) = 0`` then ``H(G|L) = 0``.
+
+    Encoding.  Mediation is built in rather than stated as product
+    identities: every distribution with ``X1 ⊥ X2 | L`` is
+    ``P(x1,x2,l) = π_l · a_l(x1) · b_l(x2)`` with probability vectors ``π``,
+    ``a_l``, ``b_l`` (a complete parametrisation).  ``G`` is eliminated by
+    enumerating the functions ``G = f(X1)`` and ``G = g(X2)`` (with
+    ``f(0) = 0``: relabelling ``G``'s values changes no entropy); the
+    hypotheses become ``π_l a_l(x1) b_l(x2) = 0`` whenever ``f(x1) ≠ g(x2)``,
+    and a counterexample needs ``Σ π_l a_l(x1) a_l(x1') > 0`` over pairs with
+    ``f(x1) ≠ f(x1')``.  z3 answers each case; "holds" means every case is
+    ``unsat``.  ``redund_of_x2=False`` drops ``H(G|X2) = 0`` (a false
+    statement), which shows the encoding does find counterexamples.  A ``sat`` case is only reported as "refuted" after its model,
+    turned into a distribution, is verified exactly; otherwise "unknown".
+
+    Examples
+    --------
+    >>> check_exact_mediator_determines_redund((2, 2, 2, 2)).status
+    'holds'
+    """
+    from .distribution import Distribution
+    from .evaluate import check_on
+
+    t0 = time.perf_counter()
+    try:
+        m, n, k, q = (int(a) for a in alphabets)
+    except (TypeError, ValueError):
+        raise StatementError(f"alphabets must be four sizes (|X1|, |X2|, |L|, |G|), got {alphabets!r}") from None
+    if min(m, n, k, q) < 1:
+        raise StatementError(f"alphabet sizes must be positive, got {alphabets!r}")
+    sizes = {"X1": m, "X2": n, "L": k, "G": q}
+    text = ("I(X1;X2|L) = 0, H(G|X1) = 0, H(G|X2) = 0 => H(G|L) = 0" if redund_of_x2
+            else "I(X1;X2|L) = 0, H(G|X1) = 0 => H(G|L) = 0")
+    base = []
+    for l in range(k):
+        base.append((z3_backend.linear({f"pi{l}": 1}), ">="))
+        for x in range(m):
+            base.append((z3_backend.linear({f"a{l}_{x}": 1}), ">="))
+        for y in range(n):
+            base.append((z3_backend.linear({f"b{l}_{y}": 1}), ">="))
+        base.append((z3_backend.linear({f"a{l}_{x}": 1 for x in range(m)}, -1), "=="))
+        base.append((z3_backend.linear({f"b{l}_{y}": 1 for y in range(n)}, -1), "=="))
+    base.append((z3_backend.linear({f"pi{l}": 1 for l in range(k)}, -1), "=="))
+    cases = 0
+    for f in itertools.product(range(q), repeat=m):
+        if f[0] != 0:
+            continue
+        for g in itertools.product(range(q), repeat=n) if redund_of_x2 else [None]:
+            violation = {_monomial(f"pi{l}", f"a{l}_{x}", f"a{l}_{y}"): Fraction(1)
+                         for l in range(k) for x, y in itertools.combinations(range(m), 2) if f[x] != f[y]}
+            if not violation:
+                continue  # f constant: G is constant, H(G|L) = 0
+            cons = list(base)
+            cons += [({_monomial(f"pi{l}", f"a{l}_{x}", f"b{l}_{y}"): Fraction(1)}, "==")
+                     for l in range(k) for x in range(m) for y in range(n) if g is not None and f[x] != g[y]]
+            cons.append((violation, ">"))
+            left = timeout - (time.perf_counter() - t0)
+            if left <= 0:
+                return InstanceResult("unknown", None, time.perf_counter() - t0, sizes, text, cases,
+                                      f"time budget of {timeout:g} s exhausted after {cases} cases")
+            res = z3_backend.solve(cons, timeout=left, nonlinear=True)
+            cases += 1
+            if res.status == "unsat":
+                continue
+            if res.status == "sat" and res.exact:
+                v = res.model
+                pmf = np.empty((m, n, k, q), dtype=object)
+                for idx in np.ndindex(pmf.shape):
+                    x, y, l, gv = idx
+                    pmf[idx] = (v[f"pi{l}"] * v[f"a{l}_{x}"] * v[f"b{l}_{y}"]) if gv == f[x] else Fraction(0)
+                try:
+                    dist = Distribution.from_array(pmf, ("X1", "X2", "L", "G"), exact=True)
+                    verdict = check_on(text, dist)
+                except Exception:  # noqa: BLE001 - an invalid model is not a counterexample
+                    verdict = None
+                if verdict is not None and verdict.verdict == "violated" and not verdict.vacuous:
+                    return InstanceResult("refuted", dist, time.perf_counter() - t0, sizes, text, cases)
+            reason = res.reason or ("z3 model is irrational or failed exact verification"
+                                    if res.status == "sat" else "z3 gave no answer")
+            return InstanceResult("unknown", None, time.perf_counter() - t0, sizes, text, cases, reason)
+    return InstanceResult("holds", None, time.perf_counter() - t0, sizes, text, cases)

@@ -48,3 +48,21 @@ def test_bad_sizes():
         check_exact_on_alphabets(["H(G|X1) = 0"], "H(G|L) = 0", 0)
     with pytest.raises(StatementError):
         check_exact_stochastic_gives_deterministic((2, 2))
+
+
+@pytest.mark.parametrize("sizes", [(2, 2, 2, 2), (3, 3, 3, 3), (3, 2, 3, 3)])
+def test_t4_exact_holds_on_binary_and_ternary_alphabets(sizes):
+    from natlat_sym.finite.instance_check import check_exact_mediator_determines_redund
+
+    r = check_exact_mediator_determines_redund(sizes, timeout=120)
+    assert r.status == "holds" and r.cases >= 1
+
+
+def test_t4_exact_encoding_finds_a_counterexample_when_a_hypothesis_is_dropped():
+    from natlat_sym.finite.evaluate import check_on
+    from natlat_sym.finite.instance_check import check_exact_mediator_determines_redund
+
+    r = check_exact_mediator_determines_redund((2, 2, 2, 2), redund_of_x2=False)
+    assert r.status == "refuted"
+    v = check_on("I(X1;X2|L) = 0, H(G|X1) = 0 => H(G|L) = 0", r.distribution)
+    assert v.verdict == "violated" and not v.vacuous
