@@ -4,13 +4,14 @@ If $\Lambda$ is an exact stochastic natural latent for $(X_1, X_2)$ — $I(X_1;X
 $I(\Lambda;X_1\mid X_2) = 0$, $I(\Lambda;X_2\mid X_1) = 0$ — then the Gács–Körner component label $K$ is an
 exact deterministic natural latent.  The proof uses the double Markov lemma, which is not a
 consequence of the Shannon inequalities (it needs the common-part variable), so the statement is
-checked with z3 on every distribution with the given alphabet sizes (case split over the support
-pattern of $P[X_1,X_2]$).
+checked with z3 on every distribution with the given alphabet sizes, binary and ternary (case split
+over the support pattern of $P[X_1,X_2]$; on each pattern the redundancy conditions are built into
+the parametrisation, the mediation condition is a polynomial identity).
 """
 from natlat_sym.catalog import FiniteOutcome, Theorem, check_on_instances
 from natlat_sym.finite.instance_check import check_exact_stochastic_gives_deterministic
 
-SIZES = ((2, 2, 2), (2, 3, 2))
+SIZES = ((2, 2, 2), (2, 3, 2), (3, 3, 2), (3, 3, 3))
 
 
 def z3_check():

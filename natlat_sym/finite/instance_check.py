@@ -475,7 +475,8 @@ def _canonical_patterns(m: int, n: int):
             yield pat
 
 
-def check_exact_stochastic_gives_deterministic(alphabets=(2, 2, 2), *, timeout: float = 120.0) -> InstanceResult:
+def check_exact_stochastic_gives_deterministic(alphabets=(2, 2, 2), *, timeout: float = 120.0,
+                                              mediation: bool = True) -> InstanceResult:
     """Spec T14 at given sizes ``(|X1|, |X2|, |L|)``: if ``L`` is an exact
     stochastic natural latent of ``(X1, X2)`` — ``I(X1;X2|L) = 0``,
     ``I(L;X1|X2) = 0``, ``I(L;X2|X1) = 0`` — then the Gács–Körner label
@@ -483,7 +484,11 @@ def check_exact_stochastic_gives_deterministic(alphabets=(2, 2, 2), *, timeout: 
     ``I(X1;X2|K) = 0`` (``H(K|X1) = H(K|X2) = 0`` by construction).
 
     Cases: one z3 problem per support pattern of ``P[X1,X2]`` up to
-    row/column permutations; in each, ``K`` is a fixed function.
+    row/column permutations; in each, ``K`` is a fixed function and the two
+    redundancy hypotheses are built into the parametrisation (see
+    :func:`_t14_case`), so ternary alphabets are decided too.
+    ``mediation=False`` drops ``I(X1;X2|L) = 0`` (a false statement), which
+    shows the encoding does find counterexamples.
 
     Examples
     --------
@@ -497,61 +502,129 @@ def check_exact_stochastic_gives_deterministic(alphabets=(2, 2, 2), *, timeout: 
         raise StatementError(f"alphabets must be three sizes (|X1|, |X2|, |L|), got {alphabets!r}") from None
     if min(m, n, k) < 1:
         raise StatementError(f"alphabet sizes must be positive, got {alphabets!r}")
-    names = ("L", "X1", "X2")
     sizes = {"L": k, "X1": m, "X2": n}
-    hyps = [Independence(frozenset({"X1"}), frozenset({"X2"}), frozenset({"L"})),
-            Independence(frozenset({"L"}), frozenset({"X1"}), frozenset({"X2"})),
-            Independence(frozenset({"L"}), frozenset({"X2"}), frozenset({"X1"}))]
-    text = _text(hyps, ["I(X1;X2|K) = 0 for the Gács–Körner label K"])
-
-    def cases():
-        for pat in _canonical_patterns(m, n):
-            enc = _Encoding(names, sizes, {})
-            mx = enc.marginal({"X1", "X2"})
-            m1, m2 = enc.marginal({"X1"}), enc.marginal({"X2"})
-            extra = []
-            for (a, b), v in mx.items():
-                extra.append((_var(v), ">" if pat[a, b] else "=="))
-            label = _components(pat)
-            comps: dict = {}
-            for a in range(m):
-                for b in range(n):
-                    if pat[a, b]:
-                        comps.setdefault(label[("r", a)], set()).add((a, b))
-            rectangles = all(len(cells) == len({a for a, _ in cells}) * len({b for _, b in cells})
-                             for cells in comps.values())
-            if not rectangles:
-                # some (a, b) in one component has p(a,b) = 0 < p(a)p(b): K fails to mediate
-                yield enc, extra
-                continue
-            for cells in comps.values():
-                mk = {((mx[c], 1),): Fraction(1) for c in cells}
-                for (a, b) in sorted(cells):
-                    t = _add(_mul(_var(mx[(a, b)]), mk), _mul(_var(m1[(a,)]), _var(m2[(b,)])), -1)
-                    yield enc, extra + [(t, ">")]
-                    yield enc, extra + [(t, "<")]
-
+    text = (("I(X1;X2|L) = 0, " if mediation else "") + "I(L;X1|X2) = 0, I(L;X2|X1) = 0 => I(X1;X2|K) = 0 "
+            "for the Gács–Körner label K")
     n_cases = 0
-    reasons = []
-    for enc, extra in cases():
+    for pat in _canonical_patterns(m, n):
         remaining = timeout - (time.perf_counter() - t0)
         if remaining <= 0:
-            return InstanceResult("unknown", None, time.perf_counter() - t0, sizes, text, n_cases, "timeout")
-        held = [t for c in hyps for t in enc.holds(c)]  # adds marginal definitions first
-        cons = list(enc.constraints) + list(extra) + held
+            return InstanceResult("unknown", None, time.perf_counter() - t0, sizes, text, n_cases,
+                                  f"time budget of {timeout:g} s exhausted after {n_cases} cases")
+        cons, build = _t14_case(pat, k, mediation=mediation)
         res = z3_backend.solve(cons, timeout=remaining, nonlinear=True)
         n_cases += 1
-        if res.status == "sat":
-            if res.exact:
-                dist = enc.distribution(res.model)
-                if all(log_combination(dist.pmf, names, c.form()).is_zero() for c in hyps):
-                    return InstanceResult("refuted", dist, time.perf_counter() - t0, sizes, text, n_cases)
-            reasons.append("z3 model is irrational or failed the exact re-check")
-        elif res.status == "unknown":
-            reasons.append(res.reason or "timeout")
-    if reasons:
-        return InstanceResult("unknown", None, time.perf_counter() - t0, sizes, text, n_cases, reasons[0])
+        if res.status == "unsat":
+            continue
+        if res.status == "sat" and res.exact:
+            dist = build(res.model)
+            if _t14_violated(dist, pat, mediation=mediation):
+                return InstanceResult("refuted", dist, time.perf_counter() - t0, sizes, text, n_cases)
+        reason = res.reason or ("z3 model is irrational or failed the exact re-check"
+                                if res.status == "sat" else "z3 gave no answer")
+        return InstanceResult("unknown", None, time.perf_counter() - t0, sizes, text, n_cases, reason)
     return InstanceResult("holds", None, time.perf_counter() - t0, sizes, text, n_cases)
+
+
+def _t14_case(pat: np.ndarray, k: int, *, mediation: bool = True):
+    """Constraints of spec T14 on one support pattern of ``P[X1,X2]``.
+
+    On the support, ``I(L;X1|X2) = I(L;X2|X1) = 0`` say ``P(l|x1,x2)``
+    depends only on ``x2`` and only on ``x1``, hence is constant on each
+    connected component ``K`` of the support graph; conversely any such
+    posterior satisfies both.  So ``P(x1,x2,l) = q(x1,x2)·c_K(l)`` with
+    ``q > 0`` exactly on the pattern is a complete parametrisation, and only
+    the mediation ``I(X1;X2|L) = 0`` remains as polynomial identities.  The
+    negated conclusion: on some component's block ``q(x1,x2)·Q_K ≠
+    r(x1)·s(x2)`` (a sum of squares ``> 0``).  Returns the constraints and a
+    function turning an exact model into the distribution of ``(X1, X2, L)``.
+    """
+    from .distribution import Distribution
+
+    m, n = pat.shape
+    label = _components(pat)
+    cells = [(a, b) for a in range(m) for b in range(n) if pat[a, b]]
+    comp_of = {c: label[("r", c[0])] for c in cells}
+    comps = sorted(set(comp_of.values()))
+    q = {c: f"q{c[0]}_{c[1]}" for c in cells}
+    cvar = {(K, l): f"c{K}_{l}" for K in comps for l in range(k)}
+    cons = [(z3_backend.linear({v: 1}), ">") for v in q.values()]
+    cons.append((z3_backend.linear({v: 1 for v in q.values()}, -1), "=="))
+    for K in comps:
+        cons += [(z3_backend.linear({cvar[K, l]: 1}), ">=") for l in range(k)]
+        cons.append((z3_backend.linear({cvar[K, l]: 1 for l in range(k)}, -1), "=="))
+
+    def joint(a, b, l):  # P(a, b, l) as a polynomial
+        return {} if (a, b) not in q else {_monomial(q[(a, b)], cvar[comp_of[(a, b)], l]): Fraction(1)}
+
+    def total(polys):
+        out: dict = {}
+        for p in polys:
+            for mono, c in p.items():
+                out[mono] = out.get(mono, Fraction(0)) + c
+        return out
+
+    def times(p1, p2, sign=1):
+        out: dict = {}
+        for m1, c1 in p1.items():
+            for m2, c2 in p2.items():
+                mono = _monomial(*[v for v, e in m1 for _ in range(e)], *[v for v, e in m2 for _ in range(e)])
+                out[mono] = out.get(mono, Fraction(0)) + sign * c1 * c2
+        return out
+
+    for l in range(k) if mediation else ():
+        pl = total(joint(a, b, l) for a in range(m) for b in range(n))
+        row = {a: total(joint(a, b, l) for b in range(n)) for a in range(m)}
+        col = {b: total(joint(a, b, l) for a in range(m)) for b in range(n)}
+        for a in range(m):
+            for b in range(n):
+                ident = total([times(joint(a, b, l), pl), times(row[a], col[b], -1)])
+                ident = {mono: c for mono, c in ident.items() if c}
+                if ident:
+                    cons.append((ident, "=="))
+    violation: dict = {}
+    for K in comps:
+        rows = sorted({a for (a, b) in cells if comp_of[(a, b)] == K})
+        cols = sorted({b for (a, b) in cells if comp_of[(a, b)] == K})
+        qk = {_monomial(q[c]): Fraction(1) for c in cells if comp_of[c] == K}
+        for a in rows:
+            for b in cols:
+                cell = {_monomial(q[(a, b)]): Fraction(1)} if (a, b) in q else {}
+                r = {_monomial(q[(a, y)]): Fraction(1) for y in range(n) if (a, y) in q}
+                s_ = {_monomial(q[(x, b)]): Fraction(1) for x in range(m) if (x, b) in q}
+                diff = total([times(cell, qk), times(r, s_, -1)])
+                diff = {mono: c for mono, c in diff.items() if c}
+                violation = total([violation, times(diff, diff)])
+    violation = {mono: c for mono, c in violation.items() if c}
+    if not violation:
+        cons.append(({(): Fraction(1)}, "<"))  # no way to violate on this pattern: 1 < 0
+    else:
+        cons.append((violation, ">"))
+
+    def build(model):
+        pmf = np.empty((m, n, k), dtype=object)
+        for a, b, l in np.ndindex(m, n, k):
+            pmf[a, b, l] = (model[q[(a, b)]] * model[cvar[comp_of[(a, b)], l]]) if (a, b) in q else Fraction(0)
+        return Distribution.from_array(pmf, ("X1", "X2", "L"), exact=True)
+
+    return cons, build
+
+
+def _t14_violated(dist, pat: np.ndarray, *, mediation: bool = True) -> bool:
+    """Exact re-check of a T14 counterexample: the three hypotheses hold and
+    ``I(X1;X2|K) > 0`` for the component label ``K``."""
+    from .evaluate import check_on
+
+    label = _components(pat)
+    m = pat.shape[0]
+    k_of_row = [label.get(("r", a), 0) for a in range(m)]
+    try:
+        with_k = dist.with_latent("K", function=lambda x1, x2, l: k_of_row[x1])
+        hyps = ("I(X1;X2|L) = 0, " if mediation else "") + "I(L;X1|X2) = 0, I(L;X2|X1) = 0"
+        verdict = check_on(hyps + " => I(X1;X2|K) = 0", with_k)
+    except Exception:  # noqa: BLE001 - anything odd is not a verified counterexample
+        return False
+    return verdict.verdict == "violated" and not verdict.vacuous
 
 
 def _monomial(*names) -> tuple:
