@@ -262,6 +262,12 @@ def tightest(statement, *, coefficients=None, weights=None, timeout: float = 30.
     concl = statement.conclusion
     if concl.rel == "==":
         raise StatementError("tightest needs an inequality conclusion, not '='")
-    return tightest_forms(concl.normal_form(), statement.hypothesis_forms(), coefficients=coefficients,
-                          weights=weights, variables=statement.variables(), statement_text=str(statement),
-                          sense=concl.rel, timeout=timeout)
+    result = tightest_forms(concl.normal_form(), statement.hypothesis_forms(), coefficients=coefficients,
+                            weights=weights, variables=statement.variables(), statement_text=str(statement),
+                            sense=concl.rel, timeout=timeout)
+    if result.certificate is None:
+        return result
+    # The certificate proves the statement AT the values found: record that
+    # statement, so that `natlat verify` re-parses exactly what it proves.
+    at_values = statement.substitute(result.values)
+    return replace(result, certificate=replace(result.certificate, statement=str(at_values)))

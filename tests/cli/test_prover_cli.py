@@ -123,3 +123,15 @@ def test_installed_entry_point_runs():
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert "proved" in proc.stdout
+
+
+def test_tightest_certificate_file_verifies(tmp_path):
+    # regression: the certificate kept the statement with the free coefficient c,
+    # so 'natlat verify' rejected a valid certificate for c = 1
+    cert = tmp_path / "tight.json"
+    code, _, _ = run("tightest", "I(M;X1,X2|L) <= I(X1;X2|L) + c*(I(M;X1|X2) + I(M;X2|X1))",
+                     "--given", "I(L;M|X1,X2) = 0", "--certificate", str(cert))
+    assert code == 0
+    assert "c*" not in json.loads(cert.read_text())["statement"]
+    code, out, _ = run("verify", str(cert))
+    assert code == 0 and out.startswith("valid")
