@@ -51,7 +51,8 @@ from fractions import Fraction
 from ..errors import BudgetExceeded, CertificateError, NonlinearError, StatementError
 from .certificate import (Certificate, CertificatePiece, HypothesisForm, PolymatroidWitness,
                           check_certificate, check_witness)
-from .cone import ConeProblem, build_problem, names_of
+from .basic import BasicInequality
+from .cone import ConeProblem, build_problem, implied_equalities, names_of
 from .exact import Atom, find_exact_multipliers, find_exact_point
 from .linear import LinearForm
 from .lp import propose
@@ -322,13 +323,25 @@ def decide_piece(target: LinearForm, hypotheses, *, variables=None, timeout: flo
         if target.constant >= 0:  # an identity (or a nonnegative constant): nothing to combine
             return _PieceOutcome("proved", piece=CertificatePiece(target))
     start = time.perf_counter()
+    hypotheses = tuple(hypotheses)
     problem = build_problem(target, hypotheses, variables)
+    implied = implied_equalities(problem, limit=_MAX_IMPLIED) if engine != "z3" else []
+    if implied:
+        # Functional dependences H(A|B) = 0 imply H(A|S) = 0 for every S ⊇ B;
+        # as extra equality rows they let presolve drop many more columns.
+        # Their multipliers are folded back into basic inequalities and the
+        # original hypothesis below, so the certificate cites only those.
+        extra = tuple(HypothesisForm(f"implied {k}", LinearForm.cond_entropy(e.targets, e.given), "==")
+                      for k, e in enumerate(implied))
+        problem = build_problem(target, hypotheses + extra, variables)
     timeout = timeout - (time.perf_counter() - start)
     if timeout <= 0:  # building the cone alone used the budget (large n, tiny timeout)
         return _PieceOutcome("unknown", reason="time budget exhausted while building the Shannon cone")
     if engine == "z3":
         return _decide_z3(problem, timeout)
     out = _decide_lp(problem, timeout)
+    if implied and out.status == "proved":
+        out = _PieceOutcome("proved", piece=_fold_implied(out.piece, hypotheses, implied))
     if out.status == "unknown" and engine == "auto" and problem.n <= z3_max_variables:
         alt = _decide_z3(problem, timeout)
         if alt.status != "unknown":
@@ -337,6 +350,38 @@ def decide_piece(target: LinearForm, hypotheses, *, variables=None, timeout: flo
 
 
 # ----------------------------------------------------------------------------- public API
+
+_MAX_IMPLIED = 512
+
+
+def _fold_implied(piece: CertificatePiece, hypotheses, implied) -> CertificatePiece:
+    """Rewrite multipliers on implied equalities ``H(A|S) = 0`` (from a
+    hypothesis ``g = c·H(A|B) = 0``, ``S ⊇ B``) in terms of the original
+    objects: ``μ·H(A|S)`` is the basic inequality ``H(A|S) >= 0`` when
+    ``μ > 0``, and ``(μ/c)·g + |μ|·I(A; S∖B | B)`` when ``μ < 0`` (because
+    ``H(A|S) = H(A|B) − I(A; S∖B | B)``)."""
+    nh = len(hypotheses)
+    mus = list(piece.hypotheses) + [Fraction(0)] * (nh + len(implied) - len(piece.hypotheses))
+    new_mus = mus[:nh]
+    basic: dict = {}
+    for b, w in piece.basic:
+        basic[b] = basic.get(b, Fraction(0)) + w
+    for e, mu in zip(implied, mus[nh:]):
+        if not mu:
+            continue
+        if mu > 0:
+            b = BasicInequality.cond_entropy(e.targets, e.given)
+            basic[b] = basic.get(b, Fraction(0)) + mu
+        else:
+            c = hypotheses[e.source].form.entropies[e.targets | e.base_given]
+            new_mus[e.source] += mu / c
+            b = BasicInequality.mutual_information(e.targets, e.given - e.base_given, e.base_given)
+            basic[b] = basic.get(b, Fraction(0)) - mu
+    while new_mus and not new_mus[-1]:
+        new_mus.pop()
+    return CertificatePiece(piece.target, tuple((b, w) for b, w in basic.items() if w), tuple(new_mus),
+                            piece.parameters)
+
 
 def _sense_targets(target: LinearForm, sense: str):
     if sense in ("<=", ">="):

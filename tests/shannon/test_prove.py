@@ -141,3 +141,30 @@ def test_certificate_json_roundtrip_rechecks():
     again = certificate_from_json(r.certificate.to_json())
     check_certificate(again)
     assert again.digest() == r.certificate.digest()
+
+
+def test_functional_dependences_reduce_the_problem_and_fold_back_into_the_certificate(monkeypatch):
+    # Implied equalities H(A|S) = 0 of each H(A|B) = 0 are extra LP rows; their
+    # multipliers must come back as basic inequalities plus the original
+    # hypothesis, so the certificate cites nothing else and still checks.
+    import natlat_sym.shannon.prove as prover
+    from natlat_sym.shannon.certificate import check_certificate
+    from natlat_sym.shannon.parse import parse_statement
+
+    folded = []
+    original = prover._fold_implied
+
+    def spy(piece, hyps, implied):
+        folded.append(any(list(piece.hypotheses)[len(hyps):]))
+        return original(piece, hyps, implied)
+
+    monkeypatch.setattr(prover, "_fold_implied", spy)
+    xs = [f"X{i}" for i in range(1, 8)]
+    hyps = [f"H({xs[i]}|{xs[i - 1]},{xs[i - 2]}) = 0" for i in range(2, len(xs))]
+    st = parse_statement(f"H({','.join(xs)}) <= H(X1) + H(X2)", given=hyps)
+    r = prover.prove(st)
+    assert r.verdict == "proved" and any(folded)
+    assert len(r.certificate.hypotheses) == len(hyps)
+    check_certificate(r.certificate, expected_target=st.conclusion.normal_form(),
+                      expected_hypotheses=st.hypothesis_forms())
+    assert prover.prove(parse_statement(f"H({','.join(xs)}) <= H(X1)", given=hyps)).verdict == "refuted"
