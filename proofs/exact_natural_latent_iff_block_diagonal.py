@@ -6,8 +6,10 @@ graph, $X_1\perp X_2$; (iii) $C_{GK}(X_1;X_2) = I(X_1;X_2)$; (iv) $C_{GK} = C_W$
 natural latent is the component label $K$, and the key Shannon-type identity is: if
 $H(K\mid X_1) = H(K\mid X_2) = 0$ then $I(X_1;X_2\mid K) = I(X_1;X_2) - H(K)$.  The equivalence of
 (i), (ii), (iii) is checked exhaustively on small instances: every partition of the support is
-tried as a deterministic latent, with exact arithmetic.  ((iv) needs Wyner's common information
-and is not checked here.)
+tried as a deterministic latent, with exact arithmetic.  (iv) is decided exactly from bounds:
+$C_{GK} = H(K) \le I(X_1;X_2) \le C_W$ (two certified Shannon lemmas below), and
+$C_W \le I(X_1X_2;K) = H(K)$ whenever $K$ mediates; so $C_{GK} = C_W$ exactly when $K$ mediates
+and $H(K) = I(X_1;X_2)$, and $C_{GK} < C_W$ when $H(K) < I(X_1;X_2)$.
 """
 from itertools import product
 
@@ -80,12 +82,25 @@ INSTANCES = {
 }
 
 
+def gk_equals_wyner(dist):
+    """(iv), exactly: C_W is squeezed to H(K) = C_GK when K mediates and H(K) = I(X1;X2);
+    when H(K) < I(X1;X2) (certified), C_GK < I(X1;X2) <= C_W."""
+    d = with_label(dist, component_label(dist))
+    if check_on("H(K) = I(X1;X2)", d).holds:
+        return check_on("I(X1;X2|K) = 0", d).holds  # then C_W <= I(X1,X2;K) = H(K)
+    strictly_less = check_on("H(K) <= I(X1;X2)", d)
+    if strictly_less.holds and strictly_less.margin.lo > 0:
+        return False
+    raise ValueError("could not decide (iv) exactly")
+
+
 def equivalence():
     rows = []
     for name, d in INSTANCES.items():
         i, ii, iii = has_exact_deterministic_natural_latent(d), is_block_diagonal(d), gk_equals_mutual_information(d)
-        rows.append(f"{name}: (i)={i} (ii)={ii} (iii)={iii}")
-        if not i == ii == iii:
+        iv = gk_equals_wyner(d)
+        rows.append(f"{name}: (i)={i} (ii)={ii} (iii)={iii} (iv)={iv}")
+        if not i == ii == iii == iv:
             return FiniteOutcome("violated", detail="; ".join(rows), distribution=d)
     sizes = f"{len(INSTANCES)} distributions, supports ≤ 5 cells, every partition of the support"
     return FiniteOutcome("holds", detail="; ".join(rows), sizes=sizes)
@@ -99,7 +114,12 @@ THEOREM = Theorem(
     obligations=(
         prove_that("I(X1;X2|K) = I(X1;X2) - H(K)", given=["H(K|X1) = 0", "H(K|X2) = 0"],
                    description="key identity for a common function K of X1 and X2"),
-        check_on_instances(equivalence, "(i) ⇔ (ii) ⇔ (iii) on small instances (exhaustive over support partitions)"),
+        prove_that("H(K) <= I(X1;X2)", given=["H(K|X1) = 0", "H(K|X2) = 0"],
+                   description="C_GK <= I: a common function carries at most the mutual information"),
+        prove_that("I(X1,X2;W) >= I(X1;X2)", given=["I(X1;X2|W) = 0"],
+                   description="I <= C_W: a mediator carries at least the mutual information"),
+        check_on_instances(equivalence, "(i) ⇔ (ii) ⇔ (iii) ⇔ (iv) on small instances "
+                                        "(exhaustive over support partitions; (iv) from exact bounds)"),
     ),
     uses=("natural_latent", "deterministic_redundancy", "mediation_error"),
 )
