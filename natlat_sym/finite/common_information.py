@@ -232,29 +232,31 @@ def _two(dist, observables):
     return obs, P
 
 
+def _optimised_common_information(kind: str, title: str, dist, observables, *, seed, starts, cardinality):
+    """The optimal decomposition ``P = Σ_w P(w) P(x1|w) P(x2|w)`` for ``kind``
+    ("wyner" minimises I(X1,X2;W), "exact" minimises H(W)), as a result."""
+    t0 = time.perf_counter()
+    obs, P = _two(dist, observables)
+    best, unpack = _decompose(P, kind, seed=seed, starts=starts, cardinality=cardinality)
+    if best is None:
+        raise DistributionError("no feasible decomposition found; increase starts")  # pragma: no cover
+    d, med = _latent_from_decomposition(dist, obs, P, best[1], unpack)
+    return CommonInformation(title, best[0], None, d, med, time.perf_counter() - t0)
+
+
 def wyner_common_information(dist, observables: Sequence[str] | None = None, *, seed: int = 0,
                              starts: int = 8, cardinality: int | None = None) -> CommonInformation:
     """Wyner common information ``min I(X1,X2;W)`` s.t. ``X1 ⊥ X2 | W``.
 
     Seeded multi-start SLSQP (same seed ⇒ same value); ``cardinality``
     defaults to ``|X1||X2|``.  An upper bound to the optimiser's tolerance."""
-    t0 = time.perf_counter()
-    obs, P = _two(dist, observables)
-    best, unpack = _decompose(P, "wyner", seed=seed, starts=starts, cardinality=cardinality)
-    if best is None:
-        raise DistributionError("no feasible decomposition found; increase starts")  # pragma: no cover
-    d, med = _latent_from_decomposition(dist, obs, P, best[1], unpack)
-    return CommonInformation("Wyner", best[0], None, d, med, time.perf_counter() - t0)
+    return _optimised_common_information("wyner", "Wyner", dist, observables, seed=seed, starts=starts,
+                                         cardinality=cardinality)
 
 
 def exact_common_information(dist, observables: Sequence[str] | None = None, *, seed: int = 0,
                              starts: int = 8, cardinality: int | None = None) -> CommonInformation:
     """Exact common information ``min H(W)`` s.t. ``X1 ⊥ X2 | W`` (seeded
     multi-start SLSQP; an upper bound to the optimiser's tolerance)."""
-    t0 = time.perf_counter()
-    obs, P = _two(dist, observables)
-    best, unpack = _decompose(P, "exact", seed=seed, starts=starts, cardinality=cardinality)
-    if best is None:
-        raise DistributionError("no feasible decomposition found; increase starts")  # pragma: no cover
-    d, med = _latent_from_decomposition(dist, obs, P, best[1], unpack)
-    return CommonInformation("exact common information", best[0], None, d, med, time.perf_counter() - t0)
+    return _optimised_common_information("exact", "exact common information", dist, observables, seed=seed,
+                                         starts=starts, cardinality=cardinality)
