@@ -15,6 +15,7 @@ from itertools import product
 
 from natlat_sym.catalog import FiniteOutcome, Theorem, check_on_instances, prove_that
 from natlat_sym.finite import Distribution
+from natlat_sym.finite.common_information import component_labels
 from natlat_sym.finite.evaluate import check_on
 from natlat_sym.finite.families import block_diagonal, dsbs, product as independent
 
@@ -23,18 +24,8 @@ EXACT_NATURAL = ["I(X1;X2|K) = 0", "H(K|X1) = 0", "H(K|X2) = 0"]
 
 def component_label(dist):
     """Connected component of every support cell of P[X1, X2] (the Gács–Körner label)."""
-    cells = [c for c in product(*map(range, dist.shape)) if dist.pmf[c] != 0]
-    parent = {}
-
-    def find(x):
-        while parent.setdefault(x, x) != x:
-            x = parent[x]
-        return x
-
-    for a, b in cells:
-        parent[find(("r", a))] = find(("c", b))
-    roots = sorted({find(("r", a)) for a, _ in cells})
-    return {(a, b): roots.index(find(("r", a))) for a, b in cells}
+    labels = component_labels(dist.pmf)
+    return {c: int(labels[c]) for c in product(*map(range, dist.shape)) if labels[c] >= 0}
 
 
 def partitions(items):

@@ -61,6 +61,7 @@ from ..errors import StatementError
 from ..shannon.certificate import HypothesisForm
 from ..shannon.linear import LinearForm, _natural_key
 from ._exact_logs import log_combination
+from .common_information import component_labels
 from ._structure import Determination, Independence, recognize
 
 __all__ = ["InstanceResult", "check_exact_on_alphabets", "check_exact_stochastic_gives_deterministic",
@@ -447,20 +448,6 @@ def check_exact_on_alphabets(hypotheses, conclusion, alphabets, *, timeout: floa
     return _run_cases(cases(), remaining_hyps, concl, timeout, t0, sizes, text)
 
 
-def _components(pattern: np.ndarray) -> dict:
-    """Component label of every support cell of a 0/1 matrix."""
-    import networkx as nx
-    g = nx.Graph()
-    rows, cols = np.nonzero(pattern)
-    for r, c in zip(rows, cols):
-        g.add_edge(("r", int(r)), ("c", int(c)))
-    label = {}
-    for k, comp in enumerate(nx.connected_components(g)):
-        for node in comp:
-            label[node] = k
-    return label
-
-
 def _canonical_patterns(m: int, n: int):
     seen = set()
     for bits in range(1, 1 << (m * n)):
@@ -542,9 +529,9 @@ def _t14_case(pat: np.ndarray, k: int, *, mediation: bool = True):
     from .distribution import Distribution
 
     m, n = pat.shape
-    label = _components(pat)
+    labels = component_labels(pat)
     cells = [(a, b) for a in range(m) for b in range(n) if pat[a, b]]
-    comp_of = {c: label[("r", c[0])] for c in cells}
+    comp_of = {c: int(labels[c]) for c in cells}
     comps = sorted(set(comp_of.values()))
     q = {c: f"q{c[0]}_{c[1]}" for c in cells}
     cvar = {(K, l): f"c{K}_{l}" for K in comps for l in range(k)}
@@ -615,9 +602,8 @@ def _t14_violated(dist, pat: np.ndarray, *, mediation: bool = True) -> bool:
     ``I(X1;X2|K) > 0`` for the component label ``K``."""
     from .evaluate import check_on
 
-    label = _components(pat)
-    m = pat.shape[0]
-    k_of_row = [label.get(("r", a), 0) for a in range(m)]
+    labels = component_labels(pat)
+    k_of_row = [max(int(k) for k in row) if row.max() >= 0 else 0 for row in labels]
     try:
         with_k = dist.with_latent("K", function=lambda x1, x2, l: k_of_row[x1])
         hyps = ("I(X1;X2|L) = 0, " if mediation else "") + "I(L;X1|X2) = 0, I(L;X2|X1) = 0"
