@@ -14,12 +14,7 @@ import math
 import numpy as np
 
 from natlat_sym.catalog import FiniteOutcome, Theorem, experiment, prove_that
-
-
-def _h(p):
-    p = np.asarray(p, dtype=float).ravel()
-    p = p[p > 0]
-    return float(-(p * np.log2(p)).sum())
+from natlat_sym.finite.distribution import entropy_bits
 
 
 def dsbs_joint(p):
@@ -28,7 +23,7 @@ def dsbs_joint(p):
 
 def score(joint_xv):
     """S(V) = I(X1;X2|V) + I(V;X1|X2) + I(V;X2|X1) for a pmf over (X1, X2, V)."""
-    h = lambda axes: _h(joint_xv.sum(axis=tuple(a for a in range(3) if a not in axes)))
+    h = lambda axes: entropy_bits(joint_xv.sum(axis=tuple(a for a in range(3) if a not in axes)))
     hx1x2v, hx1v, hx2v, hv = h((0, 1, 2)), h((0, 2)), h((1, 2)), h((2,))
     hx1x2, hx1, hx2 = h((0, 1)), h((0,)), h((1,))
     return (hx1v + hx2v - hx1x2v - hv) + (hx2v + hx1x2 - hx1x2v - hx2) + (hx1v + hx1x2 - hx1x2v - hx1)
@@ -41,9 +36,10 @@ def deterministic_optimum(joint):
         xv = np.zeros((2, 2, len(cells)))
         for c, v in zip(cells, labels):
             xv[c + (v,)] = joint[c]
-        hv_x1 = _h(xv.sum(axis=1)) - _h(xv.sum(axis=(1, 2)))
-        hv_x2 = _h(xv.sum(axis=0)) - _h(xv.sum(axis=(0, 2)))
-        med = _h(xv.sum(axis=1)) + _h(xv.sum(axis=0)) - _h(xv) - _h(xv.sum(axis=(0, 1)))
+        hv_x1 = entropy_bits(xv.sum(axis=1)) - entropy_bits(xv.sum(axis=(1, 2)))
+        hv_x2 = entropy_bits(xv.sum(axis=0)) - entropy_bits(xv.sum(axis=(0, 2)))
+        med = (entropy_bits(xv.sum(axis=1)) + entropy_bits(xv.sum(axis=0))
+               - entropy_bits(xv) - entropy_bits(xv.sum(axis=(0, 1))))
         best = min(best, med + hv_x1 + hv_x2)
     return best
 

@@ -52,7 +52,7 @@ from itertools import product
 import numpy as np
 
 from ..errors import StatementError
-from ..finite.distribution import Distribution
+from ..finite.distribution import Distribution, entropy_bits
 from .theorem import FiniteOutcome
 
 __all__ = ["ExperimentResult", "kl_transfer_instances_hold", "tiny_mixture_numbers", "tiny_mixture_closed_form",
@@ -104,14 +104,9 @@ def save_result(result: ExperimentResult, path) -> None:
 
 
 # ----------------------------------------------------------------------------- float entropies
-def _h(p: np.ndarray) -> float:
-    q = p[p > 1e-300]
-    return float(-(q * np.log2(q)).sum())
-
-
 def _H(joint: np.ndarray, axes) -> float:
     drop = tuple(i for i in range(joint.ndim) if i not in axes)
-    return _h(joint.sum(axis=drop).ravel()) if drop else _h(joint.ravel())
+    return entropy_bits(joint.sum(axis=drop).ravel()) if drop else entropy_bits(joint.ravel())
 
 
 def _cmi(joint, a, b, c=()) -> float:

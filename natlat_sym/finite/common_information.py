@@ -51,6 +51,7 @@ from scipy.optimize import minimize
 from ..errors import DistributionError
 from ..shannon.linear import LinearForm
 from ._exact_logs import log_combination
+from .distribution import entropy_bits
 
 __all__ = ["CommonInformation", "gacs_korner", "wyner_common_information", "exact_common_information",
            "component_labels"]
@@ -153,21 +154,15 @@ def gacs_korner(dist, observables: Sequence[str] | None = None) -> CommonInforma
         enc = comb.enclosure()
         value = comb.to_float()
     else:
-        enc, value = None, _h(joint.sum(axis=tuple(range(len(obs)))))
+        enc, value = None, entropy_bits(joint.sum(axis=tuple(range(len(obs)))))
     return CommonInformation("Gács–Körner", value, enc, out, 0.0 if len(obs) == 2 else math.nan,
                              time.perf_counter() - t0)
-
-
-def _h(p) -> float:
-    p = np.asarray(p, dtype=float).ravel()
-    p = p[p > 1e-300]
-    return float(-(p * np.log2(p)).sum())
 
 
 def _decompose(P: np.ndarray, objective: str, *, seed: int, starts: int, cardinality: int | None):
     m, n = P.shape
     W = cardinality or m * n
-    hx = _h(P)
+    hx = entropy_bits(P)
     rng = np.random.default_rng(seed)
 
     def unpack(z):
@@ -220,7 +215,8 @@ def _latent_from_decomposition(dist, obs, P, z, unpack):
     joint = joint[..., used]
     joint = joint / joint.sum()
     d = Distribution.from_array(joint, obs + ("W",), exact=False, latents=("W",))
-    med = (_h(joint.sum(axis=1)) + _h(joint.sum(axis=0)) - _h(joint) - _h(joint.sum(axis=(0, 1))))
+    med = (entropy_bits(joint.sum(axis=1)) + entropy_bits(joint.sum(axis=0))
+           - entropy_bits(joint) - entropy_bits(joint.sum(axis=(0, 1))))
     return d, max(med, 0.0)
 
 

@@ -53,10 +53,22 @@ import numpy as np
 
 from natlat_sym.errors import DistributionError
 
-__all__ = ["Distribution", "DEFAULT_TOLERANCE", "to_exact_number"]
+__all__ = ["Distribution", "DEFAULT_TOLERANCE", "to_exact_number", "entropy_bits"]
 
 DEFAULT_TOLERANCE = 1e-9
 """Allowed ``|sum - 1|`` (and channel row-sum error) for float distributions."""
+
+
+def entropy_bits(p) -> float:
+    """Shannon entropy in bits, as a float, of the masses ``p`` (any shape;
+    zeros contribute nothing).  Floats only: for searches and reports.
+
+    >>> entropy_bits([0.5, 0.25, 0.25])
+    1.5
+    """
+    p = np.asarray(p, dtype=np.float64).ravel()
+    p = p[p > 0]
+    return float(-(p * np.log2(p)).sum()) + 0.0
 
 
 # --------------------------------------------------------------------- numbers
@@ -472,9 +484,7 @@ class Distribution:
         names = self._subset(names)
         if not names:
             return 0.0
-        p = np.asarray(self.marginal(names).pmf, dtype=np.float64).ravel()
-        p = p[p > 0]
-        return float(-(p * np.log2(p)).sum()) + 0.0
+        return entropy_bits(self.marginal(names).pmf)
 
     def with_latent(self, name: str, channel=None, function: Callable | None = None,
                     alphabet=None, *, given=None, latent: bool = True) -> "Distribution":
