@@ -5,7 +5,7 @@ $H(\Gamma \mid X)$, so it holds within $\varepsilon$ iff $H(\Gamma\mid X) \le \v
 (nearly) a function of $X$".
 """
 from natlat_sym.catalog import Theorem, prove_that
-from natlat_sym.catalog.schemas import diagram_statement
+from natlat_sym.catalog.diagram_claims import diagram_statement
 
 THEOREM = Theorem(
     id="determinism_iff_self_loop_diagram",

@@ -6,7 +6,7 @@ each node's empty parent set would "prove" that $Y_1$ and $Y_2$ are independent:
 $I(Y_1;Y_2) \le 0$. Refuted by $Y_1 = Y_2$ a fair bit.
 """
 from natlat_sym.catalog import Theorem, refute_that
-from natlat_sym.catalog.schemas import diagram_statement
+from natlat_sym.catalog.diagram_claims import diagram_statement
 from natlat_sym.finite.distribution import Distribution
 
 THEOREM = Theorem(

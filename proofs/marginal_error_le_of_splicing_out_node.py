@@ -7,7 +7,7 @@ not satisfy $C_1 \perp C_2 \mid P$. With $P$ constant and $C_1 = C_2 = V$ a fair
 $\varepsilon_{G'} = I(C_1;C_2\mid P) = 1$ bit. With a single child the splice is valid (see R7).
 """
 from natlat_sym.catalog import Theorem, refute_that
-from natlat_sym.catalog.schemas import diagram_statement
+from natlat_sym.catalog.diagram_claims import diagram_statement
 from natlat_sym.finite.distribution import Distribution
 
 _WITNESS = Distribution.from_dict({(0, 0, 0, 0): "1/2", (0, 1, 1, 1): "1/2"}, ["P", "V", "C1", "C2"],

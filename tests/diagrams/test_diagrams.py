@@ -189,21 +189,20 @@ def test_local_markov_statements_of_fork():
 
 
 def test_fast_bitmask_dseparation_agrees_with_networkx():
-    from natlat_sym.catalog.schemas import all_dags, elementary_independences, to_digraph
-    from natlat_sym.catalog.schemas import _triples
+    from natlat_sym.dags import all_dags, elementary_independences, elementary_triples, to_digraph
     rng = random.Random(0)
     names = ["Y1", "Y2", "Y3", "Y4"]
     sample = rng.sample(list(all_dags(4)), 60)
     for p in sample:
         g = to_digraph(p, names)
         mask = elementary_independences(p)
-        for t, (i, j, ks) in enumerate(_triples(4)):
+        for t, (i, j, ks) in enumerate(elementary_triples(4)):
             z = {names[q] for q in range(4) if ks >> q & 1}
             assert bool(mask >> t & 1) == nx.is_d_separator(g, {names[i]}, {names[j]}, z)
 
 
 def test_bitmask_implication_agrees_with_networkx_on_all_3_node_pairs():
-    from natlat_sym.catalog.schemas import all_dags, elementary_independences, to_digraph
+    from natlat_sym.dags import all_dags, elementary_independences, to_digraph
     names = ["Y1", "Y2", "Y3"]
     dags = all_dags(3)
     ci = {p: elementary_independences(p) for p in dags}
