@@ -49,34 +49,20 @@ from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 
+import flint
 import numpy as np
 
 from ..errors import DistributionError
 from ..shannon.linear import LinearForm
 
-__all__ = ["LogCombination", "log_combination", "exact_array", "float_entropy", "axes_of"]
+__all__ = ["LogCombination", "log_combination", "exact_array", "axes_of"]
 
 
 @lru_cache(maxsize=65536)
 def _factor(n: int) -> tuple[tuple[int, int], ...]:
     if n <= 1:
         return ()
-    try:
-        import flint
-        return tuple((int(p), int(e)) for p, e in flint.fmpz(n).factor())
-    except Exception:  # pragma: no cover - flint always installed here
-        out, d = [], 2
-        while d * d <= n:
-            e = 0
-            while n % d == 0:
-                n //= d
-                e += 1
-            if e:
-                out.append((d, e))
-            d += 1
-        if n > 1:
-            out.append((n, 1))
-        return tuple(out)
+    return tuple((int(p), int(e)) for p, e in flint.fmpz(n).factor())
 
 
 @dataclass(frozen=True)
@@ -89,20 +75,15 @@ class LogCombination:
         return all(v == 0 for v in self.terms.values())
 
     def _arb(self, prec: int):
-        from flint import arb, ctx
-        old = ctx.prec
-        ctx.prec = prec
-        try:
-            ln2 = arb(2).log()
-            total = arb(0)
+        with flint.ctx.workprec(prec):  # scoped: no process-wide precision change
+            ln2 = flint.arb(2).log()
+            total = flint.arb(0)
             for q, r in self.terms.items():
                 if r == 0:
                     continue
-                rr = arb(r.numerator) / arb(r.denominator)
-                total += rr if q == 1 else rr * (arb(q).log() / ln2)
-            return total
-        finally:
-            ctx.prec = old
+                rr = flint.arb(r.numerator) / flint.arb(r.denominator)
+                total += rr if q == 1 else rr * (flint.arb(q).log() / ln2)
+        return total
 
     def enclosure(self, *, prec: int = 128) -> tuple[Fraction, Fraction]:
         """Rationals ``(lo, hi)`` with ``lo <= value <= hi`` (certified);
@@ -199,20 +180,3 @@ def log_combination(pmf, names: Sequence[str], form: LinearForm,
             if m > 1:
                 add_log(m, -c * Fraction(m, den))
     return LogCombination({q: r for q, r in terms.items() if r != 0})
-
-
-def float_entropy(pmf: np.ndarray, names: Sequence[str], subset) -> float:
-    """Joint entropy in bits of ``subset`` under a float pmf."""
-    keep = axes_of(names, subset)
-    drop = tuple(i for i in range(pmf.ndim) if i not in keep)
-    m = pmf.sum(axis=drop) if drop else pmf
-    m = np.asarray(m, dtype=float).ravel()
-    m = m[m > 0]
-    return float(-(m * np.log2(m)).sum())
-
-
-def float_value(pmf: np.ndarray, names: Sequence[str], form: LinearForm,
-                parameters: Mapping[str, object] | None = None) -> float:
-    """Float value of a (parameter-free after substitution) form."""
-    form = form.substitute(parameters or {}) if form.parameter_names() else form
-    return float(form.constant) + sum(float(c) * float_entropy(pmf, names, s) for s, c in form.entropies.items())
