@@ -33,13 +33,12 @@ import os
 import tempfile
 from collections.abc import Sequence
 
-import matplotlib
+# The object-oriented API (a Figure with no pyplot) needs no backend switch:
+# importing this module changes no process-wide matplotlib state.
+from matplotlib.figure import Figure
+from matplotlib.patches import Circle
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.patches import Circle  # noqa: E402
-
-from ..errors import DistributionError  # noqa: E402
+from ..errors import DistributionError
 
 __all__ = ["plot_error_frontier", "plot_information_diagram", "information_atoms"]
 
@@ -48,7 +47,6 @@ def _save(fig, path) -> str:
     path = os.fspath(path)
     ext = os.path.splitext(path)[1].lower()
     if ext not in (".png", ".svg"):
-        plt.close(fig)
         raise DistributionError(f"plot file must end in .png or .svg, got {path!r}")
     folder = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(suffix=ext, dir=folder)
@@ -57,7 +55,6 @@ def _save(fig, path) -> str:
         fig.savefig(tmp, format=ext[1:], bbox_inches="tight")
         os.replace(tmp, path)
     finally:
-        plt.close(fig)
         if os.path.exists(tmp):
             os.unlink(tmp)
     return path
@@ -71,7 +68,8 @@ def plot_error_frontier(dist, path, observables: Sequence[str] | None = None, *,
 
     fr = error_frontier(dist, observables, max_cells=max_cells)
     det = best_deterministic_latent(dist, observables, max_cells=max_cells)
-    fig, ax = plt.subplots(figsize=(6, 4.5))
+    fig = Figure(figsize=(6, 4.5))
+    ax = fig.subplots()
     sc = ax.scatter(fr.mediation, fr.redundancy, c=fr.entropy, s=12, cmap="viridis", alpha=0.7,
                     label="deterministic latents")
     fig.colorbar(sc, ax=ax, label="H(Λ) [bits]")
@@ -116,7 +114,8 @@ def plot_information_diagram(dist, path, names: Sequence[str] | None = None) -> 
     names = tuple(names) if names is not None else tuple(dist.names)
     atoms = information_atoms(dist, names)
     vals = list(atoms.values())
-    fig, ax = plt.subplots(figsize=(5, 5))
+    fig = Figure(figsize=(5, 5))
+    ax = fig.subplots()
     centres = [(-0.5, 0.35), (0.5, 0.35), (0.0, -0.5)]
     for (x, y), n, col in zip(centres, names, ("tab:blue", "tab:orange", "tab:green")):
         ax.add_patch(Circle((x, y), 0.9, alpha=0.25, color=col))
