@@ -6,7 +6,7 @@ satisfies $\varepsilon_{G^*} = \sum_i \varepsilon_{\sigma(i),i} \le \sum_j \vare
 $\varepsilon_{j,i} = I(Y_i; Y_{<i}\setminus pa_j(i) \mid Y_{pa_j(i)})$ are the node terms in the shared order.
 Checked on every pair of DAGs on at most 4 nodes and every triple on at most 3, with every choice
 $\sigma$. Without a shared order the rule is false (see
-`frankenstein_error_le_sum_of_unordered_diagrams`).
+`not_frankenstein_error_le_sum_of_unordered_diagrams`).
 """
 import time
 from itertools import combinations_with_replacement, product

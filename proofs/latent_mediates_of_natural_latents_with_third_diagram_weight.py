@@ -4,7 +4,7 @@ Shannon-type proofs of T3 need weight exactly 2 on $\varepsilon_3 = I(\Lambda;\G
 the weak $n$-observable version); it is open whether real distributions attain 2. The experiment
 maximises $(I(\Gamma;X\mid\Lambda) - \varepsilon_1 - \varepsilon_2 - \varepsilon_2')/\varepsilon_3$ over random
 small-alphabet distributions; longer runs (`natlat experiment o2 --seed 0 --budget 25`) reach
-about 1.79 (see `latent_mediates_of_natural_latents_with_third_diagram_weight_below_two`).
+about 1.79 (see `not_latent_mediates_of_natural_latents_with_third_diagram_weight_below_two`).
 """
 from natlat_sym.catalog import Theorem, experiment
 from natlat_sym.catalog.experiments import o2_evidence

@@ -6,7 +6,7 @@ $D_{KL}(P_{marg} \,\|\, P_{G'}) = \varepsilon_{G'} \le \varepsilon_G$. Deleting 
 by exactly that leaf's own term. Checked on every DAG $G$ on at most 4 nodes, every deleted node and
 every $G'$ on the rest. The spec's second example (deleting a node with a single parent and
 re-attaching its children to that parent) holds for one child but fails for two: see
-`marginal_error_le_of_splicing_out_node`.
+`not_marginal_error_le_of_splicing_out_node`.
 """
 import time
 

@@ -46,9 +46,9 @@ def default_proofs_path() -> Path:
 
 def spec_order_key(theorem: Theorem) -> tuple:
     """Sort key: definitions, theorems, rules, open problems, examples; by number; then id."""
-    m = re.match(r"^([A-Z]+)(\d*)$", theorem.spec_id)
-    prefix, num = (m.group(1), int(m.group(2) or 0)) if m else (theorem.spec_id, 0)
-    return (_SPEC_PREFIX_ORDER.get(prefix, 9), prefix, num, theorem.id)
+    m = re.match(r"^([A-Z]+)(\d*)([a-z]?)$", theorem.spec_id)
+    prefix, num, variant = (m.group(1), int(m.group(2) or 0), m.group(3)) if m else (theorem.spec_id, 0, "")
+    return (_SPEC_PREFIX_ORDER.get(prefix, 9), prefix, num, variant, theorem.id)
 
 
 class Catalog:

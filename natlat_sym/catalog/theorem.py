@@ -71,7 +71,7 @@ KINDS = ("definition", "theorem", "rule", "negative", "open", "example")
 OBLIGATION_KINDS = ("prove", "refute", "tight", "finite", "experiment")
 
 _ID = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z][a-z0-9]*)*$")
-_SPEC_ID = re.compile(r"^[A-Z]+[0-9]*$")
+_SPEC_ID = re.compile(r"^[A-Z]+[0-9]*[a-z]?$")
 
 
 class Status(str, Enum):
@@ -679,7 +679,7 @@ class Theorem:
         if not _ID.match(self.id):
             raise CatalogError(f"{where}: id must be snake_case like 'redund_determined_of_mediator'")
         if not isinstance(self.spec_id, str) or not _SPEC_ID.match(self.spec_id):
-            raise CatalogError(f"{where}: spec_id must look like 'T4', 'D1', 'R6', 'EX'; got {self.spec_id!r}")
+            raise CatalogError(f"{where}: spec_id must look like 'T4', 'D1', 'R6', 'EX' (or 'R3b' for a second entry on one spec item); got {self.spec_id!r}")
         if self.kind not in KINDS:
             raise CatalogError(f"{where}: kind must be one of {', '.join(KINDS)}; got {self.kind!r}")
         if not self.title:

@@ -112,3 +112,23 @@ def test_repository_catalog_ids_equal_file_stems():
     assert set(cat.ids()) == stems
     assert all(Path(t.source_path).stem == t.id for t in cat)
     assert isinstance(cat, Catalog) and cat.to_json()[0]["id"] == cat.ids()[0]
+
+
+def test_spec_labels_of_the_real_catalog_are_unique():
+    """Every label shown in tables, badges and the graph names one entry
+    (regression: R3, R7 and O2 each labelled two entries)."""
+    labels = [t.spec_id for t in load_catalog().theorems]
+    assert sorted(label for label in set(labels) if labels.count(label) > 1) == []
+
+
+def test_variant_label_sorts_after_its_spec_item(tmp_path):
+    write(tmp_path, "rule_three", spec="R3")
+    write(tmp_path, "not_rule_three_variant", spec="R3b")
+    write(tmp_path, "rule_four", spec="R4")
+    assert load_catalog(tmp_path).ids() == ("rule_three", "not_rule_three_variant", "rule_four")
+
+
+def test_spec_label_with_two_letter_suffix_is_rejected(tmp_path):
+    write(tmp_path, "bad_label", spec="R3bb")
+    with pytest.raises(CatalogError, match="spec_id must look like"):
+        load_catalog(tmp_path)

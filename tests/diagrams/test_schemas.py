@@ -6,7 +6,7 @@ import pytest
 
 from natlat_sym import dags
 from natlat_sym.catalog import diagram_claims as claims
-from proofs import dangly_bit_error_le as dangly
+from proofs import dangly_bit_error_le_sum_of_determination as dangly
 from proofs import diagram_error_eq_of_rerooting as rerooting
 from proofs import error_le_of_factorization_implication as implication
 from proofs import frankenstein_error_le_sum as frankenstein

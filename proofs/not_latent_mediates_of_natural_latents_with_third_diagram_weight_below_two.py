@@ -16,9 +16,9 @@ _WITNESS = load(Path(__file__).parent / "data" / "third_diagram_weight_seven_qua
 _T3 = "I(G;X1,X2|L) <= I(X1;X2|L) + I(G;X1|X2) + I(G;X2|X1) + {c}*I(L;G|X1,X2)"
 
 THEOREM = Theorem(
-    id="latent_mediates_of_natural_latents_with_third_diagram_weight_below_two",
+    id="not_latent_mediates_of_natural_latents_with_third_diagram_weight_below_two",
     title="Third-diagram weight 7/4 fails on a real distribution",
-    spec_id="O2", kind="negative", reference="spec T3, O2; counterexample found by search (ours)",
+    spec_id="O2b", kind="negative", reference="spec T3, O2; counterexample found by search (ours)",
     obligations=(
         refute_that(_T3.format(c="7/4"), witness=_WITNESS,
                     description="T3 with weight 7/4 on ε3 fails on a binary distribution (certified)"),

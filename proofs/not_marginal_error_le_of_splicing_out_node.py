@@ -14,9 +14,9 @@ _WITNESS = Distribution.from_dict({(0, 0, 0, 0): "1/2", (0, 1, 1, 1): "1/2"}, ["
                                   alphabets=[(0,), (0, 1), (0, 1), (0, 1)])
 
 THEOREM = Theorem(
-    id="marginal_error_le_of_splicing_out_node",
+    id="not_marginal_error_le_of_splicing_out_node",
     title="Splicing out a node with two children is not a marginalization",
-    spec_id="R7", kind="negative", reference="spec R7 example; counterexample derived",
+    spec_id="R7b", kind="negative", reference="spec R7 example; counterexample derived",
     obligations=(
         refute_that(diagram_statement("P -> C1; P -> C2", "<=", "P -> V -> C1; V -> C2"), witness=_WITNESS,
                     description="ε(P → C1, P → C2) ≤ ε(P → V → C1, V → C2) fails on C1 = C2 = V"),

@@ -10,7 +10,7 @@ from natlat_sym.catalog import Theorem, experiment
 from natlat_sym.catalog.experiments import o1_evidence
 
 THEOREM = Theorem(
-    id="det_score_le_const_mul_sto_score",
+    id="deterministic_score_le_const_mul_stochastic_score",
     title="Stochastic versus deterministic natural-latent constant",
     spec_id="O1", kind="open", reference="S7, S17 (T ≤ 96τ claimed)",
     obligations=(

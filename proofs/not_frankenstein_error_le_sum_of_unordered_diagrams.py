@@ -10,9 +10,9 @@ from natlat_sym.catalog.diagram_claims import diagram_statement
 from natlat_sym.finite.distribution import Distribution
 
 THEOREM = Theorem(
-    id="frankenstein_error_le_sum_of_unordered_diagrams",
+    id="not_frankenstein_error_le_sum_of_unordered_diagrams",
     title="Frankenstein rule fails without a shared order",
-    spec_id="R3", kind="negative", reference="S2 (the order condition); counterexample derived",
+    spec_id="R3b", kind="negative", reference="S2 (the order condition); counterexample derived",
     obligations=(
         refute_that(diagram_statement("Y1; Y2", "<=", ["Y1 -> Y2", "Y2 -> Y1"]),
                     witness=Distribution.from_array([["1/2", "0"], ["0", "1/2"]], ["Y1", "Y2"]),

@@ -71,7 +71,7 @@ def for_every_dangly_bit(*, max_nodes: int = 3):
 
 
 THEOREM = Theorem(
-    id="dangly_bit_error_le",
+    id="dangly_bit_error_le_sum_of_determination",
     title="Dangly-Bit lemma",
     spec_id="R9", kind="rule", reference="S9 appendix",
     obligations=(
