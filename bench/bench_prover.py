@@ -32,8 +32,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from natlat_sym.shannon.certificate import HypothesisForm  # noqa: E402
 from natlat_sym.shannon.cone import build_problem  # noqa: E402
 from natlat_sym.shannon.linear import LinearForm as F  # noqa: E402
-from natlat_sym.shannon.lp import highs_full  # noqa: E402
 from natlat_sym.shannon.prove import prove_forms  # noqa: E402
+
+from highs_baseline import highs_full  # noqa: E402
 
 I = F.mutual_information
 

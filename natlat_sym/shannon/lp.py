@@ -50,7 +50,7 @@ import scipy.sparse as sp
 
 from .cone import ConeProblem
 
-__all__ = ["LPProposal", "propose", "highs_full"]
+__all__ = ["LPProposal", "propose", "hypothesis_matrix"]
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,7 @@ def _add_sparse_rows(h, mat: sp.csr_matrix, lower: float, upper: float) -> None:
               mat.indptr.astype(np.int32), mat.indices.astype(np.int32), mat.data.astype(np.float64))
 
 
-def _hyp_matrix(problem: ConeProblem, extra_rows=()):
+def hypothesis_matrix(problem: ConeProblem, extra_rows=()):
     rows, cols, vals, lo, up = [], [], [], [], []
     vecs = list(problem.hyp_vectors) + [v for v, _ in extra_rows]
     senses = [h.sense for h in problem.hypotheses] + [s for _, s in extra_rows]
@@ -172,7 +172,7 @@ def propose(problem: ConeProblem, *, objective: dict | None = None, extra_rows=(
         lower_b[c], upper_b[c] = lo_c, hi_c
     h.addCols(ncols, obj, lower_b, upper_b, 0, np.zeros(ncols + 1, dtype=np.int32),
               np.zeros(0, dtype=np.int32), np.zeros(0))
-    hyp, lo, up = _hyp_matrix(problem, extra_rows)
+    hyp, lo, up = hypothesis_matrix(problem, extra_rows)
     nh = hyp.shape[0]
     if nh:
         h.addRows(nh, lo, up, hyp.nnz, hyp.indptr.astype(np.int32), hyp.indices.astype(np.int32), hyp.data)
@@ -221,24 +221,3 @@ def propose(problem: ConeProblem, *, objective: dict | None = None, extra_rows=(
     status = "bounded" if value >= -1e-9 * max(1.0, float(np.abs(obj).max())) else "violated"
     return LPProposal(status, value, x, rd, hyp_duals, cd, tuple(active), rounds,
                       time.perf_counter() - start)
-
-
-def highs_full(problem: ConeProblem, *, timeout: float = 600.0) -> tuple[str, float]:
-    """Baseline for the benchmark: one scipy ``linprog`` over all elemental
-    rows (box-normalised primal), float verdict only: ``("proved"|"not", value)``."""
-    from scipy.optimize import linprog
-
-    obj = problem.dense(problem.target)
-    G = problem.elemental.matrix
-    if G.shape[1] < problem.ncols:
-        G = sp.hstack([G, sp.csr_matrix((G.shape[0], problem.ncols - G.shape[1]))], format="csr")
-    hyp, lo, up = _hyp_matrix(problem)
-    eq = [k for k in range(hyp.shape[0]) if up[k] == 0]
-    ineq = [k for k in range(hyp.shape[0]) if up[k] != 0]
-    A_ub = sp.vstack([-G, -hyp[ineq]], format="csr") if ineq else -G
-    res = linprog(obj, A_ub=A_ub, b_ub=np.zeros(A_ub.shape[0]),
-                  A_eq=hyp[eq] if eq else None, b_eq=np.zeros(len(eq)) if eq else None,
-                  bounds=(0, 1), method="highs", options={"time_limit": timeout})
-    if res.status != 0:
-        return "unknown", float("nan")
-    return ("proved" if res.fun >= -1e-9 else "not"), float(res.fun)

@@ -11,7 +11,7 @@ from natlat_sym.shannon.certificate import HypothesisForm
 from natlat_sym.shannon.cone import build_problem, elemental_matrix, implied_equalities
 from natlat_sym.shannon.exact import Atom, find_exact_multipliers, find_exact_point
 from natlat_sym.shannon.linear import LinearForm as F
-from natlat_sym.shannon.lp import highs_full, propose
+from natlat_sym.shannon.lp import propose
 from natlat_sym.shannon.symmetry import decide_symmetric, interchangeable_classes
 
 
@@ -52,7 +52,6 @@ def test_lp_proposes_duals_and_points():
     assert propose(p, lazy=False).status == "bounded"
     bad = propose(build_problem(-f, ()))
     assert bad.status == "violated" and bad.value < 0
-    assert highs_full(p)[0] == "proved"
 
 
 def test_exact_multipliers_need_signs():
