@@ -27,6 +27,22 @@ holds exactly with ``s`` a nonnegative *constant*.  Then ``f >= s >= 0``
 whenever the hypotheses hold.  An equality conclusion needs two pieces,
 one for ``f`` and one for ``−f``.
 
+Certificates with copies (non-Shannon proofs)
+---------------------------------------------
+A certificate may also record *copy steps* (``copies``, a list of
+:class:`~natlat_sym.shannon.copy_lemma.CopySpec`: "a copy of these
+variables over that conditioning group") and let each piece cite, with any
+rational multiplier ``c_f``, the equalities ``e_f = 0`` the copy lemma grants
+(:class:`~natlat_sym.shannon.copy_lemma.CopyFact`).  The identity becomes
+
+    f − Σ λ_k b_k − Σ μ_j g_j − Σ ν_p p − Σ c_f e_f  =  s
+
+over the statement's variables *and* the copies.  The checker never reads
+an equality from the certificate: it re-derives each ``e_f`` from the copy
+specs (:func:`~natlat_sym.shannon.copy_lemma.fact_form`), so a certificate
+can cite only what the copy lemma really grants.  Such certificates are
+written as format version 2; version 1 (no copies) is read unchanged.
+
 What a witness refutes
 ----------------------
 A :class:`PolymatroidWitness` is an exact rational entropy vector ``h``
@@ -64,8 +80,9 @@ from fractions import Fraction
 from itertools import combinations
 from math import gcd
 
-from ..errors import CertificateError
+from ..errors import CertificateError, StatementError
 from .basic import BasicInequality, elemental_inequalities
+from .copy_lemma import CopyFact, CopySpec, check_copy_steps, fact_form
 from .linear import LinearForm, as_fraction, format_subset
 
 __all__ = [
@@ -80,6 +97,8 @@ __all__ = [
 ]
 
 FORMAT_VERSION = 1
+#: Version written for certificates with copy steps (readers accept both).
+COPY_FORMAT_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -104,15 +123,20 @@ class CertificatePiece:
     """Multipliers proving ``target >= 0``; see the module docstring.
 
     ``hypotheses`` is aligned with the certificate's hypothesis list
-    (missing trailing entries count as 0)."""
+    (missing trailing entries count as 0); ``copy_facts`` pairs copy-lemma
+    equalities with their (any-sign) multipliers."""
 
     target: LinearForm
     basic: tuple[tuple[BasicInequality, Fraction], ...] = ()
     hypotheses: tuple[Fraction, ...] = ()
     parameters: Mapping[str, Fraction] = field(default_factory=dict)
+    copy_facts: tuple[tuple[CopyFact, Fraction], ...] = ()
 
-    def combination(self, hyps: tuple[HypothesisForm, ...]) -> LinearForm:
-        """``Σ λ_k b_k + Σ μ_j g_j + Σ ν_p p`` as a linear form.
+    def combination(self, hyps: tuple[HypothesisForm, ...], copies: tuple[CopySpec, ...] = (),
+                    variables=()) -> LinearForm:
+        """``Σ λ_k b_k + Σ μ_j g_j + Σ ν_p p + Σ c_f e_f`` as a linear form
+        (the copy equalities ``e_f`` derived from ``copies`` over the
+        statement's ``variables``).
 
         The basic-inequality part is summed exactly in integers over the
         common denominator of the λ's (certificates can have 10^5 rows)."""
@@ -131,22 +155,30 @@ class CertificatePiece:
                 total = total + h.form * as_fraction(mu)
         if self.parameters:
             total = total + LinearForm(parameters=self.parameters)
+        for fact, c in self.copy_facts:
+            if c:
+                total = total + fact_form(copies, variables, fact) * as_fraction(c)
         return total
 
-    def residual(self, hyps: tuple[HypothesisForm, ...]) -> LinearForm:
-        return self.target - self.combination(hyps)
+    def residual(self, hyps: tuple[HypothesisForm, ...], copies: tuple[CopySpec, ...] = (),
+                 variables=()) -> LinearForm:
+        return self.target - self.combination(hyps, copies, variables)
 
     def steps(self) -> int:
-        """Number of basic inequalities and hypotheses used."""
-        return sum(1 for _, lam in self.basic if lam) + sum(1 for mu in self.hypotheses if mu)
+        """Number of basic inequalities, hypotheses and copy equalities used."""
+        return (sum(1 for _, lam in self.basic if lam) + sum(1 for mu in self.hypotheses if mu)
+                + sum(1 for _, c in self.copy_facts if c))
 
     def to_json(self) -> dict:
-        return {
+        out = {
             "target": self.target.to_json(),
             "basic": [dict(b.to_json(), multiplier=str(as_fraction(m))) for b, m in self.basic],
             "hypotheses": [str(as_fraction(m)) for m in self.hypotheses],
             "parameters": {p: str(as_fraction(m)) for p, m in sorted(self.parameters.items())},
         }
+        if self.copy_facts:
+            out["copy_facts"] = [dict(f.to_json(), multiplier=str(as_fraction(c))) for f, c in self.copy_facts]
+        return out
 
 
 @dataclass(frozen=True)
@@ -163,6 +195,10 @@ class Certificate:
     sense : str
         ``"<="``, ``">="`` or ``"=="`` — the conclusion's relation.
     pieces : tuple of CertificatePiece
+    copies : tuple of CopySpec
+        Copy steps (names filled in), in order; empty for a Shannon-type
+        proof.  JSON key ``"copies"``: a list of ``{"copy": [...], "over":
+        [...], "names": [...]}`` (version 2).
     """
 
     statement: str
@@ -170,6 +206,7 @@ class Certificate:
     hypotheses: tuple[HypothesisForm, ...]
     sense: str
     pieces: tuple[CertificatePiece, ...]
+    copies: tuple[CopySpec, ...] = ()
 
     def steps(self) -> int:
         return sum(p.steps() for p in self.pieces)
@@ -182,16 +219,29 @@ class Certificate:
                 used.append(h.name)
         return tuple(used)
 
+    def statement_variables(self) -> frozenset:
+        """Every variable of the statement: declared, in a target, or in a
+        hypothesis (copy names must avoid all of them)."""
+        names = set(self.variables)
+        for p in self.pieces:
+            names |= p.target.variables()
+        for h in self.hypotheses:
+            names |= h.form.variables()
+        return frozenset(names)
+
     def to_json(self) -> dict:
-        return {
+        out = {
             "format": "natlat_sym.certificate",
-            "version": FORMAT_VERSION,
+            "version": COPY_FORMAT_VERSION if self.copies else FORMAT_VERSION,
             "statement": self.statement,
             "variables": list(self.variables),
             "sense": self.sense,
             "hypotheses": [h.to_json() for h in self.hypotheses],
             "pieces": [p.to_json() for p in self.pieces],
         }
+        if self.copies:
+            out["copies"] = [c.to_json() for c in self.copies]
+        return out
 
     def digest(self) -> str:
         """Short content hash (sha256 of the canonical JSON)."""
@@ -233,7 +283,14 @@ def check_certificate(cert: Certificate, *, expected_target: LinearForm | None =
                 raise CertificateError(f"piece {k} proves {piece.target} >= 0, but the statement needs {t} >= 0")
     elif want == 2 and cert.pieces[0].target != -cert.pieces[1].target:
         raise CertificateError("the two pieces of an equality certificate must prove f >= 0 and -f >= 0")
+    originals = cert.statement_variables()
+    check_copy_steps(cert.copies, originals)
     for k, piece in enumerate(cert.pieces, start=1):
+        if piece.copy_facts and not cert.copies:
+            raise CertificateError(f"piece {k} cites copy equalities, but the certificate makes no copies")
+        for f, _ in piece.copy_facts:
+            if not isinstance(f, CopyFact):
+                raise CertificateError(f"piece {k}: {f!r} is not a copy-lemma fact")
         for b, lam in piece.basic:
             if not isinstance(b, BasicInequality):
                 raise CertificateError(f"piece {k}: {b!r} is not a basic inequality")
@@ -247,7 +304,7 @@ def check_certificate(cert: Certificate, *, expected_target: LinearForm | None =
         for p, nu in piece.parameters.items():
             if as_fraction(nu) < 0:
                 raise CertificateError(f"piece {k}: multiplier {nu} on parameter {p} >= 0 is negative")
-        res = piece.residual(cert.hypotheses)
+        res = piece.residual(cert.hypotheses, cert.copies, originals)
         if res.entropies or res.parameters or res.scaled or res.constant < 0:
             raise CertificateError(
                 f"piece {k}: the identity fails: residual is {res}, not a nonnegative constant")
@@ -340,7 +397,13 @@ def certificate_from_json(data) -> Certificate:
     malformation is a one-line CertificateError naming the key."""
     if not isinstance(data, Mapping) or data.get("format") != "natlat_sym.certificate":
         raise CertificateError("not a natlat_sym certificate (missing \"format\": \"natlat_sym.certificate\")")
-    for key, kind in (("pieces", list), ("hypotheses", list), ("variables", list), ("statement", str)):
+    version = data.get("version", FORMAT_VERSION)
+    if version not in (FORMAT_VERSION, COPY_FORMAT_VERSION):
+        raise CertificateError(f"unsupported certificate version {version!r} (this reader knows 1 and 2)")
+    if data.get("copies") and version < COPY_FORMAT_VERSION:
+        raise CertificateError("malformed certificate: 'copies' needs version 2")
+    for key, kind in (("pieces", list), ("hypotheses", list), ("variables", list), ("statement", str),
+                      ("copies", list)):
         if key in data and not isinstance(data[key], kind):
             raise CertificateError(f"malformed certificate: {key!r} must be a {kind.__name__}")
     try:
@@ -356,8 +419,17 @@ def certificate_from_json(data) -> Certificate:
                 for b in p.get("basic", []))
             mus = tuple(_frac(m, f"pieces[{k}].hypotheses") for m in p.get("hypotheses", []))
             nus = {str(q): _frac(m, f"pieces[{k}].parameters") for q, m in p.get("parameters", {}).items()}
-            pieces.append(CertificatePiece(LinearForm.from_json(p["target"]), basic, mus, nus))
-        return Certificate(str(data["statement"]), tuple(data["variables"]), hyps, str(data["sense"]), tuple(pieces))
+            facts = tuple((CopyFact.from_json(f), _frac(f["multiplier"], f"pieces[{k}].copy_facts"))
+                          for f in p.get("copy_facts", []))
+            pieces.append(CertificatePiece(LinearForm.from_json(p["target"]), basic, mus, nus, facts))
+        copies = []
+        for k, c in enumerate(data.get("copies", []), start=1):
+            try:
+                copies.append(CopySpec.from_json(c))
+            except StatementError as e:
+                raise CertificateError(f"malformed certificate: copies[{k}]: {e}") from None
+        return Certificate(str(data["statement"]), tuple(data["variables"]), hyps, str(data["sense"]),
+                           tuple(pieces), tuple(copies))
     except CertificateError:
         raise
     except (KeyError, TypeError, ValueError, ZeroDivisionError, AttributeError) as e:

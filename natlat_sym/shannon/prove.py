@@ -52,6 +52,7 @@ from ..errors import BudgetExceeded, CertificateError, NonlinearError, Statement
 from .certificate import (Certificate, CertificatePiece, HypothesisForm, PolymatroidWitness,
                           check_certificate, check_witness)
 from .basic import BasicInequality
+from .copy_lemma import describe_fact, extended_variables, fact_form, granted_facts, name_copies
 from .cone import ConeProblem, build_problem, implied_equalities, names_of
 from .exact import Atom, find_exact_multipliers, find_exact_point
 from .linear import LinearForm
@@ -393,7 +394,7 @@ def _sense_targets(target: LinearForm, sense: str):
 
 def prove_forms(target: LinearForm, sense: str, hypotheses=(), *, variables=None, statement_text: str = "",
                 timeout: float = 30.0, max_variables: int = 14, engine: str = "auto",
-                realize: bool = True) -> ProofResult:
+                realize: bool = True, copies=()) -> ProofResult:
     """Prove ``target >= 0`` (``== 0`` when ``sense == "=="``) under the hypotheses.
 
     Parameters
@@ -414,6 +415,11 @@ def prove_forms(target: LinearForm, sense: str, hypotheses=(), *, variables=None
     engine : {"auto", "lp", "z3"}
     realize : bool
         Try to turn a polymatroid counterexample into a distribution.
+    copies : sequence of CopySpec or str
+        Copy steps (:mod:`~natlat_sym.shannon.copy_lemma`): the LP runs over
+        the statement's variables and the copies, with the equalities the copy
+        lemma grants as extra equality rows; the certificate records the specs.
+        A counterexample is then a point of that extended cone.
     """
     start = time.perf_counter()
     if engine not in ("auto", "lp", "z3"):
@@ -434,16 +440,32 @@ def prove_forms(target: LinearForm, sense: str, hypotheses=(), *, variables=None
         err = BudgetExceeded(f"{len(mentioned)} variables exceed the budget max_variables={max_variables}")
         return ProofResult("unknown", reason=str(err), seconds=time.perf_counter() - start, engine=engine)
     names = tuple(variables) if variables is not None else None
+    steps, copy_facts, lp_hyps, lp_names = (), [], hyps, names
+    if copies:
+        from .linear import _natural_key
+        originals = tuple(names) if names is not None else tuple(sorted(mentioned, key=_natural_key))
+        steps = name_copies(copies, originals)
+        copy_facts = granted_facts(steps)
+        lp_hyps = hyps + tuple(HypothesisForm(f"copy lemma: {describe_fact(steps, originals, f)}",
+                                              fact_form(steps, originals, f), "==") for f in copy_facts)
+        lp_names = extended_variables(steps, originals)
+        mentioned |= set(lp_names) - set(originals)
+        if len(mentioned) > max_variables:
+            err = BudgetExceeded(f"{len(mentioned)} variables with the copies exceed the budget "
+                                 f"max_variables={max_variables}")
+            return ProofResult("unknown", reason=str(err), seconds=time.perf_counter() - start, engine=engine)
     pieces = []
     for t in _sense_targets(target, sense):
         left = timeout - (time.perf_counter() - start)
         if left <= 0:
             return ProofResult("unknown", reason=f"time budget of {timeout:g} s exhausted",
                                seconds=time.perf_counter() - start, engine=engine)
-        out = decide_piece(t, hyps, variables=names, timeout=left, engine=engine)
+        out = decide_piece(t, lp_hyps, variables=lp_names, timeout=left, engine=engine)
+        if out.status == "proved" and steps:
+            out = _PieceOutcome("proved", piece=_split_copy_multipliers(out.piece, len(hyps), copy_facts))
         if out.status == "refuted":
             w = out.witness
-            check_witness(w, hyps, target, sense)  # the whole conclusion is violated
+            check_witness(w, lp_hyps, target, sense)  # the whole conclusion is violated
             dist, note = None, NOT_REALIZED
             if realize:
                 dist = _try_realize(w, hyps, target, sense)
@@ -454,11 +476,12 @@ def prove_forms(target: LinearForm, sense: str, hypotheses=(), *, variables=None
         if out.status == "unknown":
             return ProofResult("unknown", reason=out.reason, seconds=time.perf_counter() - start, engine=engine)
         pieces.append(out.piece)
+    mentioned -= {n for s in steps for n in s.names}
     variables_out = tuple(sorted(mentioned, key=lambda v: (names.index(v) if names and v in names else 0, v)))
     if names is None:
         from .linear import _natural_key
         variables_out = tuple(sorted(mentioned, key=_natural_key))
-    cert = Certificate(statement_text, variables_out, hyps, sense, tuple(pieces))
+    cert = Certificate(statement_text, variables_out, hyps, sense, tuple(pieces), steps)
     try:
         check_certificate(cert, expected_target=target, expected_hypotheses=hyps)
     except CertificateError as e:  # pragma: no cover - the exact layer pre-checks identities
@@ -466,6 +489,17 @@ def prove_forms(target: LinearForm, sense: str, hypotheses=(), *, variables=None
                            seconds=time.perf_counter() - start, engine=engine)
     return ProofResult("proved", certificate=cert, seconds=time.perf_counter() - start, engine=engine,
                        steps=cert.steps())
+
+
+def _split_copy_multipliers(piece: CertificatePiece, nh: int, facts) -> CertificatePiece:
+    """Move the multipliers of the copy-lemma rows (hypotheses ``nh`` onwards
+    in the LP) to the piece's ``copy_facts``, citing each by its spec."""
+    mus = list(piece.hypotheses)
+    cited = tuple((f, mu) for f, mu in zip(facts, mus[nh:]) if mu)
+    own = mus[:nh]
+    while own and not own[-1]:
+        own.pop()
+    return CertificatePiece(piece.target, piece.basic, tuple(own), piece.parameters, cited)
 
 
 def _try_realize(witness, hyps, target, sense):
@@ -492,12 +526,17 @@ def _try_realize(witness, hyps, target, sense):
 
 
 def prove(statement, *, timeout: float = 30.0, max_variables: int = 14, engine: str = "auto",
-          realize: bool = True) -> ProofResult:
+          realize: bool = True, copies=(), non_shannon: bool = False) -> ProofResult:
     """Prove or refute a :class:`~natlat_sym.shannon.statement.Statement`
     (or statement text, parsed with :func:`~natlat_sym.shannon.parse.parse_statement`).
 
     The certificate is checked against the conclusion's normal form and the
     hypotheses' forms recomputed from the statement.
+
+    ``copies`` (a list of :class:`~natlat_sym.shannon.copy_lemma.CopySpec`
+    or texts like ``"C,D | A,B"``) adds copy steps;
+    ``non_shannon=True`` searches the single-step copies itself
+    (:func:`~natlat_sym.shannon.non_shannon.prove_non_shannon`).
     """
     if isinstance(statement, str):
         from .parse import parse_statement
@@ -505,6 +544,11 @@ def prove(statement, *, timeout: float = 30.0, max_variables: int = 14, engine: 
         statement = parse_statement(statement)
     concl = statement.conclusion
     hyps = statement.hypothesis_forms()
+    if non_shannon:
+        from .non_shannon import prove_non_shannon
+
+        return prove_non_shannon(statement, timeout=timeout, max_variables=max_variables, engine=engine,
+                                 realize=realize, copies=copies)
     return prove_forms(concl.normal_form(), concl.rel, hyps, variables=statement.variables(),
                        statement_text=str(statement), timeout=timeout, max_variables=max_variables,
-                       engine=engine, realize=realize)
+                       engine=engine, realize=realize, copies=copies)
