@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import time
+from contextlib import contextmanager
 
 import click
 
-from ._common import (EXIT_OK, EXIT_REFUTED, EXIT_UNKNOWN, Exit, distribution_table, dump_json, emit_json, fail,
-                      guarded, parse_assignments, read_json_file, write_atomic)
+from ..errors import NatLatError
+from ..verdicts import Verdict
+
+from ._common import (EXIT_OK, EXIT_REFUTED, Exit, distribution_table, dump_json, emit_json, fail, guarded,
+                      parse_assignments, progress_bar, read_json_file, write_atomic)
 
 statement_arg = click.argument("statement", metavar="STATEMENT")
 given_opt = click.option("--given", "-g", "given", multiple=True, metavar="HYP",
@@ -44,21 +48,45 @@ def parse_cli_statement(statement: str, given, variables):
               help="Proposal engine; every verdict is re-checked exactly whichever is used.")
 @click.option("--max-variables", default=14, show_default=True, type=click.IntRange(min=1),
               help="Size budget: statements with more random variables are refused (exit 2).")
+@click.option("--copy", "copies", multiple=True, metavar="SPEC",
+              help="Adjoin a copy of some variables over others (copy lemma), e.g. 'A | C,D' or "
+                   "'C,D | A,B'; repeat for several steps (later steps may copy earlier copies, "
+                   "named X_1, X_2, ... by step).")
+@click.option("--non-shannon", is_flag=True,
+              help="If Shannon-type inequalities do not suffice, try every single copy step on the "
+                   "statement's variables (up to 5 variables; within --timeout).")
+@click.option("--progress/--no-progress", default=True, help="Progress bar of the copy search (terminals only).")
 @guarded
-def prove(statement, given, variables, as_json, latex, cert_path, timeout, engine, max_variables):
+def prove(statement, given, variables, as_json, latex, cert_path, timeout, engine, max_variables, copies,
+          non_shannon, progress):
     """Prove or refute STATEMENT, e.g. "H(G|L) <= I(X1;X2|L) + H(G|X1) + H(G|X2)".
 
     'proved' is printed only with a certificate re-checked in exact rational arithmetic;
     'refuted' only with an exactly checked counterexample (a distribution where the engine
     finds one, otherwise a point of the Shannon cone: "not Shannon-provable").
+
+    Non-Shannon inequalities: --copy "A | C,D" adjoins A_1, a copy of A over C,D (same joint
+    distribution with C,D; conditionally independent of the other variables given C,D), and the
+    proof may use both; --non-shannon searches such copies itself.  Zhang-Yeung:
+
+      natlat prove "2*I(C;D) <= I(A;B) + I(A;C,D) + 3*I(C;D|A) + I(C;D|B)" --non-shannon
     """
+    from ..shannon.copy_lemma import CopySpec
     from ..shannon.prove import prove as run_prove
 
     st = parse_cli_statement(statement, given, variables)
     if len(st.variables()) > max_variables:
         raise fail(f"the statement mentions {len(st.variables())} random variables "
                    f"({', '.join(st.variables())}); the budget is {max_variables} (raise --max-variables)")
-    result = run_prove(st, timeout=timeout, max_variables=max_variables, engine=engine)
+    specs = []
+    for k, text in enumerate(copies, start=1):
+        try:
+            specs.append(CopySpec.parse(text))
+        except NatLatError as e:
+            raise fail(f"--copy {k}: {e}") from None
+    with copy_search_progress(progress and non_shannon and not as_json) as report:
+        result = run_prove(st, timeout=timeout, max_variables=max_variables, engine=engine, copies=tuple(specs),
+                           non_shannon=non_shannon, progress=report)
     derivation = None
     if result.verdict == "proved" and result.certificate is not None:
         from ..shannon.derivation import derive
@@ -69,12 +97,14 @@ def prove(statement, given, variables, as_json, latex, cert_path, timeout, engin
     if as_json:
         data = result.to_json()
         data.setdefault("statement", str(st))
+        if result.certificate is not None and result.certificate.copies:
+            data["copies"] = [dict(c.to_json(), text=str(c)) for c in result.certificate.copies]
         if derivation is not None:
             data["derivation"] = derivation.to_json()
         emit_json(data)
     else:
         _print_result(st, result, derivation, latex)
-    raise Exit({"proved": EXIT_OK, "refuted": EXIT_REFUTED}.get(result.verdict, EXIT_UNKNOWN))
+    raise Exit(Verdict(result.verdict).exit_code)
 
 
 def _print_result(st, result, derivation, latex: bool) -> None:
@@ -83,6 +113,10 @@ def _print_result(st, result, derivation, latex: bool) -> None:
         cert = result.certificate
         click.echo(f"proved in {result.seconds:.3f} s; certificate re-checked in exact arithmetic "
                    f"({cert.steps()} steps, sha {cert.digest()})")
+        if cert.copies:
+            click.echo("with the copy lemma: " + "; ".join(
+                f"{','.join(c.names)} is a copy of {','.join(c.copied)} over {','.join(c.over) or 'nothing'}"
+                for c in cert.copies))
         if derivation is not None:
             click.echo(derivation.latex() if latex else derivation.text())
     elif result.verdict == "refuted":
@@ -96,8 +130,21 @@ def _print_result(st, result, derivation, latex: bool) -> None:
             if result.distribution is None:
                 click.echo(result.note or "not Shannon-provable; polymatroid counterexample only")
             click.echo(f"Shannon-cone point violating it (exact): {result.witness.describe()}")
+    elif result.verdict == Verdict.NOT_PROVABLE:
+        click.echo(f"not_provable after {result.seconds:.3f} s")
+        click.echo(result.note or Verdict.NOT_PROVABLE.describe())
+        if result.witness is not None:
+            click.echo(f"polymatroid violating it (exact): {result.witness.describe()}")
     else:
         click.echo(f"unknown after {result.seconds:.3f} s: {result.reason}")
+
+
+@contextmanager
+def copy_search_progress(enabled: bool):
+    """A ``progress(done, total, spec)`` callback drawing a bar on stderr
+    (a no-op unless ``enabled`` and stderr is a terminal)."""
+    with progress_bar("copy search", None, enabled=enabled) as advance:
+        yield lambda done, total, spec: advance(1, str(spec))
 
 
 @click.command(short_help="Least Shannon-provable values of free coefficients.",

@@ -150,7 +150,8 @@ class CopySpec:
 
     @classmethod
     def from_json(cls, data) -> "CopySpec":
-        return cls(tuple(data["copy"]), tuple(data.get("over", ())), tuple(data["names"]))
+        return cls(_names_list(data["copy"], "copy"), _names_list(data.get("over", []), "over"),
+                   _names_list(data["names"], "names"))
 
 
 @dataclass(frozen=True)
@@ -177,11 +178,20 @@ class CopyFact:
 
     @classmethod
     def from_json(cls, data) -> "CopyFact":
-        return cls(int(data["step"]), str(data["fact"]), frozenset(data.get("copied", ())),
-                   frozenset(data.get("given", ())))
+        step = data["step"]
+        if not isinstance(step, int) or isinstance(step, bool):
+            raise CertificateError(f"copy fact: 'step' must be an integer, got {step!r}")
+        return cls(step, str(data["fact"]), frozenset(_names_list(data.get("copied", []), "copied")),
+                   frozenset(_names_list(data.get("given", []), "given")))
 
     def sort_key(self):
         return (self.step, self.kind, sorted(self.copied), sorted(self.given))
+
+
+def _names_list(value, key: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(n, str) for n in value):
+        raise CertificateError(f"copy {key!r} must be a list of variable names, got {value!r}")
+    return tuple(value)
 
 
 def _fresh(base: str, k: int, taken: set) -> str:

@@ -50,6 +50,7 @@ import numpy as np
 from ..errors import CertificateError
 from .basic import BasicInequality
 from .certificate import Certificate, CertificatePiece, check_certificate
+from .copy_lemma import describe_fact, fact_form
 from .linear import LinearForm, _natural_key, format_subset
 
 __all__ = ["Step", "Derivation", "derive", "shortest_certificate", "set_basic_inequalities",
@@ -366,7 +367,9 @@ def _summary_derivation(cert: Certificate, statement) -> Derivation:
     for k, piece in enumerate(cert.pieces):
         nb = sum(1 for _, w in piece.basic if w)
         nh = sum(1 for m in piece.hypotheses if m)
-        reason = f"sum of {nb} basic inequalities" + (f" and {nh} hypotheses" if nh else "") + \
+        nc = sum(1 for _, c in piece.copy_facts if c)
+        reason = f"sum of {nb} basic inequalities" + (f", {nh} hypotheses" if nh else "") + \
+            (f", {nc} copy-lemma equalities ({_copies_text(cert)})" if nc else "") + \
             " with the certificate's multipliers"
         if statement is not None:
             small, big = _written_sides(statement, k)
@@ -376,6 +379,11 @@ def _summary_derivation(cert: Certificate, statement) -> Derivation:
             start, end = ((Fraction(1), _Written(str(lo), str(lo))),), ((Fraction(1), _Written(str(hi), str(hi))),)
         chains.append((start, (Step("<=", end, reason, reason),)))
     return Derivation(cert.statement, tuple(chains), cert)
+
+
+def _copies_text(cert: Certificate) -> str:
+    return "; ".join(f"{','.join(c.names)} a copy of {','.join(c.copied)} over {','.join(c.over) or 'nothing'}"
+                     for c in cert.copies)
 
 
 def _written_sides(statement, index: int):
@@ -402,10 +410,13 @@ def derive(certificate: Certificate, statement=None, *, minimise: bool = True,
         Gives the two sides of the conclusion as written.
     """
     check_certificate(certificate)
-    if len(certificate.variables) > MAX_CHAIN_VARIABLES or certificate.steps() > MAX_CHAIN_STEPS:
+    copy_names = {n for c in certificate.copies for n in c.names}
+    if len(certificate.variables) + len(copy_names) > MAX_CHAIN_VARIABLES or certificate.steps() > MAX_CHAIN_STEPS:
         return _summary_derivation(certificate, statement)
-    cert = shortest_certificate(certificate, time_limit=time_limit) if minimise else certificate
-    names = set(cert.variables)
+    # shortening searches Shannon-type certificates only; a copy certificate is kept as it is
+    cert = shortest_certificate(certificate, time_limit=time_limit) if minimise and not copy_names else certificate
+    originals = cert.statement_variables()
+    names = set(cert.variables) | copy_names
     for piece in cert.pieces:
         names |= piece.target.variables()
     for h in cert.hypotheses:
@@ -426,6 +437,11 @@ def derive(certificate: Certificate, statement=None, *, minimise: bool = True,
         for p, nu in piece.parameters.items():
             if nu:
                 items.append((LinearForm(parameters={p: nu}), f"{p} >= 0", f"${p} \\ge 0$", "<="))
+        for fact, c in piece.copy_facts:
+            if c:
+                said = describe_fact(cert.copies, originals, fact)
+                items.append((c * fact_form(cert.copies, originals, fact), f"copy lemma: {said}",
+                              f"copy lemma: ${said}$", "="))
         orders = list(permutations(range(len(items)))) if len(items) <= 4 else [tuple(range(len(items)))]
         memo: dict = {}
 

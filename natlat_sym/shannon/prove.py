@@ -481,6 +481,8 @@ def prove_forms(target: LinearForm, sense: str, hypotheses=(), *, variables=None
     if names is None:
         from .linear import _natural_key
         variables_out = tuple(sorted(mentioned, key=_natural_key))
+    if steps:  # the copy facts were derived over exactly these variables; the checker re-derives them
+        variables_out = originals
     cert = Certificate(statement_text, variables_out, hyps, sense, tuple(pieces), steps)
     try:
         check_certificate(cert, expected_target=target, expected_hypotheses=hyps)
@@ -526,7 +528,7 @@ def _try_realize(witness, hyps, target, sense):
 
 
 def prove(statement, *, timeout: float = 30.0, max_variables: int = 14, engine: str = "auto",
-          realize: bool = True, copies=(), non_shannon: bool = False) -> ProofResult:
+          realize: bool = True, copies=(), non_shannon: bool = False, progress=None) -> ProofResult:
     """Prove or refute a :class:`~natlat_sym.shannon.statement.Statement`
     (or statement text, parsed with :func:`~natlat_sym.shannon.parse.parse_statement`).
 
@@ -536,7 +538,8 @@ def prove(statement, *, timeout: float = 30.0, max_variables: int = 14, engine: 
     ``copies`` (a list of :class:`~natlat_sym.shannon.copy_lemma.CopySpec`
     or texts like ``"C,D | A,B"``) adds copy steps;
     ``non_shannon=True`` searches the single-step copies itself
-    (:func:`~natlat_sym.shannon.non_shannon.prove_non_shannon`).
+    (:func:`~natlat_sym.shannon.non_shannon.prove_non_shannon`; ``progress``
+    is its per-candidate callback).
     """
     if isinstance(statement, str):
         from .parse import parse_statement
@@ -548,7 +551,7 @@ def prove(statement, *, timeout: float = 30.0, max_variables: int = 14, engine: 
         from .non_shannon import prove_non_shannon
 
         return prove_non_shannon(statement, timeout=timeout, max_variables=max_variables, engine=engine,
-                                 realize=realize, copies=copies)
+                                 realize=realize, copies=copies, progress=progress)
     return prove_forms(concl.normal_form(), concl.rel, hyps, variables=statement.variables(),
                        statement_text=str(statement), timeout=timeout, max_variables=max_variables,
                        engine=engine, realize=realize, copies=copies)
