@@ -16,12 +16,12 @@ Adding a theorem: see ``proofs/TEMPLATE.md``.
 from .registry import Catalog, default_proofs_path, load_catalog
 from .run import CatalogReport, check_catalog
 from .theorem import (FiniteOutcome, Obligation, ObligationResult, Status, Theorem, TheoremReport,
-                      check_on_instances, check_theorem, compute_status, experiment, holds_on, prove_that,
-                      refute_that, tight_constants, violated_on)
+                      check_on_instances, check_theorem, compute_status, experiment, holds_on, not_provable_that,
+                      prove_that, refute_that, tight_constants, violated_on)
 
 __all__ = [
     "Status", "Obligation", "ObligationResult", "FiniteOutcome", "Theorem", "TheoremReport",
-    "check_theorem", "compute_status", "prove_that", "refute_that", "tight_constants",
+    "check_theorem", "compute_status", "not_provable_that", "prove_that", "refute_that", "tight_constants",
     "check_on_instances", "experiment", "holds_on", "violated_on",
     "Catalog", "load_catalog", "default_proofs_path", "CatalogReport", "check_catalog",
 ]

@@ -61,7 +61,7 @@ from ..errors import CatalogError, NatLatError
 
 __all__ = [
     "Status", "Obligation", "ObligationResult", "FiniteOutcome", "Theorem", "TheoremReport",
-    "check_theorem", "prove_that", "refute_that", "tight_constants", "check_on_instances",
+    "check_theorem", "prove_that", "not_provable_that", "refute_that", "tight_constants", "check_on_instances",
     "experiment", "holds_on", "violated_on", "KINDS", "OBLIGATION_KINDS",
 ]
 
@@ -270,6 +270,10 @@ class Obligation:
         coefficient when the prover gives no witness for it.
     supporting : bool
         See the module glossary.
+    copies : tuple of str
+        For "prove": copy-lemma steps (``"A | C,D"``) the proof may use.
+    non_shannon : bool
+        For "prove": let the prover search single copy steps itself.
     """
 
     kind: str
@@ -282,6 +286,8 @@ class Obligation:
     witness: object = None
     supporting: bool = False
     attained_by: tuple = ()
+    copies: tuple = ()
+    non_shannon: bool = False
 
     def __post_init__(self):
         if self.kind not in OBLIGATION_KINDS:
@@ -347,8 +353,17 @@ def _uses(certificate) -> tuple[str, ...]:
 
 def _run_prove(ob: Obligation, timeout: float) -> ObligationResult:
     prove = _prover()
-    r = prove(ob.statement, timeout=timeout)
+    kw = {}
+    if ob.copies:
+        kw["copies"] = tuple(ob.copies)
+    if ob.non_shannon:
+        kw["non_shannon"] = True
+    if ob.expect == "not_provable":
+        kw["realize"] = False  # an exact cone point settles "not provable"; no distribution is needed
+    r = prove(ob.statement, timeout=timeout, **kw)
     verdict = r.verdict
+    if ob.expect == "not_provable" and verdict == "refuted" and r.distribution is None and r.witness is not None:
+        verdict = "not_provable"  # evidence: a checked polymatroid, not a distribution
     ok = verdict == ob.expect
     detail = getattr(r, "note", "") or getattr(r, "reason", "") or ""
     if not ok:
@@ -513,9 +528,14 @@ def _fraction(v, name: str) -> Fraction:
 
 
 def prove_that(text, given: Sequence = (), *, expect: str = "proved", description: str = "",
-               supporting: bool = False) -> Obligation:
+               supporting: bool = False, copies: Sequence = (), non_shannon: bool = False) -> Obligation:
     """An obligation: the prover must return ``expect`` (default "proved")
     with an exactly re-checked certificate.
+
+    ``copies`` (texts such as ``"A | C,D"``) lets the proof adjoin copies of
+    variables (the copy lemma, :mod:`natlat_sym.shannon.copy_lemma`) — how
+    non-Shannon inequalities are proved; ``non_shannon=True`` lets the
+    prover search single copy steps itself.
 
     Parameters
     ----------
@@ -532,7 +552,33 @@ def prove_that(text, given: Sequence = (), *, expect: str = "proved", descriptio
     ('prove', 'markov: I(X;Z|Y) = 0 => I(X;Z) <= I(X;Y)')
     """
     st = _as_statement(text, given, "prove_that")
-    return Obligation("prove", description or st.text(), st, expect=expect, supporting=supporting)
+    copies = tuple(str(c) for c in copies)
+    if copies and not description:
+        description = f"{st.text()} (with the copy lemma: {'; '.join(copies)})"
+    return Obligation("prove", description or st.text(), st, expect=expect, supporting=supporting,
+                      copies=copies, non_shannon=non_shannon)
+
+
+def not_provable_that(text, given: Sequence = (), *, description: str = "", supporting: bool = False,
+                      copies: Sequence = ()) -> Obligation:
+    """An obligation: Shannon-type inequalities (plus the copy steps
+    ``copies``, if any) do **not** prove the statement — the prover must
+    return an exactly checked polymatroid that satisfies the hypotheses and
+    violates the conclusion.  Says nothing about truth: a non-Shannon
+    inequality is true yet not Shannon-provable.
+
+    Examples
+    --------
+    >>> ob = not_provable_that("2*I(C;D) <= I(A;B) + I(A;C,D) + 3*I(C;D|A) + I(C;D|B)")
+    >>> ob.expect, ob.description
+    ('not_provable', 'not provable from Shannon-type inequalities alone: 2*I(C;D) <= I(A;B) + I(A;C,D) + 3*I(C;D|A) + I(C;D|B)')
+    """
+    st = _as_statement(text, given, "not_provable_that")
+    copies = tuple(str(c) for c in copies)
+    alone = "Shannon-type inequalities alone" if not copies else \
+        f"Shannon-type inequalities with the copies {'; '.join(copies)}"
+    return Obligation("prove", description or f"not provable from {alone}: {st.text()}", st,
+                      expect="not_provable", supporting=supporting, copies=copies)
 
 
 def refute_that(text, given: Sequence = (), *, witness=None, description: str = "",
