@@ -21,7 +21,7 @@ DFZ_1 = "2*I(A;B) <= 4*I(A;B|C) + 2*I(A;C|B) + I(B;C|A) + 3*I(A;B|D) + I(A;D|B) 
 THEOREM = Theorem(
     id="dougherty_freiling_zeger_first_inequality",
     title="First Dougherty–Freiling–Zeger inequality",
-    spec_id="EX", kind="theorem",
+    spec_id="DFZ1", kind="theorem",
     reference="R. Dougherty, C. Freiling and K. Zeger, Non-Shannon information inequalities in four "
               "random variables, arXiv:1104.3602 (2011), inequality 1; natural-coordinate transcription: "
               "L. Csirmaz, github.com/lcsirmaz/entropy-rules, DFZ/main.txt (dfz:1:1)",

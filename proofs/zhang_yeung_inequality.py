@@ -18,7 +18,7 @@ ZHANG_YEUNG = "2*I(C;D) <= I(A;B) + I(A;C,D) + 3*I(C;D|A) + I(C;D|B)"
 THEOREM = Theorem(
     id="zhang_yeung_inequality",
     title="Zhang–Yeung inequality",
-    spec_id="EX", kind="theorem",
+    spec_id="ZY", kind="theorem",
     reference="Z. Zhang and R. W. Yeung, On characterization of entropy function via information "
               "inequalities, IEEE Trans. Inform. Theory 44(4), 1998, Theorem 3",
     obligations=(
