@@ -51,6 +51,10 @@ __all__ = ["copy_candidates", "prove_non_shannon", "MAX_NON_SHANNON_VARIABLES", 
 #: The search enumerates copies only for statements with at most this many variables.
 MAX_NON_SHANNON_VARIABLES = 5
 
+#: Verdicts that come with a violating polymatroid (the cone point alone is
+#: "refuted" only on at most 3 variables without hypotheses).
+_NOT_PROVED = (Verdict.REFUTED, Verdict.NOT_PROVABLE)
+
 #: How verdict texts name the inequalities the search enables.
 NON_SHANNON_INEQUALITIES = "Shannon-type inequalities and the copy lemma"
 
@@ -110,7 +114,7 @@ def prove_non_shannon(statement, *, timeout: float = 30.0, max_variables: int = 
         return timeout - (time.perf_counter() - start)
 
     base = prove_forms(target, sense, hyps, timeout=timeout, realize=False, copies=copies, **common)
-    if base.verdict != "refuted":  # proved, or unknown (a budget ran out)
+    if base.verdict not in _NOT_PROVED or base.witness is None:  # proved, or unknown (a budget ran out)
         return base
     if len(names) <= 3 and not hyps:
         # The Shannon cone is the closure of the entropic region: no copy can help.
@@ -132,7 +136,7 @@ def prove_non_shannon(statement, *, timeout: float = 30.0, max_variables: int = 
             steps = r.certificate.copies
             return replace(r, seconds=time.perf_counter() - start,
                            note=f"proved with the copy lemma: {_describe_steps(steps)}")
-        if r.verdict == "refuted":
+        if r.verdict in _NOT_PROVED and r.witness is not None:  # an exact point of the extended cone
             tried += 1
         if progress is not None:
             progress(tried, len(candidates), spec)
