@@ -34,7 +34,8 @@ def parse_cli_statement(statement: str, given, variables):
 
 
 @click.command(short_help="Prove or refute a statement, with an exact certificate or counterexample.",
-               epilog="Exit codes: 0 proved, 1 refuted, 2 bad input, 3 unknown.")
+               epilog="Exit codes: 0 proved, 1 refuted, 2 bad input, 3 unknown, 5 not provable from the enabled "
+                      "inequalities (true or false not decided).")
 @statement_arg
 @given_opt
 @vars_opt
@@ -69,6 +70,7 @@ def prove(statement, given, variables, as_json, latex, cert_path, timeout, engin
     distribution with C,D; conditionally independent of the other variables given C,D), and the
     proof may use both; --non-shannon searches such copies itself.  Zhang-Yeung:
 
+    \b
       natlat prove "2*I(C;D) <= I(A;B) + I(A;C,D) + 3*I(C;D|A) + I(C;D|B)" --non-shannon
     """
     from ..shannon.copy_lemma import CopySpec
