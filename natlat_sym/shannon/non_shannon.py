@@ -45,6 +45,8 @@ from itertools import combinations
 
 from ..verdicts import Verdict
 from .copy_lemma import CopySpec
+from .parse import parse_statement
+from .prove import prove_forms
 
 __all__ = ["copy_candidates", "prove_non_shannon", "MAX_NON_SHANNON_VARIABLES", "NON_SHANNON_INEQUALITIES"]
 
@@ -99,9 +101,6 @@ def prove_non_shannon(statement, *, timeout: float = 30.0, max_variables: int = 
     ProofResult
         ``note`` says which copy proved it, or what the search covered.
     """
-    from .parse import parse_statement
-    from .prove import prove_forms
-
     start = time.perf_counter()
     if isinstance(statement, str):
         statement = parse_statement(statement)
@@ -118,11 +117,11 @@ def prove_non_shannon(statement, *, timeout: float = 30.0, max_variables: int = 
         return base
     if len(names) <= 3 and not hyps:
         # The Shannon cone is the closure of the entropic region: no copy can help.
-        return _finish(base, prove_forms, target, sense, hyps, common, left(), realize, copies, start,
+        return _finish(base, target, sense, hyps, common, left(), realize, copies, start,
                        note="at most 3 variables: Shannon-type inequalities are complete there",
                        inequalities="Shannon-type inequalities")
     if len(names) > MAX_NON_SHANNON_VARIABLES:
-        return _finish(base, prove_forms, target, sense, hyps, common, left(), realize, copies, start,
+        return _finish(base, target, sense, hyps, common, left(), realize, copies, start,
                        note=f"copy search skipped: it is limited to {MAX_NON_SHANNON_VARIABLES} variables",
                        inequalities="Shannon-type inequalities")
     candidates = list(copy_candidates(names))
@@ -144,7 +143,7 @@ def prove_non_shannon(statement, *, timeout: float = 30.0, max_variables: int = 
     what = (f"all {len(candidates)} single-step copies of the statement's variables tried, each refuted by "
             f"an exact point of its extended cone" if complete else
             f"the copy search covered {tried} of {len(candidates)} single-step copies before the time budget")
-    return _finish(base, prove_forms, target, sense, hyps, common, left(), realize, copies, start,
+    return _finish(base, target, sense, hyps, common, left(), realize, copies, start,
                    note=what, complete=complete)
 
 
@@ -153,7 +152,7 @@ def _describe_steps(steps) -> str:
                      for s in steps)
 
 
-def _finish(base, prove_forms, target, sense, hyps, common, budget, realize, copies, start, *, note: str,
+def _finish(base, target, sense, hyps, common, budget, realize, copies, start, *, note: str,
             complete: bool = True, inequalities: str = NON_SHANNON_INEQUALITIES):
     """No copy proved it: look for a real counterexample, else report honestly."""
     final = base

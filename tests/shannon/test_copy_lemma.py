@@ -185,6 +185,13 @@ def test_exhausted_search_says_not_provable_never_refuted():
     assert "all 50 single-step copies" in r.note
 
 
+def test_search_cut_short_by_the_budget_is_unknown_never_refuted():
+    r = prove(INGLETON, non_shannon=True, realize=False, timeout=1.0)
+    assert r.verdict in (Verdict.UNKNOWN, Verdict.NOT_PROVABLE)
+    if r.verdict == Verdict.UNKNOWN:
+        assert "copy search covered" in r.reason or "budget" in r.reason
+
+
 def _random_shannon_form(draw):
     """A nonnegative combination of random basic inequalities on A..D: Shannon-valid."""
     names = list(V)
