@@ -2,34 +2,55 @@
 
 Concept
 -------
-The prover refutes a statement that is not Shannon-provable with a
+When the prover cannot prove a statement it returns a
 :class:`~natlat_sym.shannon.certificate.PolymatroidWitness`: an entropy
 vector that obeys every elemental inequality and the hypotheses but breaks
 the conclusion.  It shows only that no Shannon-type proof exists.  To show
-the statement is *false* one needs a distribution.
+the statement is *false* one needs a distribution, and this module looks for
+one, within a time budget, in three ways (cheapest first):
 
-Entropy vectors of *GF(2)-linear* distributions are easy to write down:
-draw ``u`` uniformly from GF(2)^k and let each variable be a linear map of
-``u`` (a subspace of functionals); then ``H(S)`` is the rank of the union of
-the subspaces of ``S`` — an integer number of bits.  For ``n <= 3`` every
-extreme ray of the Shannon cone is of this kind (uniform bits, copies and
-XOR).  Independent products add entropy vectors, so a nonnegative
-*integer* combination ``Σ m_r·r`` of such rays is realised by the product of
-``m_r`` independent copies of each ray's distribution.
+1. **The witness itself as a linear code.**  An integer polymatroid that is
+   the rank function of subspaces of ``F_q^k`` is the entropy vector (in units
+   of ``log2 q``) of the uniform distribution over the code
+   (:mod:`natlat_sym.finite.linear_codes`).  The witness is tried over GF(2)
+   as it is; when the statement is *homogeneous* (no constant term once the
+   parameters are substituted) any positive multiple of a violating vector
+   also violates it, so the witness is first scaled to its smallest integer
+   multiple and also tried over GF(3) (entropies ``rank * log2 3``) and, at
+   twice the scale, over GF(2) (which covers GF(4)-representable vectors).
+2. **Sums of small linear rays.**  Independent products add entropy vectors,
+   so a nonnegative *integer* combination ``Σ m_r·r`` of GF(2)-linear rank
+   functions ``r`` on ``F_2^k`` (``k <= 3``) is realised by the product of
+   ``m_r`` independent copies of each.  A small mixed-integer program (HiGHS
+   via :func:`scipy.optimize.milp`; fewest total bits) picks a combination
+   satisfying the hypotheses and violating the conclusion.
+3. **Other integer polymatroids.**  For up to six variables a mixed-integer
+   program over the integer points of the Shannon cone (hypotheses kept,
+   conclusion violated by at least one unit, smallest alphabets first)
+   proposes a few more integer vectors, each tried as a linear code as in 1.
 
-:func:`realize_witness` searches for such a combination satisfying the
-hypotheses and violating the conclusion with a small mixed-integer program
-(HiGHS via :func:`scipy.optimize.milp`; least total number of bits), builds
-the product distribution with exact masses ``2^-K``, and re-verifies it
-exactly (all entropies are integers, so the verdict is exact arithmetic).
-The witness supplies the variables and the parameter values.
+Every candidate is built as an exact :class:`~natlat_sym.finite.distribution.Distribution`
+(masses ``c / q^k``) and kept only if it satisfies every hypothesis and
+violates the conclusion *exactly* (:mod:`natlat_sym.finite._exact_logs`);
+the prover then re-checks it once more with the independent certified
+evaluator (:func:`natlat_sym.finite.evaluate.check_on`).  Floats only
+propose.
+
+Budget
+------
+``timeout`` bounds the whole call.  Every loop checks the clock, the
+mixed-integer programs get the time that is left as HiGHS's time limit, and
+a dense distribution is never built past ``_MAX_CELLS`` cells.  The
+documented overshoot is at most one exact check of one candidate (at most
+``_MAX_CELLS`` cells) plus HiGHS's reaction time to its time limit.  A
+``timeout <= 0`` does no work at all and returns ``None``.
 
 Public functions
 ----------------
 realize_witness
     ``PolymatroidWitness`` → exact ``Distribution`` or ``None``.
 linear_rays
-    The entropy vectors of GF(2)-linear distributions used.
+    The entropy vectors of GF(2)-linear distributions used in step 2.
 
 Examples
 --------
@@ -51,10 +72,10 @@ Examples
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Sequence
+import math
+import time
+from dataclasses import dataclass
 from fractions import Fraction
-from functools import lru_cache
 
 import numpy as np
 
@@ -62,72 +83,39 @@ from ..errors import CertificateError
 from ..shannon.certificate import HypothesisForm, PolymatroidWitness
 from ..shannon.linear import LinearForm
 from ._exact_logs import log_combination
+from .linear_codes import code_counts, find_representation, linear_rank_vectors
 
 __all__ = ["realize_witness", "linear_rays"]
 
-_MAX_CELLS = 1 << 14
+_MAX_CELL_BITS = 14
+_MAX_CELLS = 1 << _MAX_CELL_BITS
+"""Largest dense joint alphabet built (cells of the pmf array)."""
 
+_MILP_SECONDS = 10.0
+"""Cap on one mixed-integer program (the remaining budget caps it too)."""
 
-def _rank(vectors: Sequence[int]) -> int:
-    """Rank over GF(2) of bit-mask vectors."""
-    basis: list[int] = []
-    for v in vectors:
-        for b in basis:
-            v = min(v, v ^ b)
-        if v:
-            basis.append(v)
-    return len(basis)
-
-
-@lru_cache(maxsize=None)
-def _subspaces(k: int) -> tuple[tuple[int, ...], ...]:
-    """All subspaces of GF(2)^k, each as a tuple of basis bit masks."""
-    seen, out = set(), []
-    for r in range(0, k + 1):
-        for basis in itertools.combinations(range(1, 1 << k), r):
-            if _rank(basis) != r:
-                continue
-            span = frozenset(_span(basis))
-            if span not in seen:
-                seen.add(span)
-                out.append(basis)
-    return tuple(out)
-
-
-def _span(basis) -> set[int]:
-    out = {0}
-    for b in basis:
-        out |= {x ^ b for x in out}
-    return out
+_INTEGER_POINT_ROUNDS = 6
+"""How many integer polymatroids step 3 proposes at most."""
 
 
 def linear_rays(n: int, k: int):
     """Distinct nonzero entropy vectors of ``n`` GF(2)-linear variables over
-    ``u`` uniform on GF(2)^k: list of ``(vector, assignment)`` where
-    ``vector[S]`` is an int per nonempty subset (bitmask of variables) and
-    ``assignment`` gives each variable's basis.
+    ``u`` uniform on GF(2)^k: list of ``(vector, configuration)`` where
+    ``vector`` holds one int per nonempty subset (in bit-mask order ``1 ..
+    2**n - 1``) and ``configuration`` gives each variable's basis (see
+    :mod:`natlat_sym.finite.linear_codes`).
 
     >>> len(linear_rays(3, 1)), len(linear_rays(3, 2)) > 7
     (7, True)
     """
-    subsets = range(1, 1 << n)
-    seen, out = set(), []
-    for assign in itertools.product(_subspaces(k), repeat=n):
-        vec = tuple(_rank([b for i in range(n) if s >> i & 1 for b in assign[i]]) for s in subsets)
-        if any(vec) and vec not in seen:
-            seen.add(vec)
-            out.append((vec, assign))
-    return out
+    return _rays(n, k, None) or []
 
 
-def _linear_distribution(assign, k: int) -> np.ndarray:
-    """Exact pmf (object array) of the variables ``x_i = (<b, u>)_{b in basis_i}``."""
-    shape = tuple(1 << len(b) for b in assign)
-    arr = np.zeros(shape, dtype=np.int64)
-    for u in range(1 << k):
-        idx = tuple(sum(((bin(b & u).count("1") & 1) << j) for j, b in enumerate(basis)) for basis in assign)
-        arr[idx] += 1
-    return arr, 1 << k
+def _rays(n: int, k: int, deadline: float | None):
+    found = linear_rank_vectors(n, k, 2, deadline=deadline)
+    if found is None:
+        return None
+    return [(vec[1:], conf) for vec, conf in found.items() if any(vec)]
 
 
 def _product(parts):
@@ -144,47 +132,67 @@ def _product(parts):
     return counts, den
 
 
-def _form_row(form: LinearForm, names, subsets):
-    index = {frozenset(n for i, n in enumerate(names) if s >> i & 1): j for j, s in enumerate(subsets)}
-    row = np.zeros(len(subsets))
-    for s, c in form.entropies.items():
-        row[index[frozenset(s)]] += float(c)
-    return row
+@dataclass(frozen=True)
+class _Claim:
+    """The statement in the realiser's terms: parameter-free forms, claim
+    ``target >= 0`` (``sense == ">="``) or ``target == 0``."""
+
+    names: tuple
+    hyps: tuple
+    target: LinearForm
+    sense: str
+
+    @property
+    def n(self) -> int:
+        return len(self.names)
+
+    @property
+    def homogeneous(self) -> bool:
+        """No constant anywhere: positive multiples of a violating vector violate."""
+        return all(f.constant == 0 for f in [self.target] + [h.form for h in self.hyps])
+
+    def mask_of(self, subset) -> int:
+        return sum(1 << self.names.index(v) for v in subset)
+
+    def value(self, form: LinearForm, ranks) -> Fraction:
+        return form.constant + sum((c * ranks[self.mask_of(s)] for s, c in form.entropies.items()), Fraction(0))
+
+    def is_violated_by(self, ranks) -> bool:
+        """Exact test of the rank vector itself (entropies in units of one bit)."""
+        for h in self.hyps:
+            v = self.value(h.form, ranks)
+            if v < 0 or (h.sense == "==" and v != 0):
+                return False
+        t = self.value(self.target, ranks)
+        return t < 0 if self.sense == ">=" else t != 0
+
+    def violated_exactly_on(self, counts, total) -> bool:
+        pmf = np.empty(counts.shape, dtype=object)
+        for idx, c in np.ndenumerate(counts):
+            pmf[idx] = Fraction(int(c), total)
+        return _violates(pmf, self.names, self.hyps, self.target, self.sense)
+
+    @property
+    def masks(self) -> tuple[int, ...]:
+        """The subsets (bit masks) the hypotheses and the conclusion mention."""
+        out = set()
+        for f in [self.target] + [h.form for h in self.hyps]:
+            out |= {self.mask_of(s) for s in f.entropies}
+        return tuple(sorted(out))
+
+    def row(self, form: LinearForm, masks=None) -> np.ndarray:
+        """Float coefficients of ``form`` on ``masks`` (default: all
+        ``2**n - 1`` nonempty subsets, in mask order)."""
+        if masks is None:
+            masks = range(1, 1 << self.n)
+        where = {m: j for j, m in enumerate(masks)}
+        out = np.zeros(len(where))
+        for s, c in form.entropies.items():
+            out[where[self.mask_of(s)]] += float(c)
+        return out
 
 
-def realize_witness(witness: PolymatroidWitness, hypotheses, target: LinearForm, sense: str,
-                    *, seed: int = 0):
-    """A concrete distribution violating the statement the witness refutes,
-    or ``None`` when none is found among integer combinations of GF(2)-linear
-    rays.
-
-    Parameters
-    ----------
-    witness : PolymatroidWitness
-        From the prover; supplies the variables and the parameter values.
-    hypotheses : sequence of HypothesisForm
-    target : LinearForm
-        The conclusion's normal form: the statement claims ``target >= 0``
-        (or ``target == 0`` when ``sense == "=="``).
-    sense : str
-        The conclusion's relation: ``"<="`` or ``">="`` (both mean the claim
-        ``target >= 0``, as in :func:`~natlat_sym.shannon.certificate.check_witness`)
-        or ``"=="``.
-    seed : int
-        Unused by the current deterministic MILP; kept for a stable API.
-
-    Returns
-    -------
-    Distribution or None
-        Exact (masses ``2^-K``), variables named as in the witness; alphabet
-        of a variable = the ``2^d`` values of its ``d`` bits.  It satisfies
-        every hypothesis and violates the conclusion, verified exactly.
-    """
-    from scipy.optimize import Bounds, LinearConstraint, milp
-
-    from .distribution import Distribution
-
-    del seed
+def _claim(witness: PolymatroidWitness, hypotheses, target: LinearForm, sense: str) -> _Claim:
     names = tuple(witness.variables)
     n = len(names)
     if n == 0 or len(set(names)) != n:
@@ -199,7 +207,7 @@ def realize_witness(witness: PolymatroidWitness, hypotheses, target: LinearForm,
     params = dict(witness.parameters)
     try:
         target = target.substitute(params)
-        hyps = [HypothesisForm(h.name, h.form.substitute(params), h.sense) for h in hypotheses]
+        hyps = tuple(HypothesisForm(h.name, h.form.substitute(params), h.sense) for h in hypotheses)
     except (TypeError, ValueError) as e:
         raise CertificateError(f"bad parameter value in witness: {e}") from None
     for f in [target] + [h.form for h in hyps]:
@@ -207,58 +215,288 @@ def realize_witness(witness: PolymatroidWitness, hypotheses, target: LinearForm,
             raise CertificateError(f"witness gives no value to parameter(s) {sorted(f.parameter_names())}")
         if not f.variables() <= set(names):
             raise CertificateError(f"statement mentions variables {sorted(f.variables() - set(names))} not in the witness")
-    subsets = list(range(1, 1 << n))
-    ks = (1, 2, 3) if n <= 3 else ((1, 2, 3) if n == 4 else (1, 2))
-    for k in ks:
-        rays = linear_rays(n, k)
-        R = np.array([r for r, _ in rays], dtype=float).T  # subsets x rays
-        bits = np.array([max(r) for r, _ in rays], dtype=float)
-        rows, lo, hi = [], [], []
-        for h in hyps:
-            row = _form_row(h.form, names, subsets) @ R
-            c = float(h.form.constant)
-            rows.append(row)
-            lo.append(-c if h.sense == ">=" else -c)
-            hi.append(np.inf if h.sense == ">=" else -c)
-        t_row = _form_row(target, names, subsets) @ R
-        tc = float(target.constant)
-        den = 1
-        for c in list(target.entropies.values()) + [target.constant]:
-            den = den * c.denominator // np.gcd(den, c.denominator)
-        # Scale the target row to integer coefficients so that "violated by at
-        # least one unit" is a threshold of 1/2, not 1/(2*den): with den = 10^8
-        # (a constant perturbed by 1e-8) the unscaled threshold was below the
-        # MILP's feasibility tolerance and the empty combination passed as
-        # "violating".
-        t_row = t_row * den
-        tc = tc * den
-        attempts = [(-np.inf, -tc - 0.5)] if sense == ">=" else [(-np.inf, -tc - 0.5), (-tc + 0.5, np.inf)]
-        for t_lo, t_hi in attempts:
-            A = np.vstack(rows + [t_row]) if rows else t_row[None, :]
-            cons = LinearConstraint(A, np.array(lo + [t_lo]), np.array(hi + [t_hi]))
-            res = milp(bits, constraints=cons, integrality=np.ones(len(rays)),
-                       bounds=Bounds(0, 6), options={"time_limit": 10.0})
-            if res.x is None:
-                continue
-            mult = np.rint(res.x).astype(int)
-            parts = []
-            for m, (_, assign) in zip(mult, rays):
-                parts += [_linear_distribution(assign, k)] * int(m)
-            if not parts:
-                continue
-            cells = 1
-            for p, _ in parts:
-                cells *= p.size
-            if cells > _MAX_CELLS * 4 or int(np.prod([np.prod(p.shape) for p, _ in parts])) > 1 << 40:
-                continue
-            counts, den_total = _product(parts)
-            if counts.size > _MAX_CELLS:
-                continue
+    return _Claim(names, hyps, target, sense)
+
+
+def realize_witness(witness: PolymatroidWitness, hypotheses, target: LinearForm, sense: str,
+                    *, seed: int = 0, timeout: float = 10.0):
+    """A concrete distribution violating the statement the witness refutes,
+    or ``None`` when none is found within the budget.
+
+    Parameters
+    ----------
+    witness : PolymatroidWitness
+        From the prover; supplies the variables, the parameter values and
+        the first candidate entropy vector.
+    hypotheses : sequence of HypothesisForm
+    target : LinearForm
+        The conclusion's normal form: the statement claims ``target >= 0``
+        (or ``target == 0`` when ``sense == "=="``).
+    sense : str
+        The conclusion's relation: ``"<="`` or ``">="`` (both mean the claim
+        ``target >= 0``, as in :func:`~natlat_sym.shannon.certificate.check_witness`)
+        or ``"=="``.
+    seed : int
+        Seeds the objective perturbations of step 3 (reproducible).
+    timeout : float
+        Seconds for the whole call (see *Budget* in the module docstring);
+        ``<= 0`` returns ``None`` at once.
+
+    Returns
+    -------
+    Distribution or None
+        Exact (masses ``c / q^k``), variables named as in the witness.  It
+        satisfies every hypothesis and violates the conclusion, verified
+        exactly.
+
+    Raises
+    ------
+    CertificateError
+        A malformed witness or statement (bad sense, unknown variable,
+        parameter without value), or a timeout that is not a number.
+    """
+    try:
+        timeout = float(timeout)
+    except (TypeError, ValueError):
+        raise CertificateError(f"timeout must be a number of seconds, got {timeout!r}") from None
+    if math.isnan(timeout):
+        raise CertificateError("timeout must be a number of seconds, got nan")
+    deadline = time.monotonic() + timeout
+    claim = _claim(witness, hypotheses, target, sense)
+    if timeout <= 0:
+        return None
+    for strategy in (_by_codes_of_the_witness, _by_sums_of_rays, _by_integer_points):
+        if time.monotonic() >= deadline:
+            return None
+        found = strategy(claim, witness, deadline, seed)
+        if found is not None:
+            from .distribution import Distribution
+
+            counts, total = found
             pmf = np.empty(counts.shape, dtype=object)
             for idx, c in np.ndenumerate(counts):
-                pmf[idx] = Fraction(int(c), den_total)
-            if _violates(pmf, names, hyps, target, sense):
-                return Distribution.from_array(pmf, names, exact=True)
+                pmf[idx] = Fraction(int(c), total)
+            return Distribution.from_array(pmf, claim.names, exact=True)
+    return None
+
+
+# ----------------------------------------------------------------------------- step 1 and 3: codes
+
+def _try_code(claim: _Claim, ranks, deadline: float):
+    """``(counts, total)`` of a linear code realising ``ranks`` (a list over
+    subset masks, in units of ``log2 q`` bits) and violating the claim, or
+    ``None``.  GF(2) always; GF(3) and GF(2) at twice the scale only when the
+    claim is homogeneous (so the scale of the entropies does not matter)."""
+    singles = sum(ranks[1 << i] for i in range(claim.n))
+    fields = [(2, 1)]
+    if claim.homogeneous:
+        fields += [(3, 1), (2, 2)]
+    for q, scale in fields:
+        if time.monotonic() >= deadline:
+            return None
+        if q ** (singles * scale) > _MAX_CELLS:
+            continue
+        conf = find_representation([r * scale for r in ranks], q, deadline=deadline)
+        if conf is None:
+            continue
+        counts, total = code_counts(conf, q, max_cells=_MAX_CELLS)
+        if claim.violated_exactly_on(counts, total):
+            return counts, total
+    return None
+
+
+def _witness_candidates(claim: _Claim, witness: PolymatroidWitness):
+    """Integer rank vectors to try: the witness itself when integral, and its
+    smallest positive integer multiple when the claim is homogeneous."""
+    h = [Fraction(0)] + [Fraction(witness.entropies[frozenset(v for i, v in enumerate(claim.names) if s >> i & 1)])
+                         for s in range(1, 1 << claim.n)]
+    out = []
+    if claim.homogeneous and any(h):
+        den = 1
+        for v in h:
+            den = den * v.denominator // math.gcd(den, v.denominator)
+        ints = [int(v * den) for v in h]
+        g = 0
+        for v in ints:
+            g = math.gcd(g, v)
+        out.append([v // g for v in ints])
+    if all(v.denominator == 1 for v in h):
+        ints = [int(v) for v in h]
+        if ints not in out:
+            out.append(ints)
+    return [r for r in out if claim.is_violated_by(r)]
+
+
+def _by_codes_of_the_witness(claim: _Claim, witness, deadline: float, seed: int):
+    for ranks in _witness_candidates(claim, witness):
+        found = _try_code(claim, ranks, deadline)
+        if found is not None:
+            return found
+    return None
+
+
+def _elemental_rows(n: int) -> np.ndarray:
+    """The elemental inequalities as rows over the nonempty subsets (>= 0)."""
+    full = (1 << n) - 1
+    rows = []
+    for i in range(n):  # H(X_i | rest) >= 0
+        r = np.zeros(full)
+        r[full - 1] += 1
+        rest = full & ~(1 << i)
+        if rest:
+            r[rest - 1] -= 1
+        rows.append(r)
+    for i in range(n):
+        for j in range(i + 1, n):
+            others = [b for b in range(n) if b not in (i, j)]
+            for sub in range(1 << len(others)):
+                K = sum(1 << others[t] for t in range(len(others)) if sub >> t & 1)
+                r = np.zeros(full)  # I(X_i; X_j | X_K) >= 0
+                r[(K | 1 << i) - 1] += 1
+                r[(K | 1 << j) - 1] += 1
+                r[(K | 1 << i | 1 << j) - 1] -= 1
+                if K:
+                    r[K - 1] -= 1
+                rows.append(r)
+    return np.array(rows)
+
+
+def _claim_constraints(claim: _Claim, columns: np.ndarray | None = None, masks=None):
+    """Rows, lower and upper bounds of "hypotheses hold and the conclusion is
+    violated by at least half a unit (after scaling it to integer
+    coefficients)".  Without ``columns`` the unknowns are the entropies of all
+    nonempty subsets; with it they are multiplicities of the columns of
+    ``columns`` (a matrix over ``masks``)."""
+    def on_columns(row):
+        return row if columns is None else row @ columns
+
+    rows, lo, hi = [], [], []
+    for h in claim.hyps:
+        rows.append(on_columns(claim.row(h.form, masks)))
+        c = float(h.form.constant)
+        lo.append(-c)
+        hi.append(np.inf if h.sense == ">=" else -c)
+    den = 1
+    for c in list(claim.target.entropies.values()) + [claim.target.constant]:
+        den = den * c.denominator // math.gcd(den, c.denominator)
+    # Scale the target row to integer coefficients so that "violated by at
+    # least one unit" is a threshold of 1/2, not 1/(2*den): with den = 10^8
+    # (a constant perturbed by 1e-8) the unscaled threshold was below the
+    # MILP's feasibility tolerance and the empty combination passed as
+    # "violating".
+    t_row = on_columns(claim.row(claim.target, masks) * den)
+    tc = float(claim.target.constant) * den
+    attempts = [(-np.inf, -tc - 0.5)] if claim.sense == ">=" else [(-np.inf, -tc - 0.5), (-tc + 0.5, np.inf)]
+    return rows, lo, hi, t_row, attempts
+
+
+def _milp(cost, rows, lo, hi, integrality, bounds, deadline: float):
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
+    left = min(_MILP_SECONDS, deadline - time.monotonic())
+    if left <= 0:
+        return None
+    cons = LinearConstraint(np.vstack(rows), np.array(lo), np.array(hi))
+    res = milp(cost, constraints=cons, integrality=integrality, bounds=Bounds(*bounds),
+               options={"time_limit": left})
+    return None if res.x is None else np.rint(res.x).astype(int)
+
+
+# ----------------------------------------------------------------------------- step 2: sums of rays
+
+_MAX_BIT_RAY_VARIABLES = 14
+"""Up to this many variables the ``2**n - 1`` one-bit rays are tried."""
+
+
+def _ray_families(claim: _Claim, deadline: float):
+    """``(matrix over claim.masks, configurations, bits)`` of the ray families worth
+    trying at ``n`` variables: one shared bit (``k = 1``: a fair bit copied
+    into the variables of a subset ``T``, ``2**n - 1`` rays, built directly),
+    then all GF(2)-linear rank functions on ``F_2^2`` (``n <= 6``) and
+    ``F_2^3`` (``n <= 4``), whose number grows like ``(#subspaces)^n``.
+    ``bits`` is each ray's sum of singleton ranks: the product of the chosen
+    rays has ``2**(sum of multiplicity * bits)`` cells."""
+    n, masks = claim.n, np.array(claim.masks, dtype=np.int64)
+    if n <= _MAX_BIT_RAY_VARIABLES:
+        T = np.arange(1, 1 << n, dtype=np.int64)
+        R = ((masks[:, None] & T[None, :]) != 0).astype(float)
+        confs = [tuple(((1,),) if t >> i & 1 else () for i in range(n)) for t in T.tolist()]
+        yield R, confs, np.array([bin(t).count("1") for t in T.tolist()], dtype=float)
+    for k in (2, 3):
+        if (k == 2 and n > 6) or (k == 3 and n > 4):
+            return
+        rays = _rays(n, k, deadline)
+        if rays is None:
+            return
+        R = np.array([[r[m - 1] for r, _ in rays] for m in claim.masks], dtype=float).reshape(len(masks), len(rays))
+        yield R, [c for _, c in rays], np.array([sum(r[(1 << i) - 1] for i in range(n)) for r, _ in rays],
+                                                dtype=float)
+
+
+def _by_sums_of_rays(claim: _Claim, witness, deadline: float, seed: int):
+    if not claim.masks:
+        return None
+    for R, confs, bits in _ray_families(claim, deadline):
+        rows, lo, hi, t_row, attempts = _claim_constraints(claim, R, claim.masks)
+        rows, lo, hi = rows + [bits], lo + [0.0], hi + [float(_MAX_CELL_BITS)]  # dense size cap
+        for t_lo, t_hi in attempts:
+            mult = _milp(bits, rows + [t_row], lo + [t_lo], hi + [t_hi], np.ones(len(confs)), (0, 6), deadline)
+            if mult is None or not mult.any():
+                continue
+            parts = []
+            cells = 1
+            for m in np.flatnonzero(mult):
+                one = code_counts(confs[m], 2, max_cells=_MAX_CELLS)
+                parts += [one] * int(mult[m])
+                cells *= one[0].size ** int(mult[m])
+            if cells > _MAX_CELLS:
+                continue
+            counts, total = _product(parts)
+            if time.monotonic() < deadline and claim.violated_exactly_on(counts, total):
+                return counts, total
+        if time.monotonic() >= deadline:
+            return None
+    return None
+
+
+# ----------------------------------------------------------------------------- step 3: integer points
+
+def _by_integer_points(claim: _Claim, witness, deadline: float, seed: int):
+    """Integer polymatroids (smallest joint alphabet first, then perturbed
+    objectives for variety) tried as linear codes."""
+    n = claim.n
+    if n > 6:
+        return None
+    full = (1 << n) - 1
+    G = _elemental_rows(n)
+    rows, lo, hi, t_row, attempts = _claim_constraints(claim)
+    rows = rows + list(G)
+    lo = lo + [0.0] * len(G)
+    hi = hi + [np.inf] * len(G)
+    singles = np.zeros(full)
+    for i in range(n):
+        singles[(1 << i) - 1] = 1.0
+    # the code over GF(2) has 2^(sum of singleton ranks) cells
+    rows.append(singles)
+    lo.append(0.0)
+    hi.append(float(_MAX_CELL_BITS))
+    rng = np.random.default_rng(seed)
+    seen = set()
+    for round_ in range(_INTEGER_POINT_ROUNDS):
+        cost = singles + (0 if round_ == 0 else rng.uniform(-0.3, 0.6, full))
+        for t_lo, t_hi in attempts:
+            x = _milp(cost, rows + [t_row], lo + [t_lo], hi + [t_hi], np.ones(full), (0, 14), deadline)
+            if x is None:
+                continue
+            ranks = [0] + [int(v) for v in x]
+            if tuple(ranks) in seen or not claim.is_violated_by(ranks):
+                continue
+            seen.add(tuple(ranks))
+            found = _try_code(claim, ranks, deadline)
+            if found is not None:
+                return found
+        if time.monotonic() >= deadline:
+            return None
     return None
 
 
@@ -269,3 +507,4 @@ def _violates(pmf, names, hyps, target, sense) -> bool:
             return False
     c = log_combination(pmf, names, target)
     return c.sign() < 0 if sense == ">=" else not c.is_zero()
+

@@ -468,7 +468,7 @@ def prove_forms(target: LinearForm, sense: str, hypotheses=(), *, variables=None
             check_witness(w, lp_hyps, target, sense)  # the whole conclusion is violated
             dist, note = None, NOT_REALIZED
             if realize:
-                dist = _try_realize(w, hyps, target, sense)
+                dist = _try_realize(w, hyps, target, sense, timeout=timeout - (time.perf_counter() - start))
                 if dist is not None:
                     note = "realized by a finite distribution (checked exactly)"
             return ProofResult("refuted", witness=w, distribution=dist, note=note,
@@ -504,8 +504,10 @@ def _split_copy_multipliers(piece: CertificatePiece, nh: int, facts) -> Certific
     return CertificatePiece(piece.target, piece.basic, tuple(own), piece.parameters, cited)
 
 
-def _try_realize(witness, hyps, target, sense):
-    """A distribution violating the statement, or None.  Whatever the
+def _try_realize(witness, hyps, target, sense, *, timeout: float = 10.0):
+    """A distribution violating the statement, or None, searched for at most
+    ``timeout`` seconds (what is left of the command's budget; the re-check
+    below adds at most one exact evaluation of a small distribution).  Whatever the
     realizer returns is re-verified here through the independent certified
     evaluator (natlat_sym.finite.evaluate): every hypothesis must hold and the
     conclusion must be certainly violated, or the distribution is dropped."""
@@ -515,7 +517,9 @@ def _try_realize(witness, hyps, target, sense):
     except ImportError:
         return None
     try:
-        dist = realize_witness(witness, hyps, target, sense, seed=0)
+        if timeout <= 0:
+            return None
+        dist = realize_witness(witness, hyps, target, sense, seed=0, timeout=timeout)
         if dist is None:
             return None
         conclusion = HypothesisForm("conclusion", target, "==" if sense == "==" else ">=")

@@ -61,3 +61,110 @@ def test_bad_sense_and_missing_variable():
         realize_witness(w, (), F.entropy({"X"}), ">")
     with pytest.raises(CertificateError, match="not in the witness"):
         realize_witness(w, (), F.entropy({"W"}), ">=")
+
+
+# --------------------------------------------------------------------- linear codes and the budget
+
+PAIRWISE = ["I(A;B) = 0", "I(A;C) = 0", "I(A;D) = 0", "I(B;C) = 0", "I(B;D) = 0", "I(C;D) = 0"]
+# four pairwise independent variables, any two determining the others: the
+# uniform matroid U(2,4), a code over GF(3) (no sum of small GF(2) rays does it)
+U24_STATEMENT = ("H(A) <= 0", PAIRWISE + ["H(C,D|A,B) = 0", "H(A,B|C,D) = 0"])
+
+
+def _forms(text, given):
+    from natlat_sym.shannon.parse import parse_statement
+
+    st = parse_statement(text, given=given)
+    return st, st.hypothesis_forms(), st.conclusion.normal_form(), st.conclusion.rel
+
+
+def _u24_witness():
+    names = ("A", "B", "C", "D")
+    return PolymatroidWitness(names, {frozenset(s): Fr(min(r, 2)) for r in range(1, 5)
+                                      for s in itertools.combinations(names, r)})
+
+
+def test_gf3_code_realises_the_u24_witness():
+    from natlat_sym.finite.evaluate import ExactValue, check_on, exact_entropy
+
+    st, hyps, target, sense = _forms(*U24_STATEMENT)
+    d = realize_witness(_u24_witness(), hyps, target, sense)
+    assert d is not None and d.shape == (3, 3, 3, 3)
+    assert exact_entropy(d, ["A"]) == ExactValue.log2(3)
+    v = check_on(st, d, exact_margin=True)
+    assert v.verdict == "violated" and not v.vacuous
+
+
+def test_prove_attaches_a_linear_code_to_a_four_variable_refutation():
+    # regression: the sums-of-GF(2)-rays realiser found no distribution here
+    from natlat_sym.finite.evaluate import check_on
+    from natlat_sym.shannon.prove import prove
+
+    st, *_ = _forms(*U24_STATEMENT)
+    r = prove(st)
+    assert r.witness is not None and r.distribution is not None
+    v = check_on(st, r.distribution)     # independent certified re-evaluation
+    assert v.verdict == "violated" and not v.vacuous
+
+
+def test_xor_like_four_variable_statement_is_realised_by_prove():
+    from natlat_sym.finite.evaluate import check_on
+    from natlat_sym.shannon.prove import prove
+
+    st, *_ = _forms("I(A;B) <= I(A;B|C) + I(A;B|D)", [])
+    r = prove(st)
+    assert r.distribution is not None
+    assert check_on(st, r.distribution, exact_margin=True).verdict == "violated"
+
+
+def test_many_variables_do_not_enumerate_huge_ray_families():
+    # regression (issue 9): at 14 variables the realiser enumerated 5^14
+    # subspace tuples and never returned; the witness is a one-bit code
+    names = tuple(f"X{i}" for i in range(1, 15))
+    copy = {"X1", "X2"}
+    ent = {frozenset(s): Fr(1 if copy & set(s) else 0)
+           for r in range(1, 15) for s in itertools.combinations(names, r)}
+    target = F.cond_entropy({"X1"}, set(names) - {"X1"}) - F.entropy({"X1"})  # H(X1) <= H(X1|rest)
+    d = realize_witness(PolymatroidWitness(names, ent), (), target, ">=", timeout=60)
+    assert d is not None and d.shape == (2, 2) + (1,) * 12
+    assert log_combination(d.pmf, d.names, target).sign() < 0
+
+
+def test_no_time_left_means_no_distribution_and_no_work(monkeypatch):
+    from natlat_sym.finite import realize
+    from natlat_sym.shannon import prove
+
+    def forbidden(*a, **k):
+        raise AssertionError("the realiser worked past its deadline")
+
+    monkeypatch.setattr(realize, "find_representation", forbidden)
+    monkeypatch.setattr(realize, "_milp", forbidden)
+    monkeypatch.setattr(realize, "linear_rank_vectors", forbidden)
+    st, hyps, target, sense = _forms(*U24_STATEMENT)
+    for budget in (0, -5.0, float("-inf")):
+        assert realize_witness(_u24_witness(), hyps, target, sense, timeout=budget) is None
+        assert prove._try_realize(_u24_witness(), hyps, target, sense, timeout=budget) is None
+
+
+def test_prove_passes_only_the_remaining_budget(monkeypatch):
+    from natlat_sym.finite import realize
+    from natlat_sym.shannon.prove import prove
+
+    seen = []
+    real = realize.realize_witness
+
+    def spy(*a, timeout, **k):
+        seen.append(timeout)
+        return real(*a, timeout=timeout, **k)
+
+    monkeypatch.setattr(realize, "realize_witness", spy)
+    prove("I(A;B) <= I(A;B|C) + I(A;B|D)", timeout=7.0)
+    assert len(seen) == 1 and 0 < seen[0] < 7.0
+
+
+def test_timeout_must_be_a_number():
+    w = _xor_witness()
+    with pytest.raises(CertificateError, match="timeout"):
+        realize_witness(w, (), F.entropy({"X"}), ">=", timeout=float("nan"))
+    with pytest.raises(CertificateError, match="timeout"):
+        realize_witness(w, (), F.entropy({"X"}), ">=", timeout="soon")
