@@ -5,7 +5,7 @@ Usage::
     python3 bench/run.py            # full run
     python3 bench/run.py --quick    # a short run (smaller n, fewer repeats)
     python3 bench/run.py prover     # one suite: prover | finite_throughput | finite_search | catalog
-                                    #            | non_shannon
+                                    #            | non_shannon | realize
 
 Each suite is a script in this folder that runs natlat_sym and its peers
 (psitip, dit, a plain HiGHS LP) on identical inputs in the same process and
@@ -29,6 +29,7 @@ SUITES = {
     "finite_search": "bench_finite_search.py",
     "catalog": "bench_catalog.py",
     "non_shannon": "bench_non_shannon.py",
+    "realize": "bench_realize.py",
 }
 
 

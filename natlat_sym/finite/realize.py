@@ -72,6 +72,7 @@ Examples
 
 from __future__ import annotations
 
+import itertools
 import math
 import time
 from dataclasses import dataclass
@@ -265,7 +266,12 @@ def realize_witness(witness: PolymatroidWitness, hypotheses, target: LinearForm,
     claim = _claim(witness, hypotheses, target, sense)
     if timeout <= 0:
         return None
-    for strategy in (_by_codes_of_the_witness, _by_sums_of_rays, _by_integer_points):
+    return _realize(claim, witness, deadline, seed, _STRATEGIES)
+
+
+def _realize(claim: _Claim, witness: PolymatroidWitness, deadline: float, seed: int, strategies):
+    """The first distribution one of ``strategies`` finds before ``deadline``."""
+    for strategy in strategies:
         if time.monotonic() >= deadline:
             return None
         found = strategy(claim, witness, deadline, seed)
@@ -408,22 +414,57 @@ _MAX_BIT_RAY_VARIABLES = 14
 """Up to this many variables the ``2**n - 1`` one-bit rays are tried."""
 
 
+def _local_rays(n: int, deadline: float):
+    """Rank functions on ``F_2^2`` in which only two or three of the ``n``
+    variables are non-constant (as full vectors over the nonempty subsets is
+    too many at large ``n``, each as ``(variables, rank function on them,
+    configuration on them)``)."""
+    out = []
+    for size in (2, 3):
+        found = linear_rank_vectors(size, 2, 2, deadline=deadline)
+        if found is None:
+            return None
+        local = [(vec, conf) for vec, conf in found.items() if all(vec[1 << i] for i in range(size))]
+        for chosen in itertools.combinations(range(n), size):
+            out += [(chosen, vec, conf) for vec, conf in local]
+    return out
+
+
 def _ray_families(claim: _Claim, deadline: float):
     """``(matrix over claim.masks, configurations, bits)`` of the ray families worth
     trying at ``n`` variables: one shared bit (``k = 1``: a fair bit copied
     into the variables of a subset ``T``, ``2**n - 1`` rays, built directly),
-    then all GF(2)-linear rank functions on ``F_2^2`` (``n <= 6``) and
-    ``F_2^3`` (``n <= 4``), whose number grows like ``(#subspaces)^n``.
+    then all GF(2)-linear rank functions on ``F_2^2`` (``n <= 6``; beyond, only
+    those with two or three non-constant variables, next to the one-bit rays)
+    and on ``F_2^3`` (``n <= 4``): their number grows like ``(#subspaces)^n``.
     ``bits`` is each ray's sum of singleton ranks: the product of the chosen
     rays has ``2**(sum of multiplicity * bits)`` cells."""
     n, masks = claim.n, np.array(claim.masks, dtype=np.int64)
-    if n <= _MAX_BIT_RAY_VARIABLES:
-        T = np.arange(1, 1 << n, dtype=np.int64)
-        R = ((masks[:, None] & T[None, :]) != 0).astype(float)
-        confs = [tuple(((1,),) if t >> i & 1 else () for i in range(n)) for t in T.tolist()]
-        yield R, confs, np.array([bin(t).count("1") for t in T.tolist()], dtype=float)
+    if n > _MAX_BIT_RAY_VARIABLES:
+        return
+    T = np.arange(1, 1 << n, dtype=np.int64)
+    R = ((masks[:, None] & T[None, :]) != 0).astype(float)
+    confs = [tuple(((1,),) if t >> i & 1 else () for i in range(n)) for t in T.tolist()]
+    bits = np.array([bin(t).count("1") for t in T.tolist()], dtype=float)
+    yield R, confs, bits
+    if n > 6:
+        local = _local_rays(n, deadline)
+        if local is None:
+            return
+        cols, more_confs, more_bits = [], [], []
+        for chosen, vec, conf in local:
+            sub = [sum(1 << j for j, v in enumerate(chosen) if m >> v & 1) for m in claim.masks]
+            cols.append([vec[x] for x in sub])
+            full = [()] * n
+            for j, v in enumerate(chosen):
+                full[v] = conf[j]
+            more_confs.append(tuple(full))
+            more_bits.append(sum(vec[1 << j] for j in range(len(chosen))))
+        yield (np.hstack([R, np.array(cols, dtype=float).T.reshape(len(masks), len(cols))]), confs + more_confs,
+               np.concatenate([bits, np.array(more_bits, dtype=float)]))
+        return
     for k in (2, 3):
-        if (k == 2 and n > 6) or (k == 3 and n > 4):
+        if k == 3 and n > 4:
             return
         rays = _rays(n, k, deadline)
         if rays is None:
@@ -498,6 +539,9 @@ def _by_integer_points(claim: _Claim, witness, deadline: float, seed: int):
         if time.monotonic() >= deadline:
             return None
     return None
+
+
+_STRATEGIES = (_by_codes_of_the_witness, _by_sums_of_rays, _by_integer_points)
 
 
 def _violates(pmf, names, hyps, target, sense) -> bool:
