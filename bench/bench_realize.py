@@ -10,7 +10,8 @@ the Shannon cone (a polymatroid).  At n <= 3 variables without hypotheses
 that alone proves the statement false; at n >= 4 a *distribution* is needed,
 and :func:`natlat_sym.finite.realize.realize_witness` looks for one (linear
 codes over GF(2)/GF(3) realising the witness, sums of small GF(2)-linear
-rays, integer points of the cone tried as codes).
+rays, integer points of the cone tried as codes, a local search over
+distributions on the witness's support).
 
 Statements:
 
@@ -18,14 +19,15 @@ Statements:
   four or more variables (the project's own invalid statements);
 * ``extra``  — false statements on 4 to 10 variables chosen to need more than
   sums of small rays (MDS-like codes over GF(3)/GF(4), wide parities), plus
-  Ingleton's inequality, which is false but holds for every linear code, so no
-  linear construction can refute it (it is expected to stay unrealised).
+  Ingleton's inequality, which is false but holds for every linear code, so
+  only the local search can refute it; and Zhang–Yeung's inequality, which
+  is *true* (a control: it must never be realised; not counted).
 
 Printed: for each statement, n, whether ``prove`` attached a distribution
 (re-checked by the independent certified evaluator), its shape and the time
 of the whole ``prove`` call; then the fraction realised.  Without
 ``--quick`` also the fraction each method alone realises (the witness as a
-code / sums of rays / integer points), with the realisation time.
+code / sums of rays / integer points / local search), with the realisation time.
 """
 
 from __future__ import annotations
@@ -62,10 +64,13 @@ EXTRA = [
     ("I(A;B) <= I(A;B|C) + I(A;B|D) + I(C;D)", []),   # Ingleton: false, but not for linear codes
 ]
 
+TRUE_CONTROL = [("2*I(C;D) <= I(A;B) + I(A;C,D) + 3*I(C;D|A) + I(C;D|B)", [])]   # Zhang–Yeung
+
 METHODS = {
     "witness as a code": (R._by_codes_of_the_witness,),
     "sums of rays": (R._by_sums_of_rays,),
     "integer points": (R._by_integer_points,),
+    "local search": (R._by_search_from_the_witness,),
 }
 
 
@@ -77,6 +82,7 @@ def _cases(quick: bool):
             out.append(("corpus", st))
     if not quick:
         out += [("extra", parse_statement(t, given=g)) for t, g in EXTRA]
+        out += [("true", parse_statement(t, given=g)) for t, g in TRUE_CONTROL]
     return out
 
 
@@ -98,6 +104,9 @@ def main() -> None:
         shape = "x".join(map(str, r.distribution.shape)) if got else ""
         print(f"{which:7} {len(st.variables()):>2} {'yes' if got else 'no':9} {shape[:22]:22} {dt:8.2f}  {st}",
               flush=True)
+        if which == "true":
+            assert not got, "a distribution violated a true inequality"
+            continue
         rows.append((which, st, r, got))
     for which in ("corpus", "extra"):
         part = [g for w, _, _, g in rows if w == which]

@@ -28,6 +28,12 @@ one, within a time budget, in three ways (cheapest first):
    program over the integer points of the Shannon cone (hypotheses kept,
    conclusion violated by at least one unit, smallest alphabets first)
    proposes a few more integer vectors, each tried as a linear code as in 1.
+4. **Local search from the witness's support.**  The float counterexample
+   search of :mod:`natlat_sym.finite.search` (seeded, a few starts, at most
+   ``_SEARCH_SECONDS``) over distributions in which the variables of entropy
+   0 in the witness are constants and the others bits.  This finds
+   distributions no linear code gives, e.g. the four-atom violations of
+   Ingleton's inequality.
 
 Every candidate is built as an exact :class:`~natlat_sym.finite.distribution.Distribution`
 (masses ``c / q^k``) and kept only if it satisfies every hypothesis and
@@ -42,7 +48,8 @@ Budget
 mixed-integer programs get the time that is left as HiGHS's time limit, and
 a dense distribution is never built past ``_MAX_CELLS`` cells.  The
 documented overshoot is at most one exact check of one candidate (at most
-``_MAX_CELLS`` cells) plus HiGHS's reaction time to its time limit.  A
+``_MAX_CELLS`` cells) plus HiGHS's reaction time to its time limit (step 4:
+32 objective evaluations and one exact verification).  A
 ``timeout <= 0`` does no work at all and returns ``None``.
 
 Public functions
@@ -80,10 +87,11 @@ from fractions import Fraction
 
 import numpy as np
 
-from ..errors import CertificateError
+from ..errors import BudgetExceeded, CertificateError, StatementError
 from ..shannon.certificate import HypothesisForm, PolymatroidWitness
 from ..shannon.linear import LinearForm
 from ._exact_logs import log_combination
+from .distribution import Distribution
 from .linear_codes import code_counts, find_representation, linear_rank_vectors
 
 __all__ = ["realize_witness", "linear_rays"]
@@ -270,14 +278,15 @@ def realize_witness(witness: PolymatroidWitness, hypotheses, target: LinearForm,
 
 
 def _realize(claim: _Claim, witness: PolymatroidWitness, deadline: float, seed: int, strategies):
-    """The first distribution one of ``strategies`` finds before ``deadline``."""
+    """The first distribution one of ``strategies`` finds before ``deadline``
+    (a strategy returns integer ``(counts, total)`` or a Distribution)."""
     for strategy in strategies:
         if time.monotonic() >= deadline:
             return None
         found = strategy(claim, witness, deadline, seed)
+        if isinstance(found, Distribution):
+            return found
         if found is not None:
-            from .distribution import Distribution
-
             counts, total = found
             pmf = np.empty(counts.shape, dtype=object)
             for idx, c in np.ndenumerate(counts):
@@ -541,7 +550,42 @@ def _by_integer_points(claim: _Claim, witness, deadline: float, seed: int):
     return None
 
 
-_STRATEGIES = (_by_codes_of_the_witness, _by_sums_of_rays, _by_integer_points)
+# ----------------------------------------------------------------------------- step 4: local search
+
+_SEARCH_SECONDS = 5.0
+"""Cap on the local search of step 4 (the remaining budget caps it too)."""
+
+_SEARCH_STARTS = 4
+
+
+def _by_search_from_the_witness(claim: _Claim, witness, deadline: float, seed: int):
+    """The float counterexample search of :mod:`natlat_sym.finite.search`,
+    started from the witness's support: a variable of entropy 0 in the
+    witness is a constant, every other one a bit.  Non-linear distributions
+    (such as the four-atom violations of Ingleton's inequality) are found
+    this way.  Returns a Distribution (already verified exactly by the
+    search) or None."""
+    from .search import find_counterexample
+
+    left = min(_SEARCH_SECONDS, deadline - time.monotonic())
+    if left <= 0:
+        return None
+    sizes = {v: (2 if witness.entropies[frozenset({v})] > 0 else 1) for v in claim.names}
+    if math.prod(sizes.values()) > _MAX_CELLS:
+        return None
+    try:
+        res = find_counterexample((claim.hyps, claim.target, claim.sense), alphabets=sizes, seed=seed,
+                                  starts=_SEARCH_STARTS, budget_seconds=left)
+    except (BudgetExceeded, StatementError):
+        return None
+    d = res.distribution if res.found else None
+    if d is None or set(d.names) != set(claim.names):
+        return None
+    d = d.reorder(claim.names)
+    return d if _violates(d.pmf, d.names, claim.hyps, claim.target, claim.sense) else None
+
+
+_STRATEGIES = (_by_codes_of_the_witness, _by_sums_of_rays, _by_integer_points, _by_search_from_the_witness)
 
 
 def _violates(pmf, names, hyps, target, sense) -> bool:

@@ -350,8 +350,10 @@ def find_counterexample(statement, *, alphabets=None, seed: int = 0, starts: int
         Number of random starts (the search stops at the first verified
         counterexample).
     budget_seconds : float
-        Wall-clock cap; when reached the search stops and reports what it
-        has (``found=False`` unless already verified).
+        Wall-clock cap, checked every 32 objective evaluations and before
+        each exact verification; when reached the search stops and reports
+        what it has (``found=False`` unless already verified).  The overshoot
+        is at most 32 evaluations and one exact verification.
     parameters : mapping, optional
         Exact values of the statement's parameters (``{"c": "1/2"}``).
     progress : callable, optional
@@ -401,6 +403,8 @@ def find_counterexample(statement, *, alphabets=None, seed: int = 0, starts: int
     def objective(x, sign):
         nonlocal evaluations
         evaluations += 1
+        if evaluations % 32 == 0 and time.perf_counter() - t0 > budget_seconds:
+            raise _OutOfBudget  # honour the budget inside a start, not only between starts
         pmf = model.joint(model.channels(x))
         val = sign * _value(pmf, target_terms)
         for sense, terms in pen_terms:
@@ -419,14 +423,19 @@ def find_counterexample(statement, *, alphabets=None, seed: int = 0, starts: int
         x0 = rng.normal(0.0, scale, model.dim)
         signs = (1.0,) if parts.sense == ">=" else ((1.0, -1.0)[k % 2],)
         for sign in signs:
-            res = minimize(objective, x0, args=(sign,), method="L-BFGS-B",
-                           options={"maxiter": 300, "maxfun": 20000})
+            try:
+                res = minimize(objective, x0, args=(sign,), method="L-BFGS-B",
+                               options={"maxiter": 300, "maxfun": 20000})
+            except _OutOfBudget:
+                break
             chans = model.channels(res.x)
             fval = _value(model.joint(chans), target_terms)
             best_float = min(best_float, fval if parts.sense == ">=" else -abs(fval))
             if parts.sense == ">=" and fval >= 0:
                 continue
             for den in _DENOMINATORS:
+                if time.perf_counter() - t0 > budget_seconds:
+                    break
                 exact = _rationalize(model, chans, den)
                 if exact is None:
                     continue
@@ -446,6 +455,10 @@ def find_counterexample(statement, *, alphabets=None, seed: int = 0, starts: int
             progress(done, starts)
     return SearchResult(False, None, None, time.perf_counter() - t0, evaluations, done, seed, parts.text,
                         tuple(str(c) for c in net.structural), best_float)
+
+
+class _OutOfBudget(Exception):
+    """Raised inside the objective when ``budget_seconds`` has passed."""
 
 
 def _same_condition(form: LinearForm, built: LinearForm) -> bool:

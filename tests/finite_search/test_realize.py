@@ -168,3 +168,26 @@ def test_timeout_must_be_a_number():
         realize_witness(w, (), F.entropy({"X"}), ">=", timeout=float("nan"))
     with pytest.raises(CertificateError, match="timeout"):
         realize_witness(w, (), F.entropy({"X"}), ">=", timeout="soon")
+
+
+def test_local_search_from_the_witness_finds_non_linear_counterexamples(monkeypatch):
+    # Ingleton's inequality holds for every linear code but not for every
+    # distribution: the witness is no code, the search on its support finds one
+    from natlat_sym.finite import realize
+    from natlat_sym.finite.evaluate import check_on
+    from natlat_sym.finite.linear_codes import find_representation
+
+    st, hyps, target, sense = _forms("I(A;B) <= I(A;B|C) + I(A;B|D) + I(C;D)", [])
+    names = ("A", "B", "C", "D")
+    values = {"A": 2, "B": 2, "C": 2, "D": 2, "AB": 3, "AC": 3, "AD": 3, "BC": 3, "BD": 3, "CD": 4}
+    ent = {frozenset(s): Fr(values.get("".join(s), 4)) for r in range(1, 5) for s in itertools.combinations(names, r)}
+    w = PolymatroidWitness(names, ent)
+    check_witness(w, hyps, target, ">=")
+    ranks = [0] + [int(ent[frozenset(v for i, v in enumerate(names) if s >> i & 1)]) for s in range(1, 16)]
+    assert find_representation(ranks, 2) is None and find_representation(ranks, 3) is None
+    # generous budget so the seeded search runs its starts in full (deterministic)
+    monkeypatch.setattr(realize, "_SEARCH_SECONDS", 600.0)
+    d = realize_witness(w, hyps, target, sense, timeout=600)
+    assert d is not None and d.shape == (2, 2, 2, 2)
+    v = check_on(st, d)      # independent certified re-evaluation
+    assert v.verdict == "violated" and not v.vacuous
