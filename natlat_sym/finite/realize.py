@@ -30,8 +30,10 @@ one, within a time budget, in three ways (cheapest first):
    proposes a few more integer vectors, each tried as a linear code as in 1.
 4. **Local search from the witness's support.**  The float counterexample
    search of :mod:`natlat_sym.finite.search` (seeded, a few starts, at most
-   ``_SEARCH_SECONDS``) over distributions in which the variables of entropy
-   0 in the witness are constants and the others bits.  This finds
+   ``_SEARCH_SECONDS``; up to 5 variables and 4 equality hypotheses, as the
+   search's set-up is exponential in both) over distributions in which the
+   variables of entropy 0 in the witness are constants and the others bits.
+   This finds
    distributions no linear code gives, e.g. the four-atom violations of
    Ingleton's inequality.
 
@@ -556,6 +558,8 @@ _SEARCH_SECONDS = 5.0
 """Cap on the local search of step 4 (the remaining budget caps it too)."""
 
 _SEARCH_STARTS = 4
+_SEARCH_MAX_VARIABLES = 5
+_SEARCH_MAX_EQUALITIES = 4
 
 
 def _by_search_from_the_witness(claim: _Claim, witness, deadline: float, seed: int):
@@ -570,9 +574,13 @@ def _by_search_from_the_witness(claim: _Claim, witness, deadline: float, seed: i
     left = min(_SEARCH_SECONDS, deadline - time.monotonic())
     if left <= 0:
         return None
-    sizes = {v: (2 if witness.entropies[frozenset({v})] > 0 else 1) for v in claim.names}
-    if math.prod(sizes.values()) > _MAX_CELLS:
+    # The search first picks a Bayesian-network shape by trying every variable
+    # order for every subset of the independence hypotheses (n! * 2^m, with
+    # no budget): keep it to small statements.
+    equalities = sum(h.sense == "==" for h in claim.hyps)
+    if claim.n > _SEARCH_MAX_VARIABLES or equalities > _SEARCH_MAX_EQUALITIES:
         return None
+    sizes = {v: (2 if witness.entropies[frozenset({v})] > 0 else 1) for v in claim.names}
     try:
         res = find_counterexample((claim.hyps, claim.target, claim.sense), alphabets=sizes, seed=seed,
                                   starts=_SEARCH_STARTS, budget_seconds=left)
