@@ -11,7 +11,8 @@ show        statement and derivation of one catalog entry
 eval        evaluate an expression on a distribution file (float, exact, certified)
 search      seeded search for a counterexample distribution
 naturality  mediation/redundancy errors of latents, and optimal natural latents
-experiment  open-problem experiments (O1, O2) with an exported distribution
+experiment  open-problem sweeps (O1, variants, O2): certified lower bounds, local pool or Dask
+verify-bound  re-check a lower-bound witness file independently
 
 Exit codes: 0 proved/holds/ok, 1 refuted/violated/failed, 2 bad input, 3 unknown, 4 internal error.
 """
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 import click
 
-from . import catalog_cmds, finite_cmds, prover_cmds
+from . import catalog_cmds, finite_cmds, openproblem_cmds, prover_cmds
 
 __all__ = ["main", "cli"]
 
@@ -42,7 +43,7 @@ def cli():
     """
 
 
-for module in (prover_cmds, catalog_cmds, finite_cmds):
+for module in (prover_cmds, catalog_cmds, finite_cmds, openproblem_cmds):
     for command in module.COMMANDS:
         cli.add_command(command)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ._common import EXIT_OK, EXIT_REFUTED, Exit, dump_json, emit_json, fail, guarded, progress_bar, write_atomic
+from ._common import EXIT_OK, EXIT_REFUTED, Exit, dump_json, emit_json, guarded, progress_bar, write_atomic
 
 json_opt = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 
@@ -148,38 +148,4 @@ def show(theorem_id, as_json, latex, timeout):
     raise Exit(EXIT_OK if report.ok else EXIT_REFUTED)
 
 
-@click.command(short_help="Run an open-problem experiment (o1, o2).")
-@click.argument("name", type=click.Choice(["o1", "o2"], case_sensitive=False))
-@click.option("--seed", default=0, show_default=True, type=int, help="Random seed (results reproduce).")
-@click.option("--budget", default=60.0, show_default=True, type=click.FloatRange(min=0.1),
-              help="Seconds of search.")
-@click.option("--out", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Write the attaining distribution to FILE (natlat distribution JSON).")
-@json_opt
-@guarded
-def experiment(name, seed, budget, out, as_json):
-    """Run an open-problem experiment: o1 (stochastic vs deterministic constant, T/τ) or
-    o2 (third-diagram coefficient in T3) and report the best ratio found."""
-    from ..catalog import experiments
-
-    run = {"o1": experiments.run_o1, "o2": experiments.run_o2}[name.lower()]
-    result = run(seed=seed, budget_seconds=budget)
-    if out:
-        if result.distribution is None:
-            raise fail("the experiment found no distribution to export")
-        experiments.save_result(result, out)  # atomic: temp file + rename
-    if as_json:
-        emit_json(result.to_json())
-    else:
-        click.echo(f"{result.problem}: best ratio {result.best_ratio:.6f} after {result.evaluations} candidates "
-                   f"in {result.seconds:.1f} s (seed {result.seed}; numerical evidence, not a proof)")
-        if result.detail:
-            click.echo(result.detail)
-        for key, value in result.values.items():
-            click.echo(f"  {key} = {value}")
-        if out:
-            click.echo(f"attaining distribution written to {out}")
-    raise Exit(EXIT_OK)
-
-
-COMMANDS = (check, list_, show, experiment)
+COMMANDS = (check, list_, show)

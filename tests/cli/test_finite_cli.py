@@ -85,8 +85,10 @@ def test_naturality_report_and_pictures(tmp_path):
     assert data
 
 
-def test_experiment_exports_a_loadable_distribution(tmp_path):
+def test_experiment_exports_a_witness_the_checker_certifies(tmp_path):
     out_file = tmp_path / "o2.json"
-    code, out, _ = run("experiment", "o2", "--seed", "1", "--budget", "1", "--out", str(out_file))
-    assert code == 0 and "evidence" in out
-    assert run("eval", "H(X1)", "--dist", str(out_file))[0] == 0
+    code, out, _ = run("experiment", "o2", "--seed", "1", "--chunks", "1", "--samples", "1", "--refine", "0",
+                       "--out", str(out_file))
+    assert code == 0 and "certified" in out
+    code, out, _ = run("verify-bound", str(out_file))
+    assert code == 0 and out.startswith("holds")

@@ -1,0 +1,433 @@
+"""Seeded, chunked, resumable sweeps for the open problems (local pool or Dask).
+
+The work of a sweep is a sequence of **chunks** numbered 0, 1, 2, ….  Chunk
+``i`` depends only on the :class:`SweepConfig` and ``i`` (its random numbers
+come from ``numpy.random.default_rng([seed, i])``), so the same seed and the
+same ``chunks`` give the same best witness whether chunks run in this
+process, on a local process pool or on a Dask cluster, in any order.
+
+Strategies, by chunk number
+---------------------------
+* **exhaustive**: chunks ``0 .. E−1`` take the ``E`` support patterns up to
+  symmetry (:func:`~natlat_sym.openproblems.patterns.canonical_patterns`),
+  one each, and sample ``samples`` mass vectors on it;
+* **random restarts**: later chunks draw a random pattern and masses;
+* **local refinement**: every chunk then hill-climbs the masses of its best
+  candidate for ``refine`` steps (warm-starting the latent search) and
+  polishes its latent.
+
+Scores are floats (:mod:`~natlat_sym.openproblems.fast_scores`); the best
+candidate over all chunks becomes a witness only after the independent
+checker (:mod:`~natlat_sym.openproblems.bound_checker`) certifies it.
+
+A **checkpoint** (JSON, written atomically after every finished chunk) holds
+the configuration and every finished chunk's result; resuming skips them.
+
+Examples
+--------
+>>> cfg = SweepConfig("o1", seed=1, max_alphabet=2, samples=2, refine=2, chunks=2)
+>>> r = run_sweep(cfg)
+>>> r.chunks_done, r.best["ratio"] > 1, r.check.truth
+(2, True, 'holds')
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import DistributionError, StatementError
+from . import fast_scores as F
+from .bound_checker import check_witness
+from .patterns import canonical_patterns, is_connected
+from .problems import get_problem
+from .witness import certify, o1_witness, o2_witness
+
+__all__ = ["SweepConfig", "SweepResult", "run_chunk", "run_sweep", "CHECKPOINT_FORMAT"]
+
+CHECKPOINT_FORMAT = "natlat-sweep-checkpoint"
+
+
+@dataclass(frozen=True)
+class SweepConfig:
+    """What a sweep computes (everything that changes a chunk's result).
+
+    ``chunks`` (a number of chunks) and ``budget`` (seconds) only say when to
+    stop and are not part of a chunk's identity, so a resumed sweep may
+    extend them."""
+
+    problem: str = "o1"
+    seed: int = 0
+    max_alphabet: int = 3
+    max_cells: int = 9
+    samples: int = 6
+    refine: int = 12
+    chunks: int | None = None
+    budget: float | None = None
+
+    def __post_init__(self):
+        p = get_problem(self.problem)
+        object.__setattr__(self, "problem", p.name)
+        if self.max_alphabet < 2 or self.max_cells < 2 or self.samples < 1 or self.refine < 0:
+            raise StatementError("sweep: max_alphabet >= 2, max_cells >= 2, samples >= 1 and refine >= 0 required")
+        if self.max_cells > F.MAX_EXHAUSTIVE_CELLS:
+            raise StatementError(f"sweep: max_cells is at most {F.MAX_EXHAUSTIVE_CELLS} (partitions are enumerated)")
+        if self.chunks is None and self.budget is None:
+            raise StatementError("sweep: give a number of chunks, a time budget, or both")
+        if (self.chunks is not None and self.chunks < 1) or (self.budget is not None and self.budget <= 0):
+            raise StatementError("sweep: chunks >= 1 and budget > 0 required")
+
+    def identity(self) -> dict:
+        """The fields a chunk's result depends on (checked on resume)."""
+        d = asdict(self)
+        d.pop("chunks")
+        d.pop("budget")
+        return d
+
+
+@dataclass
+class SweepResult:
+    """A finished (or budget-stopped) sweep: ``best`` chunk result (float
+    ratio, the candidate), ``witness`` (certified, exact) and the checker's
+    ``check``; ``coverage`` counts exhausted patterns per support size."""
+
+    config: SweepConfig
+    chunks_done: int
+    evaluations: int
+    seconds: float
+    best: dict | None
+    witness: dict | None = None
+    check: object = None
+    coverage: dict = field(default_factory=dict)
+    resumed: int = 0
+
+    def to_json(self) -> dict:
+        return {"config": asdict(self.config), "chunks_done": self.chunks_done, "resumed_chunks": self.resumed,
+                "evaluations": self.evaluations, "seconds": round(self.seconds, 3),
+                "best_float_ratio": None if self.best is None else self.best["ratio"],
+                "best_chunk": None if self.best is None else self.best["chunk"],
+                "certified_lower_bound": None if self.witness is None else self.witness["claim"],
+                "statement": None if self.witness is None else self.witness.get("statement"),
+                "check": None if self.check is None else self.check.to_json(),
+                "coverage": self.coverage}
+
+
+# ----------------------------------------------------------------------------- chunks
+def _patterns(cfg: SweepConfig) -> list:
+    p = get_problem(cfg.problem)
+    if p.kind == "o2":
+        return []
+    alphabet = cfg.max_alphabet if p.n == 2 else min(cfg.max_alphabet, 2)
+    return [list(map(list, pat)) for pat in canonical_patterns(p.n, alphabet, max_cells=cfg.max_cells)]
+
+
+def _random_pattern(rng, n: int, cfg: SweepConfig) -> np.ndarray:
+    for _ in range(1000):
+        shape = tuple(int(s) for s in rng.integers(2, cfg.max_alphabet + 1, size=n))
+        total = int(np.prod(shape))
+        c = int(rng.integers(max(shape), min(cfg.max_cells, total) + 1))
+        flat = np.sort(rng.choice(total, size=c, replace=False))
+        cells = [tuple(int(v) for v in np.unravel_index(i, shape)) for i in flat]
+        if is_connected(cells) and all(len({x[a] for x in cells}) == shape[a] for a in range(n)):
+            return np.array(cells)
+    raise StatementError("sweep: could not draw a connected random pattern")  # pragma: no cover
+
+
+def _support(cells: np.ndarray, mass: np.ndarray) -> F.Support:
+    shape = tuple(int(v) + 1 for v in cells.max(axis=0))
+    return F.Support(cells, mass / mass.sum(), shape)
+
+
+def _ratio(sup, problem, rng, init=None, *, starts=8, iterations=150):
+    T, labels = F.deterministic_score(sup, problem)
+    k = max(sup.size, 2)
+    inits = [F.hard_channel(labels, k, 0.3)]
+    if init is not None and init.shape == (sup.size, k):
+        inits.append(init)
+    tau, q = F.stochastic_upper(sup, problem, rng, starts=starts, iterations=iterations, init=np.array(inits))
+    if q.shape[1] != k:
+        q = np.hstack([q, np.zeros((sup.size, k - q.shape[1]))])
+    return (T / tau if tau > 1e-9 else 0.0), T, tau, q
+
+
+def _o1_chunk(cfg, problem, index, pattern, rng):
+    cells = np.array(pattern) if pattern is not None else _random_pattern(rng, problem.n, cfg)
+    best, evals = None, 0
+    for _ in range(cfg.samples):
+        alpha = float(rng.choice([0.3, 1.0, 3.0]))
+        mass = rng.dirichlet(np.full(len(cells), alpha))
+        r, T, tau, q = _ratio(_support(cells, mass), problem, rng)
+        evals += 1
+        if best is None or r > best[0]:
+            best = (r, mass, q, T, tau)
+    scale = 0.5
+    for step in range(cfg.refine):
+        r0, mass0, q0 = best[0], best[1], best[2]
+        mass = mass0 * np.exp(rng.normal(scale=scale, size=len(mass0)))
+        r, T, tau, q = _ratio(_support(cells, mass), problem, rng, init=q0)
+        evals += 1
+        if r > r0:
+            best = (r, mass / mass.sum(), q, T, tau)
+        else:
+            scale = max(scale * 0.8, 0.02)
+    r, T, tau, q = _ratio(_support(cells, best[1]), problem, rng, init=best[2], starts=16, iterations=500)
+    if r < best[0]:
+        r, T, tau, q = best[0], best[3], best[4], best[2]
+    return {"chunk": index, "kind": "exhaustive" if pattern is not None else "random", "cells_count": len(cells),
+            "ratio": float(r), "T": float(T), "tau_upper": float(tau), "evaluations": evals + 1,
+            "cells": cells.tolist(), "mass": [float(x) for x in best[1] / best[1].sum()],
+            "channel": q.tolist()}
+
+
+def _o2_chunk(cfg, index, rng, steps=None):
+    shape = tuple(int(s) for s in rng.integers(2, min(cfg.max_alphabet, 3) + 1, size=4))
+    B = cfg.samples * 4
+    steps = steps or 40 + 10 * cfg.refine
+    joint = rng.dirichlet(np.full(int(np.prod(shape)), 0.5), size=B).reshape((B,) + shape)
+    best_val = np.asarray(F.o2_ratio(joint), dtype=float)
+    best = joint.copy()
+    scale = 0.4
+    for _ in range(steps):
+        trial = joint * np.exp(rng.normal(scale=scale, size=joint.shape))
+        trial /= trial.sum(axis=tuple(range(1, 5)), keepdims=True)
+        val = np.asarray(F.o2_ratio(trial), dtype=float)
+        cur = np.asarray(F.o2_ratio(joint), dtype=float)
+        better = val > cur
+        joint = np.where(better[:, None, None, None, None], trial, joint)
+        improved = val > best_val
+        best = np.where(improved[:, None, None, None, None], trial, best)
+        best_val = np.maximum(best_val, val)
+        scale = max(scale * 0.97, 0.03)
+    i = int(np.argmax(best_val))
+    return {"chunk": index, "kind": "random", "cells_count": int(np.prod(shape)), "ratio": float(best_val[i]),
+            "evaluations": B * (steps + 1), "joint": best[i].tolist(), "shape": list(shape)}
+
+
+def run_chunk(config: dict, index: int, pattern=None) -> dict:
+    """Run chunk ``index`` of the sweep described by ``config``
+    (:meth:`SweepConfig.identity` plus anything) and return its best
+    candidate as plain JSON data.  Module-level so that process pools and
+    Dask workers can import it."""
+    cfg = SweepConfig(**{**config, "chunks": 1, "budget": None})
+    problem = get_problem(cfg.problem)
+    rng = np.random.default_rng([cfg.seed, index])
+    if problem.kind == "o2":
+        return _o2_chunk(cfg, index, rng)
+    return _o1_chunk(cfg, problem, index, pattern, rng)
+
+
+# ----------------------------------------------------------------------------- executors
+class _Serial:
+    def __init__(self):
+        self.pending = []
+
+    def submit(self, fn, *args):
+        self.pending.append((fn, args))
+        return len(self.pending) - 1
+
+    def results(self):
+        while self.pending:
+            fn, args = self.pending.pop(0)
+            yield fn(*args)
+
+    def close(self):
+        pass
+
+
+def _executor(workers: int, scheduler: str | None):
+    if scheduler:
+        try:
+            from distributed import Client
+        except ImportError:  # pragma: no cover - depends on the install
+            raise StatementError("--scheduler needs dask.distributed: pip install -e '.[distributed]'") from None
+        try:
+            client = Client(scheduler, timeout=10)
+        except OSError as e:
+            raise StatementError(f"cannot reach the Dask scheduler at {scheduler}: {e}") from None
+        return "dask", client
+    if workers > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        return "pool", ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    return "serial", None
+
+
+def _run_chunks(todo, cfg_data, patterns, workers, scheduler, stop: Callable[[], bool], on_result):
+    kind, ex = _executor(workers, scheduler)
+    if kind == "serial":
+        for i in todo:
+            if stop():
+                return
+            on_result(run_chunk(cfg_data, i, patterns[i] if i < len(patterns) else None))
+        return
+    width = 2 * max(workers, 1) if kind == "pool" else 2 * max(len(ex.scheduler_info().get("workers", {})), 1)
+    todo = iter(todo)
+    try:
+        if kind == "pool":
+            from concurrent.futures import FIRST_COMPLETED, wait
+
+            inflight = set()
+            while True:
+                while len(inflight) < width and not stop():
+                    i = next(todo, None)
+                    if i is None:
+                        break
+                    inflight.add(ex.submit(run_chunk, cfg_data, i, patterns[i] if i < len(patterns) else None))
+                if not inflight:
+                    return
+                done, inflight = wait(inflight, return_when=FIRST_COMPLETED)
+                for f in done:
+                    on_result(f.result())
+        else:
+            from distributed import as_completed
+
+            futures = []
+            for _ in range(width):
+                i = next(todo, None)
+                if i is None:
+                    break
+                futures.append(ex.submit(run_chunk, cfg_data, i, patterns[i] if i < len(patterns) else None,
+                                         pure=False))
+            if not futures:
+                return
+            pool = as_completed(futures)
+            for f in pool:
+                on_result(f.result())
+                if not stop():
+                    i = next(todo, None)
+                    if i is not None:
+                        pool.add(ex.submit(run_chunk, cfg_data, i, patterns[i] if i < len(patterns) else None,
+                                           pure=False))
+    finally:
+        if kind == "pool":
+            ex.shutdown(wait=True, cancel_futures=True)
+        else:
+            ex.close()
+
+
+# ----------------------------------------------------------------------------- checkpoints
+def _load_checkpoint(path, cfg: SweepConfig) -> dict:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DistributionError(f"checkpoint {path} does not exist") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise DistributionError(f"checkpoint {path} is not JSON: {e}") from None
+    if not isinstance(data, dict) or data.get("format") != CHECKPOINT_FORMAT:
+        raise DistributionError(f"checkpoint {path}: not a {CHECKPOINT_FORMAT} file")
+    if data.get("config") != cfg.identity():
+        raise DistributionError(f"checkpoint {path} was written by a different sweep "
+                                f"({data.get('config')}); use the same problem, seed and sizes to resume")
+    return {int(k): v for k, v in data.get("finished", {}).items()}
+
+
+def _save_checkpoint(path, cfg: SweepConfig, finished: dict) -> None:
+    from ..cli._common import write_atomic
+
+    data = {"format": CHECKPOINT_FORMAT, "config": cfg.identity(),
+            "finished": {str(k): finished[k] for k in sorted(finished)}}
+    write_atomic(path, json.dumps(data) + "\n")
+
+
+# ----------------------------------------------------------------------------- the sweep
+def _best_of(finished: dict):
+    best = None
+    for i in sorted(finished):
+        r = finished[i]
+        if best is None or r["ratio"] > best["ratio"]:
+            best = r
+    return best
+
+
+def _coverage(cfg, patterns, finished) -> dict:
+    per = {}
+    for i, pat in enumerate(patterns):
+        c = str(len(pat))
+        tot, done = per.get(c, (0, 0))
+        per[c] = (tot + 1, done + (1 if i in finished else 0))
+    random_chunks = sum(1 for i in finished if i >= len(patterns))
+    return {"patterns_by_cells": {c: {"patterns": t, "sampled": d} for c, (t, d) in per.items()},
+            "exhaustive_complete": bool(patterns) and all(i in finished for i in range(len(patterns))),
+            "random_chunks": random_chunks, "samples_per_chunk": cfg.samples, "refine_steps": cfg.refine}
+
+
+def witness_of(cfg: SweepConfig, best: dict) -> dict:
+    """The certified witness of a chunk result (exact rationals, checker's claim)."""
+    prov = {"command": command_for(cfg), "chunk": best["chunk"], "float_ratio": best["ratio"]}
+    if get_problem(cfg.problem).kind == "o2":
+        return certify(o2_witness(np.array(best["joint"]), provenance=prov))
+    prov.update(T_float=best["T"], tau_upper_float=best["tau_upper"])
+    return certify(o1_witness(cfg.problem, np.array(best["cells"]), np.array(best["mass"]),
+                              np.array(best["channel"]), provenance=prov))
+
+
+def command_for(cfg: SweepConfig) -> str:
+    """The ``natlat experiment`` command line that reproduces a sweep."""
+    parts = [f"natlat experiment {cfg.problem}", f"--seed {cfg.seed}", f"--max-alphabet {cfg.max_alphabet}",
+             f"--max-cells {cfg.max_cells}", f"--samples {cfg.samples}", f"--refine {cfg.refine}"]
+    if cfg.chunks is not None:
+        parts.append(f"--chunks {cfg.chunks}")
+    if cfg.budget is not None:
+        parts.append(f"--budget {cfg.budget:g}")
+    return " ".join(parts)
+
+
+def run_sweep(cfg: SweepConfig, *, workers: int = 1, scheduler: str | None = None, checkpoint=None,
+              resume=None, stop_after: int | None = None,
+              progress: Callable[[int, int | None, dict], None] | None = None) -> SweepResult:
+    """Run (or resume) a sweep and certify its best candidate.
+
+    Parameters
+    ----------
+    workers : local processes (1 = this process).
+    scheduler : address of a Dask scheduler (``tcp://host:8786``); overrides ``workers``.
+    checkpoint : file to write after every finished chunk (atomically).
+    resume : checkpoint file to continue from (finished chunks are not redone);
+        also the default ``checkpoint``.
+    stop_after : stop after this many *new* chunks (to test interruption).
+    progress : ``progress(done, total, chunk_result)`` after each chunk.
+    """
+    start = time.perf_counter()
+    finished = _load_checkpoint(resume, cfg) if resume else {}
+    resumed = len(finished)
+    checkpoint = checkpoint or resume
+    patterns = _patterns(cfg)
+    total = cfg.chunks
+    indices = range(total) if total is not None else _count()
+    todo = (i for i in indices if i not in finished)
+    new = [0]
+
+    def stop() -> bool:
+        return ((cfg.budget is not None and time.perf_counter() - start >= cfg.budget)
+                or (stop_after is not None and new[0] >= stop_after))
+
+    def on_result(res):
+        finished[res["chunk"]] = res
+        new[0] += 1
+        if checkpoint:
+            _save_checkpoint(checkpoint, cfg, finished)
+        if progress:
+            progress(len(finished), total, res)
+
+    _run_chunks(todo, cfg.identity(), patterns, workers, scheduler, stop, on_result)
+    best = _best_of(finished)
+    result = SweepResult(cfg, len(finished), sum(r["evaluations"] for r in finished.values()),
+                         time.perf_counter() - start, best, coverage=_coverage(cfg, patterns, finished),
+                         resumed=resumed)
+    if best is not None and best["ratio"] > 0:
+        result.witness = witness_of(cfg, best)
+        result.check = check_witness(result.witness)
+    return result
+
+
+def _count():
+    i = 0
+    while True:
+        yield i
+        i += 1
