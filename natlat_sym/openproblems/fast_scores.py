@@ -43,7 +43,7 @@ from ..errors import BudgetExceeded
 from .problems import Problem, get_problem
 
 __all__ = ["Support", "deterministic_score", "stochastic_upper", "stochastic_score", "o2_terms", "o2_ratio",
-           "MAX_EXHAUSTIVE_CELLS"]
+           "MAX_EXHAUSTIVE_CELLS", "o2_ascent"]
 
 #: Largest support whose partitions the search enumerates (Bell(10) = 115975).
 MAX_EXHAUSTIVE_CELLS = 10
@@ -321,6 +321,48 @@ def o2_terms(joint) -> dict:
          "eps2": _cmi(h, (3,), (0,), (1,)), "eps2p": _cmi(h, (3,), (1,), (0,)),
          "eps3": _cmi(h, (2,), (3,), (0, 1))}
     return {k: float(v[0]) for k, v in t.items()} if single else t
+
+
+# I(G;X|L) − I(X1;X2|L) − I(G;X1|X2) − I(G;X2|X1) as Σ coef·H(axes); axes X1=0, X2=1, L=2, G=3
+_O2_NUM = {(2, 3): 1, (0, 1, 2): 2, (0, 1, 2, 3): -1, (0, 2): -1, (1, 2): -1, (1, 3): -1, (0, 3): -1,
+           (0, 1): -2, (0, 1, 3): 2, (1,): 1, (0,): 1}
+_O2_DEN = {(0, 1, 2): 1, (0, 1, 3): 1, (0, 1, 2, 3): -1, (0, 1): -1}  # I(L;G|X1,X2)
+
+
+def _o2_combo(joint, coefs):
+    """Value (B,) and gradient of Σ coef·H(X_A) for joints (B, *shape)."""
+    nd = joint.ndim - 1
+    val = np.zeros(joint.shape[0])
+    grad = np.zeros_like(joint)
+    for axes, c in coefs.items():
+        drop = tuple(1 + i for i in range(nd) if i not in axes)
+        m = joint.sum(axis=drop, keepdims=True)
+        lg = np.log2(np.maximum(m, 1e-300))
+        val -= c * (m * lg).reshape(len(m), -1).sum(axis=1)
+        grad -= c * lg
+    return val, grad
+
+
+def o2_ascent(joint, rng, *, steps: int = 300, step: float = 0.1, floor: float = 1e-3):
+    """Mirror ascent of the O2 ratio over a batch of joints (B, *shape);
+    returns the best ratio and joint seen."""
+    j = np.asarray(joint, dtype=float)
+    best_val, best = -np.inf, None
+    for _ in range(steps):
+        num, gn = _o2_combo(j, _O2_NUM)
+        den, gd = _o2_combo(j, _O2_DEN)
+        ok = den >= floor
+        r = np.where(ok, num / np.where(ok, den, 1.0), -np.inf)
+        i = int(np.argmax(r))
+        if r[i] > best_val:
+            best_val, best = float(r[i]), j[i].copy()
+        g = (gn - r[:, None, None, None, None] * gd) / np.maximum(den, floor)[:, None, None, None, None]
+        g = np.where(ok[:, None, None, None, None], g, gd)       # too small ε3: grow it first
+        z = np.log(np.maximum(j, 1e-300)) + step * np.clip(g, -50, 50)
+        z -= z.max(axis=tuple(range(1, j.ndim)), keepdims=True)
+        j = np.exp(z)
+        j /= j.sum(axis=tuple(range(1, j.ndim)), keepdims=True)
+    return best_val, best
 
 
 def o2_ratio(joint, floor: float = 1e-4):

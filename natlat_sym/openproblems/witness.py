@@ -26,7 +26,7 @@ Examples
 ...                np.array([[.98, .02], [.5, .5], [.5, .5], [.02, .98]]))
 >>> w = certify(w)
 >>> w["claim"], w["probabilities"][:2]
-('1.658539', ['9/20', '1/20'])
+('1.658539605', ['9/20', '1/20'])
 """
 
 from __future__ import annotations
@@ -88,19 +88,19 @@ def o1_witness(problem, cells, probabilities, channel, *, provenance: dict | Non
             "provenance": dict(provenance or {})}
 
 
-def o2_witness(joint, *, provenance: dict | None = None) -> dict:
+def o2_witness(joint, *, provenance: dict | None = None, denominator: int = 10**12) -> dict:
     """An (uncertified) O2 witness from a float joint with axes (X1, X2, Λ, Γ)."""
     joint = np.asarray(joint, dtype=float)
     if joint.ndim != 4:
         raise DistributionError("o2_witness: the joint must have 4 axes (X1, X2, Λ, Γ)")
     cells = np.argwhere(joint > 1e-9)
-    probs = _exact_weights(joint[tuple(cells.T)] / joint[tuple(cells.T)].sum(), positive=True)
+    probs = _exact_weights(joint[tuple(cells.T)] / joint[tuple(cells.T)].sum(), denominator, positive=True)
     return {"format": WITNESS_FORMAT, "problem": "o2", "claim": "0",
             "joint": [[int(v) for v in c] + [str(x)] for c, x in zip(cells, probs)],
             "provenance": dict(provenance or {})}
 
 
-def certify(witness: dict, *, digits: int = 6) -> dict:
+def certify(witness: dict, *, digits: int = 9) -> dict:
     """A copy of ``witness`` whose ``claim`` is the checker's certified
     ``ratio_lower`` rounded down to ``digits`` decimals (and the statement
     filled in).  The claim stays ``"0"`` if nothing positive is certified."""
