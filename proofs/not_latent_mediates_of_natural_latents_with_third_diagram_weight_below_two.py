@@ -5,7 +5,8 @@ Shannon-type proof exists with a weight below 2 on $\varepsilon_3 = I(\Lambda;\G
 example shows that real distributions need weight at least 1. A binary distribution of
 $(X_1, X_2, \Lambda, \Gamma)$ found by the O2 search (`natlat_sym.catalog.experiments.run_o2`, seed 0,
 25 s) violates the bound with weight $7/4$ (certified), so real distributions need a weight above
-1.79; whether 2 is attained stays open.
+1.79.  The newer mirror-ascent sweep raises this to $1.999999999999999$ (witness
+`proofs/data/bounds/o2.json`, see the O2 entry); whether 2 itself is attained stays open.
 """
 from pathlib import Path
 

@@ -88,6 +88,25 @@ class BoundCheck:
 
 
 # ----------------------------------------------------------------------------- parsing
+def _decimal(units: int, digits: int) -> str:
+    sign, units = ("-" if units < 0 else ""), abs(units)
+    return f"{sign}{units // 10**digits}.{units % 10**digits:0{digits}d}"
+
+
+def _down(x: Fraction, digits: int = 6) -> str:
+    """``x`` rounded *down* to ``digits`` decimals (for lower ends).
+
+    >>> _down(Fraction(-1, 3)), _up(Fraction(-1, 3)), _up(Fraction(19999999, 10**7))
+    ('-0.333334', '-0.333333', '2.000000')
+    """
+    return _decimal(math.floor(Fraction(x) * 10**digits), digits)
+
+
+def _up(x: Fraction, digits: int = 6) -> str:
+    """``x`` rounded *up* to ``digits`` decimals (for upper ends)."""
+    return _decimal(math.ceil(Fraction(x) * 10**digits), digits)
+
+
 def _frac(x, where: str) -> Fraction:
     try:
         if isinstance(x, float):
@@ -327,8 +346,8 @@ def check_witness(data: dict, *, precision: int = 128) -> BoundCheck:
         hi = n_hi / d_lo if n_hi >= 0 else n_hi / d_hi
         truth = Truth.HOLDS if lo >= claim else (Truth.VIOLATED if hi < claim else Truth.UNDECIDED)
         return BoundCheck(truth, problem.name, claim, lo, hi, n_lo, n_hi, d_lo, d_hi,
-                          f"(I(Γ;X|Λ) − ε1 − ε2 − ε2')/ε3 ∈ [{float(lo):.6f}, {float(hi):.6f}] on "
-                          f"{len(cells)} outcomes; least third-diagram weight >= {float(lo):.6f}")
+                          f"(I(Γ;X|Λ) − ε1 − ε2 − ε2')/ε3 ∈ [{_down(lo, 12)}, {_up(hi, 12)}] on "
+                          f"{len(cells)} outcomes; least third-diagram weight >= {_down(lo, 12)}")
     cells, p, q = _parse_o1(data, problem.n)
     t_lo, t_hi, nparts = _deterministic_bounds(cells, p, problem, precision)
     s_lo, s_hi = _latent_bounds(cells, p, q, problem, precision)
@@ -338,6 +357,6 @@ def check_witness(data: dict, *, precision: int = 128) -> BoundCheck:
     lo, hi = t_lo / s_hi, t_hi / s_lo
     truth = Truth.HOLDS if lo >= claim else (Truth.VIOLATED if hi < claim else Truth.UNDECIDED)
     return BoundCheck(truth, problem.name, claim, lo, hi, t_lo, t_hi, s_lo, s_hi,
-                      f"T ∈ [{float(t_lo):.6f}, {float(t_hi):.6f}] over all {nparts} partitions of "
-                      f"{len(cells)} cells; latent with {len(q[0])} values scores S ∈ [{float(s_lo):.6f}, "
-                      f"{float(s_hi):.6f}] >= τ; ratio T/τ >= {float(lo):.6f}")
+                      f"T ∈ [{_down(t_lo)}, {_up(t_hi)}] over all {nparts} partitions of "
+                      f"{len(cells)} cells; latent with {len(q[0])} values scores S ∈ [{_down(s_lo)}, "
+                      f"{_up(s_hi)}] >= τ; ratio T/τ >= {_down(lo, 9)}")

@@ -472,7 +472,10 @@ def run_sweep(cfg: SweepConfig, *, workers: int = 1, scheduler: str | None = Non
                          time.perf_counter() - start, best, coverage=_coverage(cfg, patterns, finished),
                          resumed=resumed)
     if best is not None and best["ratio"] > 0:
-        result.witness = witness_of(cfg, best)
+        repro = cfg
+        if set(finished) == set(range(len(finished))):  # a prefix: --chunks reproduces it exactly
+            repro = SweepConfig(**{**asdict(cfg), "chunks": len(finished), "budget": None})
+        result.witness = witness_of(repro, best)
         result.check = check_witness(result.witness)
     return result
 

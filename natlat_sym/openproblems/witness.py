@@ -42,7 +42,8 @@ from ..errors import DistributionError
 from .bound_checker import WITNESS_FORMAT, check_witness
 from .problems import get_problem
 
-__all__ = ["o1_witness", "o2_witness", "certify", "save_witness", "load_witness", "statement_of"]
+__all__ = ["o1_witness", "o2_witness", "certify", "save_witness", "load_witness", "statement_of", "bound_outcome",
+           "o2_distribution"]
 
 _DEN = 10**6
 
@@ -136,3 +137,23 @@ def load_witness(path) -> dict:
         raise DistributionError(f"witness file {path} does not exist") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as e:
         raise DistributionError(f"witness file {path} is not JSON: {e}") from None
+
+
+def bound_outcome(path):
+    """A catalog :class:`~natlat_sym.catalog.theorem.FiniteOutcome` for a
+    committed witness file: ``"holds"`` when the independent checker
+    certifies its claim (the detail says which constant is bounded)."""
+    from ..catalog.theorem import FiniteOutcome
+
+    w = load_witness(path)
+    r = check_witness(w)
+    return FiniteOutcome(str(r.truth), detail=f"{w.get('statement', '')} [{r.detail}]",
+                         sizes=f"witness {Path(path).name}", value=w.get("claim"))
+
+
+def o2_distribution(witness: dict):
+    """The exact distribution of ``(X1, X2, L, G)`` in an O2 witness."""
+    from ..finite.distribution import Distribution
+
+    table = {tuple(row[:4]): Fraction(row[4]) for row in witness["joint"]}
+    return Distribution.from_dict(table, ["X1", "X2", "L", "G"])

@@ -47,6 +47,7 @@ from pathlib import Path
 from sphinx.util import logging
 
 from . import mathjax
+from .bounds import BoundsDirective
 from .directives import (NatlatDomain, catalog_listing, check_every_entry_has_page, collapsible,
                          depart_badge_html, depart_collapsible_html, entries, fill_listings,
                          outdated_listings, status_badge, visit_badge_html, visit_collapsible_html, _skip)
@@ -70,6 +71,7 @@ def setup(app):
     app.add_config_value("natlat_mathjax_file", None, "html")
     app.add_config_value("natlat_generate_pages", None, "env")
     app.add_domain(NatlatDomain)
+    app.add_directive("natlat-bounds", BoundsDirective)
     plain = {b: _PLAIN for b in ("text", "latex", "man", "texinfo")}
     app.add_node(status_badge, html=(visit_badge_html, depart_badge_html), **plain)
     app.add_node(collapsible, html=(visit_collapsible_html, depart_collapsible_html), **plain)
