@@ -275,7 +275,7 @@ def _executor(workers: int, scheduler: str | None):
         except ImportError:  # pragma: no cover - depends on the install
             raise StatementError("--scheduler needs dask.distributed: pip install -e '.[distributed]'") from None
         try:
-            client = Client(scheduler, timeout=10)
+            client = Client(scheduler, timeout=5)
         except OSError as e:
             raise StatementError(f"cannot reach the Dask scheduler at {scheduler}: {e}") from None
         return "dask", client

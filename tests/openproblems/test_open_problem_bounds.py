@@ -168,3 +168,17 @@ def test_sweep_configuration_errors():
 def test_committed_witnesses_are_certified(path):
     w = json.loads(path.read_text())
     assert check_witness(w).truth == "holds"
+
+
+def test_experiment_cli_checkpoint_resume_and_bad_scheduler(tmp_path):
+    ckpt, out = tmp_path / "run.json", tmp_path / "w.json"
+    base = ["experiment", "o1", "--seed", "2", "--max-alphabet", "2", "--samples", "1", "--refine", "0"]
+    res = CliRunner().invoke(cli, base + ["--chunks", "1", "--checkpoint", str(ckpt)])
+    assert res.exit_code == 0 and "1 chunks (0 resumed)" in res.stdout
+    res = CliRunner().invoke(cli, base + ["--chunks", "2", "--resume", str(ckpt), "--out", str(out), "--json"])
+    data = json.loads(res.stdout)
+    assert res.exit_code == 0 and data["resumed_chunks"] == 1 and data["chunks_done"] == 2
+    assert check_witness(json.loads(out.read_text())).truth == "holds"
+    assert "--chunks 2" in json.loads(out.read_text())["provenance"]["command"]
+    res = CliRunner().invoke(cli, base + ["--chunks", "1", "--scheduler", "tcp://127.0.0.1:9"])
+    assert res.exit_code == 2 and "cannot reach the Dask scheduler" in res.stderr
