@@ -42,8 +42,29 @@ def is_connected(cells) -> bool:
     return len(seen) == len(cells)
 
 
+def _canonical_2d(cells, shape) -> tuple:
+    """Two observables: for each row order (and the transpose of a square
+    pattern) sorting the columns is the best column order, so ``a!`` (or
+    ``2·a!``) candidates replace ``a!·b!``."""
+    views = [(cells, shape)]
+    if shape[0] == shape[1]:
+        views.append(([(y, x) for x, y in cells], shape))
+    best = None
+    for cs, (a, b) in views:
+        cols = [[0] * a for _ in range(b)]
+        for x, y in cs:
+            cols[y][x] = 1
+        for order in permutations(range(a)):
+            key = sorted(tuple(col[i] for i in order) for col in cols)
+            if best is None or key < best:
+                best = key
+    return tuple(sorted((i, j) for j, col in enumerate(best) for i, v in enumerate(col) if v))
+
+
 def _canonical(cells, shape) -> tuple:
     n = len(shape)
+    if n == 2:
+        return _canonical_2d(cells, shape)
     best = None
     axis_orders = [o for o in permutations(range(n)) if all(shape[o[i]] == shape[i] for i in range(n))]
     perms = [list(permutations(range(s))) for s in shape]
