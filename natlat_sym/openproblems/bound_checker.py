@@ -346,8 +346,8 @@ def check_witness(data: dict, *, precision: int = 128) -> BoundCheck:
         hi = n_hi / d_lo if n_hi >= 0 else n_hi / d_hi
         truth = Truth.HOLDS if lo >= claim else (Truth.VIOLATED if hi < claim else Truth.UNDECIDED)
         return BoundCheck(truth, problem.name, claim, lo, hi, n_lo, n_hi, d_lo, d_hi,
-                          f"(I(Γ;X|Λ) − ε1 − ε2 − ε2')/ε3 ∈ [{_down(lo, 12)}, {_up(hi, 12)}] on "
-                          f"{len(cells)} outcomes; least third-diagram weight >= {_down(lo, 12)}")
+                          f"(I(Γ;X|Λ) − ε1 − ε2 − ε2')/ε3 ∈ [{_down(lo, 15)}, {_up(hi, 15)}] on "
+                          f"{len(cells)} outcomes; least third-diagram weight >= {_down(lo, 15)}")
     cells, p, q = _parse_o1(data, problem.n)
     t_lo, t_hi, nparts = _deterministic_bounds(cells, p, problem, precision)
     s_lo, s_hi = _latent_bounds(cells, p, q, problem, precision)

@@ -67,11 +67,13 @@ class Problem:
         return f"O1: T(P)/τ(P), n = {self.n}, {agg}"
 
     def claimed_upper_bound(self):
-        """The best published upper bound on the constant (spec T15, T3)."""
+        """The best published upper bound on the constant (spec T15, T3);
+        ``None`` for the two-observable max form (none is stated; ``192``
+        follows from ``T <= 96τ``)."""
         if self.kind == "o2":
             return 2
-        if self.n == 2 and self.aggregate == "sum":
-            return 96
+        if self.n == 2:
+            return 96 if self.aggregate == "sum" else None
         n, m = self.n, self.m
         return comb(n, m) * (1 + 194 * (n + comb(n, m) + 1) * (n * n * (n - 2) + 1))
 

@@ -38,10 +38,11 @@ class BoundsDirective(SphinxDirective):
 
     def run(self):
         from ..openproblems.bound_checker import check_witness
-        from ..openproblems.problems import get_problem
+        from ..openproblems.problems import PROBLEMS, get_problem
 
         folder = (Path(self.env.doc2path(self.env.docname)).parent / self.arguments[0]).resolve()
-        files = sorted(folder.glob("*.json"))
+        order = list(PROBLEMS)
+        files = sorted(folder.glob("*.json"), key=lambda f: (order.index(f.stem) if f.stem in order else 99, f.name))
         if not files:
             logger.warning(f"natlat-bounds: no witness files in {folder}", location=self.get_location())
             return []
@@ -57,15 +58,16 @@ class BoundsDirective(SphinxDirective):
             problem = get_problem(data["problem"])
             prov = data.get("provenance", {})
             rel = path.name
-            lines += [f"**{problem.describe()}** — certified lower bound **{data['claim']}** "
-                      f"(published upper bound {problem.claimed_upper_bound()}).", "",
+            upper = problem.claimed_upper_bound()
+            upper = "no published upper bound" if upper is None else f"published upper bound {upper}"
+            lines += [f"**{problem.describe()}** — certified lower bound **{data['claim']}** ({upper}).", "",
                       f"- Statement: {data['statement']}.",
                       f"- Checker: {result.detail}.",
                       f"- Witness file: ``proofs/data/bounds/{rel}``; re-check with "
                       f"``natlat verify-bound proofs/data/bounds/{rel}``."]
             if prov.get("command"):
                 lines.append(f"- Found by: ``{prov['command']}`` (chunk {prov.get('chunk', '?')}; "
-                             f"float ratio {prov.get('float_ratio', float('nan')):.9f}).")
+                             f"uncertified float ratio of the search {prov.get('float_ratio', float('nan')):.9g}).")
             if prov.get("note"):
                 lines.append(f"- Note: {prov['note']}")
             lines.append("")
