@@ -33,13 +33,15 @@ NAMES = ["o1", "o1-max", "o1-n3-m1", "o1-n3-m2", "o2"]
               help="Random mass vectors per chunk.")
 @click.option("--refine", default=12, show_default=True, type=click.IntRange(min=0),
               help="Local refinement steps per chunk.")
+@click.option("--start", type=click.Path(dir_okay=False, exists=True), metavar="FILE",
+              help="Refine this O1 witness file (every chunk refines it) instead of sweeping patterns.")
 @click.option("--out", type=click.Path(dir_okay=False), metavar="FILE",
               help="Write the certified witness (exact P and latent) to FILE; re-check with natlat verify-bound.")
 @click.option("--progress/--no-progress", default=True, help="Progress bar on stderr (terminals only).")
 @json_opt
 @guarded
 def experiment(name, seed, chunks, budget, workers, scheduler, checkpoint, resume, max_alphabet, max_cells,
-               samples, refine, out, progress, as_json):
+               samples, refine, start, out, progress, as_json):
     """Sweep an open problem and report a certified lower bound on its best constant.
 
     \b
@@ -59,14 +61,21 @@ def experiment(name, seed, chunks, budget, workers, scheduler, checkpoint, resum
       natlat experiment o1 --chunks 40 --workers 2 --out o1.json
       natlat experiment o1 --budget 600 --checkpoint run.json     # later: --resume run.json
       natlat verify-bound o1.json
+      natlat experiment o1 --start o1.json --chunks 4 --refine 30 --out better.json
     """
     from ..openproblems.sweep import SweepConfig, run_sweep
     from ..openproblems.witness import save_witness
 
     if chunks is None and budget is None:
         budget = 60.0
+    start_data = None
+    if start:
+        start_data = read_json_file(start, "witness")
+        if not isinstance(start_data, dict) or start_data.get("problem") != name.lower():
+            raise fail(f"--start {start}: not a {name.lower()} witness file")
+        start_data = {k: start_data.get(k) for k in ("cells", "probabilities", "channel")}
     cfg = SweepConfig(name.lower(), seed=seed, max_alphabet=max_alphabet, max_cells=max_cells, samples=samples,
-                      refine=refine, chunks=chunks, budget=budget)
+                      refine=refine, chunks=chunks, budget=budget, start=start_data, start_name=start)
     if resume and checkpoint and resume != checkpoint:
         raise fail("--resume FILE also keeps checkpointing to FILE; do not give a different --checkpoint")
     best = [0.0]

@@ -13,8 +13,10 @@ Strategies, by chunk number
   one each, and sample ``samples`` mass vectors on it;
 * **random restarts**: later chunks draw a random pattern and masses;
 * **local refinement**: every chunk then hill-climbs the masses of its best
-  candidate for ``refine`` steps (warm-starting the latent search) and
-  polishes its latent.
+  candidate for ``refine`` steps (gradient and random steps, warm-starting
+  the latent search) and polishes its latent; at the end the three best
+  candidates are refined further; with a ``start`` witness (``--start
+  FILE``) every chunk refines that witness instead.
 
 Scores are floats (:mod:`~natlat_sym.openproblems.fast_scores`); the best
 candidate over all chunks becomes a witness only after the independent
@@ -69,10 +71,15 @@ class SweepConfig:
     refine: int = 12
     chunks: int | None = None
     budget: float | None = None
+    start: dict | None = None
+    start_name: str | None = None
 
     def __post_init__(self):
         p = get_problem(self.problem)
         object.__setattr__(self, "problem", p.name)
+        if self.start is not None and (p.kind != "o1" or not all(k in self.start for k in ("cells", "probabilities",
+                                                                                              "channel"))):
+            raise StatementError("sweep: a start witness must be an O1 witness (cells, probabilities, channel)")
         if self.max_alphabet < 2 or self.max_cells < 2 or self.samples < 1 or self.refine < 0:
             raise StatementError("sweep: max_alphabet >= 2, max_cells >= 2, samples >= 1 and refine >= 0 required")
         if self.max_cells > F.MAX_EXHAUSTIVE_CELLS:
@@ -120,7 +127,7 @@ class SweepResult:
 # ----------------------------------------------------------------------------- chunks
 def _patterns(cfg: SweepConfig) -> list:
     p = get_problem(cfg.problem)
-    if p.kind == "o2":
+    if p.kind == "o2" or cfg.start is not None:
         return []
     alphabet = cfg.max_alphabet if p.n == 2 else min(cfg.max_alphabet, 2)
     return [list(map(list, pat)) for pat in canonical_patterns(p.n, alphabet, max_cells=cfg.max_cells)]
@@ -247,7 +254,26 @@ def run_chunk(config: dict, index: int, pattern=None) -> dict:
     rng = np.random.default_rng([cfg.seed, index])
     if problem.kind == "o2":
         return _o2_chunk(cfg, index, rng)
+    if cfg.start is not None:
+        return _refine_start_chunk(cfg, problem, index, rng)
     return _o1_chunk(cfg, problem, index, pattern, rng)
+
+
+def _refine_start_chunk(cfg, problem, index, rng) -> dict:
+    """Local refinement of a given witness (``--start FILE``): every chunk
+    refines it independently for ``refine`` steps with its own random numbers."""
+    from fractions import Fraction
+
+    cells = np.array(cfg.start["cells"])
+    mass = np.array([float(Fraction(x)) for x in cfg.start["probabilities"]])
+    q = np.array([[float(Fraction(x)) for x in row] for row in cfg.start["channel"]])
+    k = max(len(cells), 2)
+    q = np.hstack([q, np.zeros((len(cells), max(k - q.shape[1], 0)))])[:, :k]
+    q = (1 - 1e-6) * q / q.sum(axis=1, keepdims=True) + 1e-6 / k
+    r, T, tau, q = _ratio(_support(cells, mass), problem, rng, init=q)
+    out = _o1_chunk(cfg, problem, index, cells.tolist(), rng, start=(r, mass, q, T, tau), refine=cfg.refine)
+    out["kind"] = "refine"
+    return out
 
 
 # ----------------------------------------------------------------------------- executors
@@ -422,6 +448,8 @@ def command_for(cfg: SweepConfig) -> str:
     """The ``natlat experiment`` command line that reproduces a sweep."""
     parts = [f"natlat experiment {cfg.problem}", f"--seed {cfg.seed}", f"--max-alphabet {cfg.max_alphabet}",
              f"--max-cells {cfg.max_cells}", f"--samples {cfg.samples}", f"--refine {cfg.refine}"]
+    if cfg.start_name:
+        parts.append(f"--start {cfg.start_name}")
     if cfg.chunks is not None:
         parts.append(f"--chunks {cfg.chunks}")
     if cfg.budget is not None:

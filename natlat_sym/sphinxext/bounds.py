@@ -42,7 +42,12 @@ class BoundsDirective(SphinxDirective):
 
         folder = (Path(self.env.doc2path(self.env.docname)).parent / self.arguments[0]).resolve()
         order = list(PROBLEMS)
-        files = sorted(folder.glob("*.json"), key=lambda f: (order.index(f.stem) if f.stem in order else 99, f.name))
+
+        def rank(f):
+            problem = json.loads(f.read_text(encoding="utf-8")).get("problem")
+            return (order.index(problem) if problem in order else len(order), -float(
+                json.loads(f.read_text(encoding="utf-8")).get("claim", "0") or 0), f.name)
+        files = sorted(folder.glob("*.json"), key=rank)
         if not files:
             logger.warning(f"natlat-bounds: no witness files in {folder}", location=self.get_location())
             return []

@@ -182,3 +182,15 @@ def test_experiment_cli_checkpoint_resume_and_bad_scheduler(tmp_path):
     assert "--chunks 2" in json.loads(out.read_text())["provenance"]["command"]
     res = CliRunner().invoke(cli, base + ["--chunks", "1", "--scheduler", "tcp://127.0.0.1:9"])
     assert res.exit_code == 2 and "cannot reach the Dask scheduler" in res.stderr
+
+
+def test_refining_a_start_witness_never_loses_ground(tmp_path):
+    w = dsbs_witness(0.1)
+    start = {k: w[k] for k in ("cells", "probabilities", "channel")}
+    r = run_sweep(SweepConfig("o1", seed=0, refine=2, chunks=1, start=start, start_name="w.json"))
+    assert r.best["ratio"] >= float(Fraction(w["claim"])) - 1e-6
+    assert r.check.truth == "holds" and "--start w.json" in r.witness["provenance"]["command"]
+    path = tmp_path / "w2.json"
+    save_witness(w, path)
+    res = CliRunner().invoke(cli, ["experiment", "o1-max", "--chunks", "1", "--start", str(path)])
+    assert res.exit_code == 2 and "not a o1-max witness" in res.stderr
