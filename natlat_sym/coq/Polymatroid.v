@@ -132,23 +132,32 @@ End Basic.
 
 (** ** Concluding from a certificate
 
-    A certificate piece says: [rhs - lhs = c + s] is an identity of
-    linear forms (checked by [ring]), [c] is a nonnegative combination of
-    cited basic inequalities, hypotheses and parameters (checked term by
-    term), and [s] is a nonnegative constant. *)
+    A certificate piece says, after clearing denominators by a positive
+    integer [d]: [d * (rhs - lhs) = c + s] is an identity of linear forms
+    (checked by [ring]), [c] is a combination with nonnegative integer
+    coefficients of cited basic inequalities, hypotheses and parameters
+    (checked term by term), and [s] is a nonnegative constant. *)
 
-Lemma le_of_certificate (lhs rhs c s : R) :
-  rhs - lhs = c + s -> 0 <= c -> 0 <= s -> lhs <= rhs.
-Proof. intros; lra. Qed.
+Lemma le_of_certificate (lhs rhs d c s : R) :
+  d * (rhs - lhs) = c + s -> 0 <= c -> 0 <= s -> 0 < d -> lhs <= rhs.
+Proof.
+  intros e c0 s0 d0. apply Rminus_le. apply (Rmult_le_reg_l d); [exact d0|].
+  assert (d * (lhs - rhs) = - (c + s)) as e' by (rewrite <- e; ring).
+  rewrite e'. lra.
+Qed.
 
-Lemma ge_of_certificate (lhs rhs c s : R) :
-  lhs - rhs = c + s -> 0 <= c -> 0 <= s -> lhs >= rhs.
-Proof. intros; lra. Qed.
+Lemma ge_of_certificate (lhs rhs d c s : R) :
+  d * (lhs - rhs) = c + s -> 0 <= c -> 0 <= s -> 0 < d -> lhs >= rhs.
+Proof. intros. apply Rle_ge. apply (le_of_certificate rhs lhs d c s); assumption. Qed.
 
-Lemma eq_of_certificates (lhs rhs c1 s1 c2 s2 : R) :
-  lhs - rhs = c1 + s1 -> 0 <= c1 -> 0 <= s1 ->
-  rhs - lhs = c2 + s2 -> 0 <= c2 -> 0 <= s2 -> lhs = rhs.
-Proof. intros; lra. Qed.
+Lemma eq_of_certificates (lhs rhs d1 c1 s1 d2 c2 s2 : R) :
+  d1 * (lhs - rhs) = c1 + s1 -> 0 <= c1 -> 0 <= s1 -> 0 < d1 ->
+  d2 * (rhs - lhs) = c2 + s2 -> 0 <= c2 -> 0 <= s2 -> 0 < d2 -> lhs = rhs.
+Proof.
+  intros. apply Rle_antisym.
+  - apply (le_of_certificate lhs rhs d2 c2 s2); assumption.
+  - apply (le_of_certificate rhs lhs d1 c1 s1); assumption.
+Qed.
 
 (** A hypothesis as a nonnegative quantity. *)
 Lemma nonneg_of_le (a b : R) : a <= b -> 0 <= b - a.
@@ -162,6 +171,8 @@ Proof. intros; lra. Qed.
 
 Lemma const_nonneg (p : positive) : 0 <= IZR (Zpos p).
 Proof. apply IZR_le; discriminate. Qed.
+Lemma const_pos (p : positive) : 0 < IZR (Zpos p).
+Proof. apply IZR_lt; reflexivity. Qed.
 Lemma fraction_nonneg (p q : positive) : 0 <= IZR (Zpos p) / IZR (Zpos q).
 Proof. apply Rle_mult_inv_pos; [apply const_nonneg | apply IZR_lt; reflexivity]. Qed.
 

@@ -361,53 +361,63 @@ def export_certificate(cert, statement=None, *, name: str = "natlat_theorem", ch
     pieces = list(cert.pieces)
     combos = []
     for k, piece in enumerate(pieces, start=1):
-        combo, slack, facts = _combination(piece, cert, st, names, used, k)
+        combo, facts = _combination(piece, cert, st, names, used, k)
         lines.extend(facts)
-        combos.append((combo, slack))
-    unfold = _unfold_list(names)
+        combos.append(combo)
+    # ring works over the integers; a statement with fractions (1/2 * H(...)) needs field.
+    closer = "field" if _has_fractions(st) else "ring"
+    identity = f"cbv [{_unfold_list(names)}]; rewrite ?(normalized h poly); {closer}."
+    steps = [identity, "nonneg_combination.", "lra.", "apply const_pos."]
+    what = ["the certificate's identity, by ring", "each term of the combination is >= 0",
+            "the slack is >= 0", "the common denominator is > 0"]
     if rel.rel == "==":
         if len(combos) != 2:
             raise CertificateError(f"an equality needs 2 certificate pieces, got {len(combos)}")
-        (c1, s1), (c2, s2) = combos
-        lines.append(f"  refine (eq_of_certificates _ _ ({c1}) {s1} ({c2}) {s2} _ _ _ _ _ _).")
-        steps = [f"cbv [{unfold}]; ring.", "nonneg_combination.", "lra.",
-                 f"cbv [{unfold}]; ring.", "nonneg_combination.", "lra."]
+        (d1, c1, s1), (d2, c2, s2) = combos
+        lines.append(f"  refine (eq_of_certificates _ _ {d1} ({c1}) {s1} {d2} ({c2}) {s2} _ _ _ _ _ _ _ _).")
+        steps = steps * 2
     else:
         if len(combos) != 1:
             raise CertificateError(f"an inequality needs 1 certificate piece, got {len(combos)}")
-        (c, s), = combos
+        (d, c, s), = combos
         lemma = "le_of_certificate" if rel.rel == "<=" else "ge_of_certificate"
-        lines.append(f"  refine ({lemma} _ _ ({c}) {s} _ _ _).")
-        steps = [f"cbv [{unfold}]; ring.", "nonneg_combination.", "lra."]
-    what = ["the certificate's identity, by ring", "each term of the combination is >= 0", "the slack is >= 0"]
+        lines.append(f"  refine ({lemma} _ _ {d} ({c}) {s} _ _ _ _).")
     for k, step in enumerate(steps):
-        lines.append(f"  - (* {what[k % 3]} *) {step}")
+        lines.append(f"  - (* {what[k % 4]} *) {step}")
     lines.append("Qed.")
     return "\n".join(lines)
 
 
+def _has_fractions(statement) -> bool:
+    from sympy import Number
+
+    for r in (statement.conclusion, *statement.hypotheses):
+        for side in (r.lhs, r.rhs):
+            if hasattr(side, "atoms") and any(not n.is_Integer for n in side.atoms(Number)):
+                return True
+    return False
+
+
 def _combination(piece, cert, st, names: CoqNames, used: set[str], k: int):
-    """The Coq text of ``Σ λ b + Σ μ g + Σ ν p`` and of the facts it needs."""
+    """``(d, c, s)`` as Coq text — ``d * target = c + s`` with ``c`` the
+    certificate's combination ``Σ λ b + Σ μ g + Σ ν p`` times the common
+    denominator ``d`` of every multiplier (so ``ring`` works over integers)
+    — and the ``pose proof`` lines of the facts ``0 <= term`` it needs."""
+    from math import lcm
+
     from ..shannon.linear import as_fraction
 
     facts = [f"  (* piece {k}: the basic inequalities the certificate cites, from the axioms *)"]
-    terms = []
+    raw: list[tuple[Fraction, str]] = []
     for b, lam in piece.basic:
         lam = as_fraction(lam)
         if not lam:
             continue
-        fact = names.fresh(f"b{k}_{len(terms) + 1}", used)
-        if b.kind == "H":
-            a, c = b.sets
-            quantity = f"Hc h {names.set_term(a)} {names.set_term(c)}"
-            facts.append(f"  pose proof (Hc_nonneg h poly {names.set_term(a)} {names.set_term(c)}) as {fact}."
-                         f"  (* {b} *)")
-        else:
-            a, bb, c = b.sets
-            quantity = f"Ic h {names.set_term(a)} {names.set_term(bb)} {names.set_term(c)}"
-            facts.append(f"  pose proof (Ic_nonneg h poly {names.set_term(a)} {names.set_term(bb)} "
-                         f"{names.set_term(c)}) as {fact}.  (* {b} *)")
-        terms.append(_scaled(lam, quantity))
+        fact = names.fresh(f"b{k}_{len(raw) + 1}", used)
+        sets = " ".join(names.set_term(x) for x in b.sets)
+        lemma = "Hc_nonneg" if b.kind == "H" else "Ic_nonneg"
+        facts.append(f"  pose proof ({lemma} h poly {sets}) as {fact}.  (* {b} *)")
+        raw.append((lam, f"{'Hc' if b.kind == 'H' else 'Ic'} h {sets}"))
     for j, mu in enumerate(piece.hypotheses):
         mu = as_fraction(mu)
         if not mu:
@@ -418,23 +428,28 @@ def _combination(piece, cert, st, names: CoqNames, used: set[str], k: int):
         r, ident = st.hypotheses[j], names.hypotheses[j]
         lhs, rhs = coq_expression(r.lhs, names), coq_expression(r.rhs, names)
         fact = names.fresh(f"g{k}_{j + 1}", used)
-        if r.rel == "<=" or (r.rel == "==" and mu < 0 and cert.hypotheses[j].sense == "=="):
+        if r.rel == "<=" or (r.rel == "==" and mu < 0):
             lemma = "nonneg_of_le" if r.rel == "<=" else "nonneg_of_eq_rev"
             quantity = f"({rhs}) - ({lhs})"
         else:
             lemma = "nonneg_of_ge" if r.rel == ">=" else "nonneg_of_eq"
             quantity = f"({lhs}) - ({rhs})"
         facts.append(f"  pose proof ({lemma} _ _ {ident}) as {fact}.  (* hypothesis {r.name} *)")
-        terms.append(_scaled(abs(mu), f"({quantity})"))
+        raw.append((abs(mu) if r.rel == "==" else mu, f"({quantity})"))
     for p, nu in sorted(piece.parameters.items()):
         nu = as_fraction(nu)
         if nu:
             if p not in names.parameters:
                 raise CertificateError(f"piece {k}: parameter {p} is not in the statement")
-            terms.append(_scaled(nu, names.parameters[p]))
+            raw.append((nu, names.parameters[p]))
     slack = piece.residual(cert.hypotheses).constant
-    slack_text = _number(slack) if slack >= 0 else f"(-{_number(-slack)})"
-    return (" + ".join(terms) or "0"), slack_text, facts
+    d = lcm(slack.denominator, *(q.denominator for q, _ in raw))
+    terms = [_scaled(q * d, text) for q, text in raw]
+    return (str(d), (" + ".join(terms) or "0"), _signed_number(slack * d)), facts
+
+
+def _signed_number(q: Fraction) -> str:
+    return _number(q) if q >= 0 else f"(-{_number(-q)})"
 
 
 def _scaled(q: Fraction, quantity: str) -> str:

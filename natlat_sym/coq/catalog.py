@@ -1,0 +1,93 @@
+"""Catalog entries as Coq files: one ``.v`` per certified or tight entry.
+
+:func:`entry_file` turns a :class:`~natlat_sym.catalog.theorem.TheoremReport`
+into one self-contained Coq file holding a theorem per certificate the entry's
+obligations produced (prove obligations, and tight obligations at the least
+constants), stated from the obligation's own statement, plus — where an
+obligation refuted a statement with a polymatroid — the kernel-checked
+"not Shannon-provable" theorem.  :func:`check_entries` runs ``coqc`` on
+several entries in parallel.
+
+Examples
+--------
+>>> from natlat_sym.catalog import load_catalog, check_theorem
+>>> report = check_theorem(load_catalog().get("mutual_info_le_of_markov_chain"))
+>>> text = entry_file(report)
+>>> text.count("Theorem mutual_info_le_of_markov_chain")
+2
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .export import coq_file, export_certificate, export_witness
+from .run import CoqResult, run_many
+
+__all__ = ["EXPORTED_STATUSES", "is_exported", "entry_modules", "entry_file", "EntryCheck", "check_entries"]
+
+#: Statuses whose entries are exported and kernel-checked.
+EXPORTED_STATUSES = ("certified", "tight")
+
+
+def is_exported(report) -> bool:
+    """True for a certified or tight entry (the ones ``natlat check --coq`` exports)."""
+    return str(getattr(report.status, "value", report.status)) in EXPORTED_STATUSES
+
+
+def entry_modules(report) -> list[tuple[str, str]]:
+    """``(name, Coq text)`` per exportable obligation result of the entry.
+
+    Theorems are named after the entry (``redund_determined_of_mediator``),
+    the module around each says which obligation it is."""
+    from ..shannon.certificate import PolymatroidWitness
+
+    out = []
+    for k, res in enumerate(report.results, start=1):
+        st = getattr(res, "proved_statement", None)
+        if res.certificate is not None and st is not None and res.ok:
+            out.append((f"obligation_{k}", export_certificate(res.certificate, st, name=report.id)))
+        elif res.kind == "refute" and res.ok and isinstance(res.witness, PolymatroidWitness):
+            from ..shannon.parse import parse_statement
+
+            text = export_witness(res.witness, parse_statement(res.statement),
+                                  name=f"not_shannon_provable")
+            out.append((f"obligation_{k}", text))
+    return out
+
+
+def entry_file(report) -> str:
+    """The whole ``.v`` file of one catalog entry (empty modules → no theorems)."""
+    return coq_file(entry_modules(report), title=f"{report.spec_id} {report.id}")
+
+
+@dataclass(frozen=True)
+class EntryCheck:
+    """``coqc``'s verdict on one catalog entry's file."""
+
+    id: str
+    theorems: int
+    result: CoqResult
+
+    @property
+    def mark(self) -> str:
+        return self.result.mark
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "theorems": self.theorems, "kernel_checked": self.result.ok,
+                "seconds": round(self.result.seconds, 3), "coq_version": self.result.version,
+                "error": self.result.message}
+
+
+def check_entries(reports, *, jobs: int = 2, timeout: float = 300.0, cache_dir=None, on_done=None) -> list[EntryCheck]:
+    """Export every certified/tight report and run ``coqc`` on each file."""
+    chosen = [r for r in reports if is_exported(r)]
+    modules = [entry_modules(r) for r in chosen]
+    texts = [coq_file(m, title=f"{r.spec_id} {r.id}") for r, m in zip(chosen, modules)]
+
+    def done(k, result):
+        if on_done is not None:
+            on_done(chosen[k], result)
+
+    results = run_many(texts, jobs=jobs, timeout=timeout, cache_dir=cache_dir, on_done=done)
+    return [EntryCheck(r.id, len(m), res) for r, m, res in zip(chosen, modules, results)]
