@@ -459,17 +459,20 @@ def _scaled(q: Fraction, quantity: str) -> str:
 
 
 # ----------------------------------------------------------------------------- witnesses
-def export_witness(witness, statement, *, name: str = "natlat_theorem") -> str:
+def export_witness(witness, statement, *, name: str = "natlat_theorem", check: bool = True) -> str:
     """One ``Module`` proving that ``statement`` is NOT a theorem about
     polymatroids: ``~ (forall h, polymatroid h -> ...)``, by the witness.
 
     The witness is re-checked by the exact checker first; the kernel then
-    re-checks it independently (``vm_compute`` of ``check_polymatroid``)."""
+    re-checks it independently (``vm_compute`` of ``check_polymatroid``);
+    ``check=False`` skips the first check, so tests can show that the
+    kernel rejects a perturbed witness on its own."""
     from ..shannon.certificate import check_witness
     from ..shannon.linear import as_fraction
 
     st = statement
-    check_witness(witness, st.hypothesis_forms(), st.conclusion.normal_form(), st.conclusion.sense)
+    if check:
+        check_witness(witness, st.hypothesis_forms(), st.conclusion.normal_form(), st.conclusion.sense)
     names = CoqNames.of(st, witness.variables)
     n = len(names.variables)
     ent = {frozenset(s): as_fraction(v) for s, v in witness.entropies.items()}
@@ -548,8 +551,8 @@ def to_coq(result, statement=None, *, name: str = "natlat_theorem", check: bool 
     name : str
         Theorem name (a catalog id, say).
     check : bool
-        Re-check a certificate exactly before exporting (see
-        :func:`export_certificate`).
+        Re-check the certificate or witness exactly before exporting (see
+        :func:`export_certificate`); False only to test the kernel.
     """
     from ..shannon.certificate import Certificate, PolymatroidWitness
 
@@ -570,7 +573,7 @@ def to_coq(result, statement=None, *, name: str = "natlat_theorem", check: bool 
     elif isinstance(result, PolymatroidWitness):
         if statement is None:
             raise StatementError("exporting a polymatroid witness needs the statement it refutes")
-        body = export_witness(result, statement, name=name)
+        body = export_witness(result, statement, name=name, check=check)
     else:
         raise TypeError(f"to_coq expects a Certificate, PolymatroidWitness or ProofResult, "
                         f"got {type(result).__name__}")
