@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from .export import coq_file, export_certificate, export_witness
 from .run import CoqResult, run_many
 
-__all__ = ["EXPORTED_STATUSES", "is_exported", "entry_modules", "entry_file", "EntryCheck", "check_entries"]
+__all__ = ["EXPORTED_STATUSES", "is_exported", "entry_modules", "entry_file", "EntryCheck", "check_entries",
+           "proof_obligation_modules"]
 
 #: Statuses whose entries are exported and kernel-checked.
 EXPORTED_STATUSES = ("certified", "tight")
@@ -91,3 +92,18 @@ def check_entries(reports, *, jobs: int = 2, timeout: float = 300.0, cache_dir=N
 
     results = run_many(texts, jobs=jobs, timeout=timeout, cache_dir=cache_dir, on_done=done)
     return [EntryCheck(r.id, len(m), res) for r, m, res in zip(chosen, modules, results)]
+
+
+def proof_obligation_modules(theorem, *, timeout: float = 30.0) -> list[tuple[str, str]]:
+    """Run only the prove and tight obligations of a catalog entry (no
+    finite checks or experiments) and export each certified one: the
+    entry's kernel-checkable part, cheaper than a full :func:`check_theorem`."""
+    out = []
+    for k, ob in enumerate(theorem.obligations, start=1):
+        if ob.kind not in ("prove", "tight"):
+            continue
+        res = ob.run(timeout=timeout)
+        st = getattr(res, "proved_statement", None)
+        if res.ok and res.certificate is not None and st is not None:
+            out.append((f"{theorem.id}_obligation_{k}", export_certificate(res.certificate, st, name=theorem.id)))
+    return out

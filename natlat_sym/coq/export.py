@@ -75,10 +75,10 @@ _COQ_RESERVED = frozenset("""
     as at cofix else end exists exists2 fix for forall fun if IF in let match mod return Set then Prop
     SProp Type using where with is struct Definition Theorem Lemma Proof Qed Module End Variable
     Hypothesis Section Ltac Notation Infix Import Require From Open Scope Check Print
-    R N Q Z nat positive h poly set subset polymatroid H Hc I Ic value ground finite_function
+    R N Q nat positive h poly set subset polymatroid H Hc I Ic value ground finite_function
     all_subsets check_polymatroid le_of_certificate ge_of_certificate eq_of_certificates
     nonneg_of_le nonneg_of_ge nonneg_of_eq nonneg_of_eq_rev claim witness table True False
-    S O xH xO xI Npos N0 IZR Rplus Rminus Rmult Rdiv Rle Rge Rlt lra ring
+    xH xO xI Npos N0 Zpos IZR Rplus Rminus Rmult Rdiv Rle Rge Rlt lra ring
 """.split())
 
 
@@ -250,19 +250,13 @@ def coq_expression(expr, names: CoqNames, h: str = "h") -> str:
 
     summands = Add.make_args(expr) if isinstance(expr, Add) else (expr,)
     out = ""
-    for k, a in enumerate(sorted(summands, key=_summand_order)):
+    for k, a in enumerate(summands):  # sympy's order, as in the textbook text (to_text)
         sign, text = _signed_term(a, names, h)
         if k == 0:
             out = text if sign > 0 else f"- {text}"
         else:
             out += (" + " if sign > 0 else " - ") + text
     return out or "0"
-
-
-def _summand_order(a):
-    from sympy import Number
-
-    return (isinstance(a, Number), str(a))
 
 
 _REL = {"<=": "<=", ">=": ">=", "==": "="}
