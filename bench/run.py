@@ -5,7 +5,7 @@ Usage::
     python3 bench/run.py            # full run
     python3 bench/run.py --quick    # a short run (smaller n, fewer repeats)
     python3 bench/run.py prover     # one suite: prover | finite_throughput | finite_search | catalog
-                                    #            | non_shannon | realize
+                                    #            | non_shannon | realize | coq
 
 Each suite is a script in this folder that runs natlat_sym and its peers
 (psitip, dit, a plain HiGHS LP) on identical inputs in the same process and
@@ -30,6 +30,7 @@ SUITES = {
     "catalog": "bench_catalog.py",
     "non_shannon": "bench_non_shannon.py",
     "realize": "bench_realize.py",
+    "coq": "bench_coq.py",
 }
 
 

@@ -44,15 +44,17 @@ def entry_modules(report) -> list[tuple[str, str]]:
     from ..shannon.certificate import PolymatroidWitness
 
     out = []
-    for k, res in enumerate(report.results, start=1):
+    for k, res in enumerate(getattr(report, "results", ()), start=1):
         st = getattr(res, "proved_statement", None)
-        if res.certificate is not None and st is not None and res.ok:
-            out.append((f"obligation_{k}", export_certificate(res.certificate, st, name=report.id)))
-        elif res.kind == "refute" and res.ok and isinstance(res.witness, PolymatroidWitness):
+        cert, witness = getattr(res, "certificate", None), getattr(res, "witness", None)
+        if not getattr(res, "ok", False):
+            continue
+        if cert is not None and st is not None:
+            out.append((f"obligation_{k}", export_certificate(cert, st, name=report.id)))
+        elif getattr(res, "kind", "") == "refute" and isinstance(witness, PolymatroidWitness) and res.statement:
             from ..shannon.parse import parse_statement
 
-            text = export_witness(res.witness, parse_statement(res.statement),
-                                  name=f"not_shannon_provable")
+            text = export_witness(witness, parse_statement(res.statement), name="not_shannon_provable")
             out.append((f"obligation_{k}", text))
     return out
 
