@@ -145,3 +145,20 @@ def test_random_valid_statements_are_proved_and_kernel_checked(text):
     assert result.verdict == "proved", (text, result.reason)
     r = run_coqc(to_coq(result.certificate, statement, name="random_inequality"))
     assert r.ok, (text, r.message)
+
+
+def test_check_coq_reports_each_entry_kernel_checked(coqc, tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from natlat_sym.cli import cli
+
+    res = CliRunner().invoke(cli, ["check", "mutual_info_le_of_markov_chain", "--coq", "--json",
+                                   "--coq-dir", str(tmp_path)])
+    assert res.exit_code == 0, res.output
+    [entry] = json.loads(res.output)
+    assert entry["coq"]["kernel_checked"] is True and entry["coq"]["error"] == ""
+    text = (tmp_path / "mutual_info_le_of_markov_chain.v").read_text()
+    assert entry["coq"]["theorems"] == text.count("\nTheorem ") >= 2
+    assert text.count("Theorem mutual_info_le_of_markov_chain :") == 2  # the prove and tight obligations
