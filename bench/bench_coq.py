@@ -8,8 +8,9 @@ Run from the repository root::
 Columns:
 
 * catalog — for each certified or tight entry, the ``coqc`` seconds (wall
-  clock, the theory included: each file is self-contained) of its exported
-  file, and the whole catalog as ``natlat check --coq`` runs it (two ``coqc``
+  clock and the process's own CPU time, which does not depend on what else
+  the machine runs; the theory included: each file is self-contained) of its
+  exported file, and the whole catalog as ``natlat check --coq`` runs it (two ``coqc``
   processes at once, the machine's core count);
 * Han — ``(n−1)·H(X1..Xn) <= Σ_i H(X without Xi)``: certificate rows, the
   length of the ``.v`` file and ``coqc`` seconds, as n grows, with the
@@ -48,12 +49,13 @@ def bench_catalog(quick: bool) -> None:
     start = time.perf_counter()
     results = run_many(texts, jobs=2, timeout=600)
     total = time.perf_counter() - start
-    print(f"{'entry':58s} {'theorems':>8s} {'coqc s':>8s}  result")
+    print(f"{'entry':58s} {'theorems':>8s} {'wall s':>8s} {'cpu s':>7s}  result")
     for r, text, res in zip(reports, texts, results):
-        print(f"{r.id:58s} {text.count('Theorem '):8d} {res.seconds:8.2f}  {res.mark}")
+        print(f"{r.id:58s} {text.count(chr(10) + 'Theorem '):8d} {res.seconds:8.2f} {res.cpu_seconds:7.2f}  {res.mark}")
     ok = sum(res.ok for res in results)
-    print(f"whole catalog: {ok}/{len(results)} entries kernel-checked in {total:.1f} s wall "
-          f"(2 coqc at once; sum of per-file times {sum(r.seconds for r in results):.1f} s)")
+    cpu = sum(r.cpu_seconds for r in results)
+    print(f"whole catalog: {ok}/{len(results)} entries kernel-checked in {total:.1f} s wall, 2 coqc at once "
+          f"({cpu:.1f} s of coqc CPU: {cpu / 2:.1f} s on 2 idle cores)")
 
 
 def han_statement(n: int) -> str:
@@ -67,7 +69,7 @@ def bench_han(max_n: int) -> None:
     from natlat_sym.shannon.parse import parse_statement
     from natlat_sym.shannon.prove import prove
 
-    print(f"{'Han n':>6s} {'rows':>6s} {'.v bytes':>9s} {'prove s':>8s} {'coqc s':>8s}  result")
+    print(f"{'Han n':>6s} {'rows':>6s} {'.v bytes':>9s} {'prove s':>8s} {'wall s':>8s} {'cpu s':>7s}  result")
     best = None
     for n in range(3, max_n + 1):
         st = parse_statement(han_statement(n))
@@ -80,13 +82,14 @@ def bench_han(max_n: int) -> None:
         rows = sum(1 for _, lam in r.certificate.pieces[0].basic if lam)
         text = to_coq(r.certificate, st, name=f"han_{n}")
         res = run_coqc(text, timeout=600)
-        print(f"{n:6d} {rows:6d} {len(text):9d} {seconds:8.2f} {res.seconds:8.2f}  {res.mark}")
-        if res.ok and res.seconds < 60:
-            best = (n, rows, res.seconds)
-        if not res.ok or res.seconds > 60:
+        print(f"{n:6d} {rows:6d} {len(text):9d} {seconds:8.2f} {res.seconds:8.2f} {res.cpu_seconds:7.2f}  {res.mark}")
+        if res.ok and res.cpu_seconds < 60:
+            best = (n, rows, res.cpu_seconds)
+        if not res.ok or res.cpu_seconds > 60:
             break
     if best:
-        print(f"largest Han certificate kernel-checked under 60 s: n = {best[0]} ({best[1]} rows, {best[2]:.1f} s)")
+        print(f"largest Han certificate kernel-checked in under 60 s of coqc CPU: n = {best[0]} "
+              f"({best[1]} rows, {best[2]:.1f} s)")
 
 
 def main(argv=None) -> int:

@@ -23,6 +23,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
@@ -48,16 +49,21 @@ class CoqResult:
     ok : bool
         ``coqc`` accepted the file: every theorem in it is kernel-checked.
     seconds : float
+        Wall-clock time.
     message : str
         Empty when ok, else Coq's error in one line (with the line number).
     version : str
         The Coq version that checked it, e.g. ``"8.16.1"``.
+    cpu_seconds : float
+        User + system CPU time of the ``coqc`` process (what the check
+        costs, whatever else the machine is doing).
     """
 
     ok: bool
     seconds: float
     message: str = ""
     version: str = ""
+    cpu_seconds: float = 0.0
 
     @property
     def mark(self) -> str:
@@ -118,20 +124,30 @@ def run_coqc(text: str, *, timeout: float = 300.0, filename: str = "natlat_proof
         When ``coqc`` is not installed.
     """
     coqc = _require_coqc()
+    version = _version_of(coqc)
     with tempfile.TemporaryDirectory(prefix="natlat_coq_") as tmp:
         path = Path(tmp) / filename
         path.write_text(text, encoding="utf-8")
+        out_path = Path(tmp) / "coqc.out"
         start = time.perf_counter()
-        try:
-            proc = subprocess.run([coqc, "-q", path.name], cwd=tmp, capture_output=True, text=True,
-                                  timeout=timeout)
-        except subprocess.TimeoutExpired:
-            return CoqResult(False, time.perf_counter() - start, f"coqc timed out after {timeout:g} s",
-                             _version_of(coqc))
-        seconds = time.perf_counter() - start
+        with open(out_path, "w+", encoding="utf-8") as out:
+            proc = subprocess.Popen([coqc, "-q", path.name], cwd=tmp, stdout=out, stderr=subprocess.STDOUT)
+            timer = threading.Timer(timeout, proc.kill)
+            timer.start()
+            try:
+                _, status, usage = os.wait4(proc.pid, 0)  # wait4: the child's own CPU time
+            finally:
+                timer.cancel()
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            seconds = time.perf_counter() - start
+            cpu = usage.ru_utime + usage.ru_stime
+            out.seek(0)
+            output = out.read()
     if proc.returncode == 0:
-        return CoqResult(True, seconds, "", _version_of(coqc))
-    return CoqResult(False, seconds, _one_line(proc.stderr + "\n" + proc.stdout), _version_of(coqc))
+        return CoqResult(True, seconds, "", version, cpu)
+    if seconds >= timeout:
+        return CoqResult(False, seconds, f"coqc timed out after {timeout:g} s", version, cpu)
+    return CoqResult(False, seconds, _one_line(output), version, cpu)
 
 
 def run_coqc_cached(text: str, cache_dir: str | Path | None, *, timeout: float = 300.0) -> CoqResult:
