@@ -41,7 +41,8 @@ def export_coq(certificate, output, name, run_coqc, timeout, as_json):
     """Export CERT.json (from 'natlat prove --certificate') as a self-contained Coq file.
 
     The theorem's statement is printed from the certificate's statement text, parsed afresh
-    (never from the multipliers); the proof cites the basic inequalities and closes with ring.
+    (never from the multipliers); the proof cites the basic inequalities and checks the
+    certificate's identity.
     Check it with 'coqc FILE.v' (Debian: apt-get install coq), or pass --coqc.
     """
     from ..coq.export import to_coq

@@ -134,7 +134,7 @@ End Basic.
 
     A certificate piece says, after clearing denominators by a positive
     integer [d]: [d * (rhs - lhs) = c + s] is an identity of linear forms
-    (checked by [ring]), [c] is a combination with nonnegative integer
+    (checked by [lra] with the context cleared), [c] is a combination with nonnegative integer
     coefficients of cited basic inequalities, hypotheses and parameters
     (checked term by term), and [s] is a nonnegative constant. *)
 
@@ -158,6 +158,14 @@ Proof.
   - apply (le_of_certificate lhs rhs d2 c2 s2); assumption.
   - apply (le_of_certificate rhs lhs d1 c1 s1); assumption.
 Qed.
+
+(** Forget every fact of the context (cited inequalities, hypotheses,
+    the polymatroid axioms): an identity of linear forms must hold on its
+    own, so [lra] cannot use the facts to prove it. *)
+Ltac clear_facts :=
+  repeat match goal with
+         | [ H : ?T |- _ ] => match type of T with Prop => clear H end
+         end.
 
 (** A hypothesis as a nonnegative quantity. *)
 Lemma nonneg_of_le (a b : R) : a <= b -> 0 <= b - a.
