@@ -7,11 +7,13 @@
     A set of random variables is a bitmask: a binary natural number [N]
     whose bit [i] says whether variable number [i] is in the set.  Union
     and intersection are [N.lor] and [N.land], which the kernel computes
-    on binary numerals in time linear in the number of bits, so a cited
-    inequality such as [I(X1;X2|L) >= 0] is instantiated at literal
-    bitmasks and the side conditions ([1 ∪ 4 = 5]) are closed by
-    [eq_refl].  [nat] would be unary (2^n-sized terms) and mathcomp
-    finsets would need an extra library and a heavier kernel computation.
+    on binary numerals in time linear in the number of bits: an exported
+    proof cites [Ic_nonneg h poly X1 X2 L] and [cbv] turns every union of
+    literal bitmasks ([1 ∪ 4]) into one literal ([5]), so that each joint
+    entropy is a single atom [h 5] for [lra].  [nat] would be unary
+    (2^n-sized terms); mathcomp finsets would need an extra library and a
+    heavier kernel computation; [list bool] would need its own union and
+    equality lemmas.
 
     An entropy function is [h : N -> R], defined on every finite set of
     the countably many variables [0, 1, 2, ...].  The joint entropies of
