@@ -68,8 +68,11 @@ def check(ids, as_json, timeout, progress, out, coq, coq_dir, jobs):
         for entry in data:
             entry["coq"] = by_id.get(entry["id"])
         if not as_json:
-            n_ok = sum(c.result.ok for c in checks)
-            click.echo(f"Coq: {n_ok} of {len(checks)} certified/tight entries kernel-checked")
+            full = sum(c.result.ok and not c.not_exported for c in checks)
+            part = sum(c.result.ok and bool(c.not_exported) for c in checks)
+            rejected = sum(not c.result.ok for c in checks)
+            click.echo(f"Coq: {full} entries kernel-checked, {part} partly (copy-lemma proofs not exported), "
+                       f"{rejected} rejected by coqc")
     if out:
         write_atomic(out, dump_json(data) + "\n")
     if as_json:

@@ -83,11 +83,20 @@ def check_catalog_with_coq(report, *, jobs: int, timeout: float, out_dir: str | 
             if is_exported(rep):
                 write_atomic(d / f"{rep.id}.v", entry_file(rep))
 
+    from ..coq.catalog import not_exported
+
     def line(rep, result):
         if not quiet:
-            click.echo(f"{rep.id}: {result.mark} ({result.seconds:.1f} s)", err=False)
+            missing = not_exported(rep)
+            note = f"; not exported: {'; '.join(missing)}" if missing else ""
+            click.echo(f"{rep.id}: {result.mark} ({result.seconds:.1f} s){note}", err=False)
 
-    return check_entries(report.reports, jobs=jobs, timeout=timeout, on_done=line)
+    checks = check_entries(report.reports, jobs=jobs, timeout=timeout, on_done=line)
+    checked = {c.id for c in checks}
+    for rep in report.reports:
+        if is_exported(rep) and rep.id not in checked and not quiet:
+            click.echo(f"{rep.id}: not kernel-checked: {'; '.join(not_exported(rep)) or 'nothing to export'}")
+    return checks
 
 
 COMMANDS = (export_coq,)

@@ -337,6 +337,9 @@ def export_certificate(cert, statement=None, *, name: str = "natlat_theorem", ch
     """
     from ..shannon.certificate import check_certificate
 
+    if getattr(cert, "copies", ()):
+        raise CertificateError("copy-lemma (non-Shannon) certificates are not exported to Coq yet: the copy "
+                               "construction is not stated in the Coq theory")
     st = _statement_of(cert, statement)
     if check:
         if st.conclusion.rel != cert.sense:

@@ -40,7 +40,7 @@ from pathlib import Path
 __all__ = ["cache_key", "library_fingerprint", "load_summary", "store_summary"]
 
 #: bump when the summary layout changes, so old cache entries are ignored.
-SUMMARY_FORMAT = 2
+SUMMARY_FORMAT = 3
 
 
 def cache_key(theorem_id: str, source_text: str, fingerprint: str) -> str:

@@ -121,6 +121,9 @@ def kernel_check(config, data: dict) -> dict | None:
     "message", "version", "seconds", "text"}``; ``ok`` is None when ``coqc``
     is not installed (the page then says so; no warning)."""
     modules = data.get("coq_modules") or []
+    if data.get("coq_not_exported") and not modules:
+        return {"ok": None, "mark": "not kernel-checked (copy-lemma proof; not exported to Coq yet)",
+                "message": "; ".join(data["coq_not_exported"]), "version": "", "seconds": 0.0, "text": ""}
     if data.get("coq_error"):
         return {"ok": False, "mark": "Coq export failed", "message": data["coq_error"], "version": "",
                 "seconds": 0.0, "text": ""}
@@ -216,6 +219,7 @@ class TheoremDirective(SphinxDirective):
                            location=self.get_location())
         data["coq_check"] = coq
         data["coq"] = None if coq is None else {"ok": coq["ok"], "mark": coq["mark"],
+                                                 "complete": not data.get("coq_not_exported"),
                                                  "file": self._write_coq_file(tid, coq["text"])}
         if not data["ok"]:
             logger.warning(f"theorem {tid} ({data['spec_id']}) is {data['status']}: "
@@ -259,6 +263,8 @@ class TheoremDirective(SphinxDirective):
             para += nodes.Text(f"  ({n} theorem{'s' if n != 1 else ''}; check with coqc {Path(coq['file']).name})")
         if coq["ok"] is False:
             para += nodes.Text(f"  {check.get('message', '')}")
+        for note in d.get("coq_not_exported") or ():
+            para += nodes.Text(f"  Not in the Coq file: {note}.")
         return para
 
     def _render(self, d: dict, anchor: str):

@@ -155,7 +155,7 @@ def _node_svg(node: dict, pos, href) -> str:
     text_colour = PROOF_STATUSES.get(status, PROOF_STATUSES["unchecked"])[1]
     rx = 3 if node.get("kind") == "definition" else _NODE_H / 2
     coq = node.get("coq") or {}
-    kernel = coq.get("ok") is True
+    kernel = coq.get("ok") is True and coq.get("complete", True)  # every certified result kernel-checked
     tip = f'{node.get("title", node["id"])} ({node["id"]}): {status}; statement {stmt}'
     if coq:
         tip += f'; {coq.get("mark", "")}'

@@ -87,13 +87,14 @@ def _coq_fields(report, status: str) -> dict:
     theorems (certified and tight entries; see :mod:`natlat_sym.coq.catalog`),
     or ``coq_error`` when the export itself failed."""
     if status not in ("certified", "tight"):
-        return {"coq_modules": [], "coq_error": None}
+        return {"coq_modules": [], "coq_error": None, "coq_not_exported": []}
     try:
-        from natlat_sym.coq.catalog import entry_modules
+        from natlat_sym.coq.catalog import entry_modules, not_exported
 
-        return {"coq_modules": [list(m) for m in entry_modules(report)], "coq_error": None}
+        return {"coq_modules": [list(m) for m in entry_modules(report)], "coq_error": None,
+                "coq_not_exported": not_exported(report)}
     except Exception as e:  # noqa: BLE001 - an export failure is shown on the page, not a crash
-        return {"coq_modules": [], "coq_error": f"{type(e).__name__}: {e}"}
+        return {"coq_modules": [], "coq_error": f"{type(e).__name__}: {e}", "coq_not_exported": []}
 
 
 def _statement_latex(statement) -> str | None:

@@ -113,3 +113,13 @@ def test_prove_coq_writes_the_file(tmp_path):
     assert res.exit_code == 0, res.output
     text = out.read_text()
     assert "forall markov : Ic h X Z Y = 0," in text and "Theorem natlat_theorem" in text
+
+
+def test_copy_lemma_certificates_are_refused_with_a_clear_error():
+    from natlat_sym.shannon.copy_lemma import CopySpec
+
+    st = parse_statement("2*I(C;D) <= I(A;B) + I(A;C,D) + 3*I(C;D|A) + I(C;D|B)")
+    r = prove(st, copies=(CopySpec.parse("A | C,D"),))
+    assert r.verdict == "proved" and r.certificate.copies
+    with pytest.raises(CertificateError, match="copy-lemma"):
+        to_coq(r.certificate, st)

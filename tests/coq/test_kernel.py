@@ -35,7 +35,9 @@ def test_every_certified_catalog_proof_is_kernel_checked(coqc):
     modules, missing = [], []
     for theorem in catalog.theorems:
         mods = proof_obligation_modules(theorem)
-        if not mods and any(o.kind in ("prove", "tight") for o in theorem.obligations):
+        shannon = [o for o in theorem.obligations if o.kind in ("prove", "tight") and o.expect != "not_provable"
+                   and not getattr(o, "copies", ()) and not getattr(o, "non_shannon", False)]
+        if not mods and shannon:  # copy-lemma proofs are not exported (see test_export)
             missing.append(theorem.id)
         modules += mods
     assert not missing, f"prove/tight obligations without an exported certificate: {missing}"
