@@ -218,6 +218,8 @@ class TheoremDirective(SphinxDirective):
             logger.warning(f"theorem {tid}: the Coq kernel rejects its exported proof: {coq['message']}",
                            location=self.get_location())
         data["coq_check"] = coq
+        if coq is not None and coq["ok"] and data.get("coq_not_exported"):
+            coq["mark"] = "partly " + coq["mark"]  # the copy-lemma proofs are not in the file
         data["coq"] = None if coq is None else {"ok": coq["ok"], "mark": coq["mark"],
                                                  "complete": not data.get("coq_not_exported"),
                                                  "file": self._write_coq_file(tid, coq["text"])}
