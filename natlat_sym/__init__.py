@@ -22,6 +22,9 @@ Layout
     information and optimal natural latents, pictures.
 ``natlat_sym.catalog`` and ``proofs/``
     The theorem catalog with statuses computed by running.
+``natlat_sym.coq``
+    Kernel-checked proofs: certificates and witnesses exported to Coq
+    (``to_coq``, ``natlat export-coq``) and re-checked by ``coqc``.
 ``natlat_sym.sphinxext``
     The Sphinx extension that renders each theorem beside its checks.
 
@@ -61,6 +64,8 @@ _EXPORTS = {
     "prove": "natlat_sym.shannon.prove", "ProofResult": "natlat_sym.shannon.prove",
     "tightest": "natlat_sym.shannon.tightest", "TightestResult": "natlat_sym.shannon.tightest",
     "derive": "natlat_sym.shannon.derivation", "Derivation": "natlat_sym.shannon.derivation",
+    # kernel-checked proofs (Coq)
+    "to_coq": "natlat_sym.coq.export",
     # finite distributions
     "Distribution": "natlat_sym.finite.distribution",
     "check_on": "natlat_sym.finite.evaluate", "find_counterexample": "natlat_sym.finite.search",

@@ -5,6 +5,7 @@ Subcommands
 prove       decide a statement: proved (exact certificate), refuted (exact witness) or unknown
 tightest    least Shannon-provable values of free coefficients, with certificate and witness
 verify      re-check a certificate file in exact arithmetic, trusting nothing else
+export-coq  export a certificate as a Coq proof, checked by Coq's kernel (coqc)
 check       run the theorem catalog (or some entries) and report computed statuses
 list        list the catalog
 show        statement and derivation of one catalog entry
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 import click
 
-from . import catalog_cmds, finite_cmds, openproblem_cmds, prover_cmds
+from . import catalog_cmds, coq_cmds, finite_cmds, openproblem_cmds, prover_cmds
 
 __all__ = ["main", "cli"]
 
@@ -43,7 +44,7 @@ def cli():
     """
 
 
-for module in (prover_cmds, catalog_cmds, finite_cmds, openproblem_cmds):
+for module in (prover_cmds, coq_cmds, catalog_cmds, finite_cmds, openproblem_cmds):
     for command in module.COMMANDS:
         cli.add_command(command)
 

@@ -28,8 +28,14 @@ def _status_style(status: str) -> str:
               help="Seconds per proof obligation before it counts as failing.")
 @click.option("--progress/--no-progress", default=True, help="Progress bar on stderr (terminals only).")
 @click.option("--out", type=click.Path(dir_okay=False), metavar="FILE", help="Also write the JSON report to FILE.")
+@click.option("--coq", "coq", is_flag=True,
+              help="Also export every certified and tight entry to Coq and kernel-check it with coqc.")
+@click.option("--coq-dir", type=click.Path(file_okay=False), metavar="DIR",
+              help="With --coq: also write each entry's ID.v file into DIR.")
+@click.option("--jobs", default=2, show_default=True, type=click.IntRange(min=1),
+              help="With --coq: coqc processes run at once.")
 @guarded
-def check(ids, as_json, timeout, progress, out):
+def check(ids, as_json, timeout, progress, out, coq, coq_dir, jobs):
     """Check the whole theorem catalog (or the entries ID...) and print computed statuses.
 
     Every status is computed now by running the entry's obligations: 'certified' means
@@ -49,13 +55,31 @@ def check(ids, as_json, timeout, progress, out):
         report = check_catalog(catalog, ids=wanted, timeout=timeout,
                                progress=lambda done, total, rep: advance(1, rep.id))
     data = report.to_json()
+    coq_ok = True
+    if coq:
+        from .coq_cmds import check_catalog_with_coq
+
+        if not as_json:
+            _print_table(report)
+        checks = check_catalog_with_coq(report, jobs=jobs, timeout=max(timeout, 300.0), out_dir=coq_dir,
+                                        quiet=as_json)
+        coq_ok = all(c.result.ok for c in checks)
+        by_id = {c.id: c.to_json() for c in checks}
+        for entry in data:
+            entry["coq"] = by_id.get(entry["id"])
+        if not as_json:
+            full = sum(c.result.ok and not c.not_exported for c in checks)
+            part = sum(c.result.ok and bool(c.not_exported) for c in checks)
+            rejected = sum(not c.result.ok for c in checks)
+            click.echo(f"Coq: {full} entries kernel-checked, {part} partly (copy-lemma proofs not exported), "
+                       f"{rejected} rejected by coqc")
     if out:
         write_atomic(out, dump_json(data) + "\n")
     if as_json:
         emit_json(data)
-    else:
+    elif not coq:
         _print_table(report)
-    raise Exit(EXIT_OK if report.ok else EXIT_REFUTED)
+    raise Exit(EXIT_OK if report.ok and coq_ok else EXIT_REFUTED)
 
 
 def _print_table(report) -> None:

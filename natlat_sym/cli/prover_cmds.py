@@ -43,6 +43,9 @@ def parse_cli_statement(statement: str, given, variables):
 @click.option("--latex", is_flag=True, help="Print the derivation as LaTeX.")
 @click.option("--certificate", "cert_path", type=click.Path(dir_okay=False), metavar="FILE",
               help="Write the exact certificate (JSON) to FILE; re-check it later with 'natlat verify FILE'.")
+@click.option("--coq", "coq_path", type=click.Path(dir_okay=False), metavar="FILE.v",
+              help="Write the result as a self-contained Coq file (the proof, or the kernel-checkable "
+                   "'not Shannon-provable' witness); check it with 'coqc FILE.v'.")
 @click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.01),
               help="Seconds before answering 'unknown'.")
 @click.option("--engine", type=click.Choice(["auto", "lp", "z3"]), default="auto", show_default=True,
@@ -58,7 +61,7 @@ def parse_cli_statement(statement: str, given, variables):
                    "statement's variables (up to 5 variables; within --timeout).")
 @click.option("--progress/--no-progress", default=True, help="Progress bar of the copy search (terminals only).")
 @guarded
-def prove(statement, given, variables, as_json, latex, cert_path, timeout, engine, max_variables, copies,
+def prove(statement, given, variables, as_json, latex, cert_path, coq_path, timeout, engine, max_variables, copies,
           non_shannon, progress):
     """Prove or refute STATEMENT, e.g. "H(G|L) <= I(X1;X2|L) + H(G|X1) + H(G|X2)".
 
@@ -96,6 +99,11 @@ def prove(statement, given, variables, as_json, latex, cert_path, timeout, engin
         derivation = derive(result.certificate, st)
         if cert_path:
             write_atomic(cert_path, dump_json(result.certificate.to_json()) + "\n")
+    coq_written = None
+    if coq_path and (result.certificate is not None or result.witness is not None):
+        from .coq_cmds import write_coq_for_result
+
+        coq_written = write_coq_for_result(st, result, coq_path)
     if as_json:
         data = result.to_json()
         data.setdefault("statement", str(st))
@@ -103,9 +111,16 @@ def prove(statement, given, variables, as_json, latex, cert_path, timeout, engin
             data["copies"] = [dict(c.to_json(), text=str(c)) for c in result.certificate.copies]
         if derivation is not None:
             data["derivation"] = derivation.to_json()
+        if coq_path:
+            data["coq"] = coq_path if coq_written else None
         emit_json(data)
     else:
         _print_result(st, result, derivation, latex)
+        if coq_written:
+            click.echo(f"Coq file ({coq_written}) written to {coq_path}; check it with: coqc {coq_path}")
+    if coq_path and not coq_written:
+        click.echo(f"natlat: no Coq file written: the verdict is {result.verdict} "
+                   "(no certificate, no witness)", err=True)
     raise Exit(Verdict(result.verdict).exit_code)
 
 

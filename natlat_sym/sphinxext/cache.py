@@ -8,7 +8,7 @@ whenever anything that could change the outcome changes:
 * the theorem id,
 * the proof module's source text,
 * the library fingerprint: the ``natlat_sym`` version plus a hash of every
-  ``natlat_sym/**/*.py`` source file (so editing the prover invalidates the
+  ``natlat_sym/**/*.py`` source file and of the Coq theory ``*.v`` (so editing the prover invalidates the
   cache even when the version number stays the same).
 
 Files are written atomically (temporary file + rename), so parallel Sphinx
@@ -40,7 +40,7 @@ from pathlib import Path
 __all__ = ["cache_key", "library_fingerprint", "load_summary", "store_summary"]
 
 #: bump when the summary layout changes, so old cache entries are ignored.
-SUMMARY_FORMAT = 1
+SUMMARY_FORMAT = 3
 
 
 def cache_key(theorem_id: str, source_text: str, fingerprint: str) -> str:
@@ -65,7 +65,7 @@ def library_fingerprint() -> str:
         ver = getattr(natlat_sym, "__version__", "0")
     root = Path(natlat_sym.__file__).parent
     h = hashlib.sha256()
-    for path in sorted(root.rglob("*.py")):
+    for path in sorted([*root.rglob("*.py"), *root.rglob("*.v")]):
         if "sphinxext" in path.parts:  # rendering code does not change a check's outcome
             continue
         h.update(str(path.relative_to(root)).encode())

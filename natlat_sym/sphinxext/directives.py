@@ -41,7 +41,7 @@ logger = logging.getLogger(__name__)
 
 #: fields of a summary kept in the (pickled) domain data.
 _INDEX_FIELDS = ("title", "spec_id", "kind", "status", "statement_status", "ok", "seconds", "uses",
-                 "proof_uses", "uses_computed", "used_by", "source_path", "test_id", "reason")
+                 "proof_uses", "uses_computed", "used_by", "source_path", "test_id", "reason", "coq")
 
 
 # ---------------------------------------------------------------- custom nodes
@@ -111,6 +111,35 @@ def checked_summary(config, theorem) -> dict:
     out["cache_key"] = key
     cache.store_summary(directory, key, out)
     return out
+
+
+def kernel_check(config, data: dict) -> dict | None:
+    """Run ``coqc`` on the entry's exported Coq file (results cached by
+    content hash in ``<natlat_cache_dir>/coq``).
+
+    Returns None for an entry with nothing to export, else ``{"ok", "mark",
+    "message", "version", "seconds", "text"}``; ``ok`` is None when ``coqc``
+    is not installed (the page then says so; no warning)."""
+    modules = data.get("coq_modules") or []
+    if data.get("coq_not_exported") and not modules:
+        return {"ok": None, "mark": "not kernel-checked (copy-lemma proof; not exported to Coq yet)",
+                "message": "; ".join(data["coq_not_exported"]), "version": "", "seconds": 0.0, "text": ""}
+    if data.get("coq_error"):
+        return {"ok": False, "mark": "Coq export failed", "message": data["coq_error"], "version": "",
+                "seconds": 0.0, "text": ""}
+    if not modules:
+        return None
+    from natlat_sym.coq.export import coq_file
+    from natlat_sym.coq.run import CoqUnavailable, run_coqc_cached
+
+    text = coq_file([tuple(m) for m in modules], title=f"{data.get('spec_id', '')} {data['id']}")
+    try:
+        r = run_coqc_cached(text, Path(config.natlat_cache_dir) / "coq")
+    except CoqUnavailable as e:
+        return {"ok": None, "mark": "not kernel-checked in this build (coqc not installed)", "message": str(e),
+                "version": "", "seconds": 0.0, "text": text}
+    return {"ok": r.ok, "mark": r.mark, "message": r.message, "version": r.version,
+            "seconds": round(r.seconds, 3), "text": text}
 
 
 # ---------------------------------------------------------------- small node builders
@@ -184,6 +213,16 @@ class TheoremDirective(SphinxDirective):
         data["used_by"] = list(catalog.used_by(tid))
         data["statement_status"] = statement_status(uses=data["uses"], known_ids=set(catalog.ids()),
                                                     error=data.get("error"))
+        coq = kernel_check(self.config, data)
+        if coq is not None and coq["ok"] is False:
+            logger.warning(f"theorem {tid}: the Coq kernel rejects its exported proof: {coq['message']}",
+                           location=self.get_location())
+        data["coq_check"] = coq
+        if coq is not None and coq["ok"] and data.get("coq_not_exported"):
+            coq["mark"] = "partly " + coq["mark"]  # the copy-lemma proofs are not in the file
+        data["coq"] = None if coq is None else {"ok": coq["ok"], "mark": coq["mark"],
+                                                 "complete": not data.get("coq_not_exported"),
+                                                 "file": self._write_coq_file(tid, coq["text"])}
         if not data["ok"]:
             logger.warning(f"theorem {tid} ({data['spec_id']}) is {data['status']}: "
                            f"{data.get('reason') or data.get('error') or 'a check failed'}",
@@ -192,6 +231,43 @@ class TheoremDirective(SphinxDirective):
         domain = self.env.get_domain("natlat")
         domain.add_theorem(tid, self.env.docname, anchor, {k: data.get(k) for k in _INDEX_FIELDS})
         return [self._render(data, anchor)]
+
+    def _write_coq_file(self, tid: str, text: str) -> str | None:
+        """Write ``_coq/<id>.v`` into an HTML build's output; its path relative
+        to the output root, or None (other builders, nothing to write)."""
+        builder = getattr(self.env.app, "builder", None)
+        if not text or builder is None or builder.format != "html":
+            return None
+        out = Path(self.env.app.outdir) / "_coq"
+        out.mkdir(parents=True, exist_ok=True)
+        from natlat_sym.cli._common import write_atomic
+
+        if not (out / f"{tid}.v").is_file() or (out / f"{tid}.v").read_text(encoding="utf-8") != text:
+            write_atomic(out / f"{tid}.v", text)
+        return f"_coq/{tid}.v"
+
+    def _coq_line(self, d: dict):
+        """Badge "kernel-checked (Coq 8.16)" and a link to the ``.v`` file."""
+        coq, check = d.get("coq"), d.get("coq_check") or {}
+        if not coq:
+            return None
+        status = "tight" if coq["ok"] else ("failing" if coq["ok"] is False else "unchecked")
+        badge = status_badge(coq["mark"], coq["mark"], status=status,
+                             tooltip=check.get("message") or f"coqc accepted every theorem in {coq.get('file')}")
+        para = _para(badge, classes=["natlat-coq"])
+        if coq.get("file"):
+            depth = self.env.docname.count("/")
+            uri = "../" * depth + coq["file"]
+            para += nodes.Text("  ")
+            para += nodes.reference("", f"download {Path(coq['file']).name}", refuri=uri,
+                                    classes=["natlat-coq-download"])
+            n = len(d.get("coq_modules") or [])
+            para += nodes.Text(f"  ({n} theorem{'s' if n != 1 else ''}; check with coqc {Path(coq['file']).name})")
+        if coq["ok"] is False:
+            para += nodes.Text(f"  {check.get('message', '')}")
+        for note in d.get("coq_not_exported") or ():
+            para += nodes.Text(f"  Not in the Coq file: {note}.")
+        return para
 
     def _render(self, d: dict, anchor: str):
         tid, doc = d["id"], self.env.docname
@@ -204,6 +280,9 @@ class TheoremDirective(SphinxDirective):
                       classes=["natlat-titleline"])
         if not d["ok"]:
             page += _para(f"Check failed: {d.get('reason') or d.get('error')}", classes=["natlat-error"])
+        coq_line = self._coq_line(d)
+        if coq_line is not None:
+            page += coq_line
 
         sec = _section(tid, "informal", "Statement")
         if d["informal"].strip():

@@ -154,13 +154,21 @@ def _node_svg(node: dict, pos, href) -> str:
     status, stmt = node.get("status", "unchecked"), node.get("statement_status", "stated")
     text_colour = PROOF_STATUSES.get(status, PROOF_STATUSES["unchecked"])[1]
     rx = 3 if node.get("kind") == "definition" else _NODE_H / 2
+    coq = node.get("coq") or {}
+    kernel = coq.get("ok") is True and coq.get("complete", True)  # every certified result kernel-checked
     tip = f'{node.get("title", node["id"])} ({node["id"]}): {status}; statement {stmt}'
+    if coq:
+        tip += f'; {coq.get("mark", "")}'
+    mark = (f'<circle class="natlat-coq-mark" cx="{x + w - 4:.1f}" cy="{y + 4:.1f}" r="6" fill="#1f6feb" '
+            f'stroke="#fff" stroke-width="1.5"/>') if kernel else ""
     body = (f'<g class="natlat-node" data-id="{escape(node["id"])}" data-status="{escape(status)}" '
-            f'data-statement="{escape(stmt)}"><title>{escape(tip)}</title>'
+            f'data-statement="{escape(stmt)}" data-coq="{"kernel-checked" if kernel else "no"}">'
+            f'<title>{escape(tip)}</title>'
             f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{_NODE_H}" rx="{rx}" '
             f'fill="{proof_colour(status)}" stroke="{border_colour(stmt)}" stroke-width="2.5"/>'
             f'<text x="{x + w / 2:.1f}" y="{y + _NODE_H / 2 + 5:.1f}" text-anchor="middle" '
-            f'font-family="sans-serif" font-size="13" fill="{text_colour}">{escape(_label(node))}</text></g>')
+            f'font-family="sans-serif" font-size="13" fill="{text_colour}">{escape(_label(node))}</text>'
+            f'{mark}</g>')
     if href:
         return f'<a href="{escape(href)}" target="_top">{body}</a>'
     return body
@@ -185,6 +193,10 @@ def _legend_svg(top: float) -> tuple[str, float]:
                      f'stroke="{colour}" stroke-width="2.5"/><text x="{_MARGIN + 30}" y="{y + 11}" '
                      f'font-family="sans-serif" font-size="12">{name}: {escape(meaning)}</text>')
         y += 18
+    parts.append(f'<circle cx="{_MARGIN + 11}" cy="{y + 7}" r="6" fill="#1f6feb" stroke="#fff"/>'
+                 f'<text x="{_MARGIN + 30}" y="{y + 11}" font-family="sans-serif" font-size="12">'
+                 'blue dot: kernel-checked — every exported proof accepted by Coq (coqc) in this build</text>')
+    y += 18
     parts.append(f'<text x="{_MARGIN}" y="{y + 12}" font-family="sans-serif" font-size="12">'
                  'Edges: dashed = used to state, solid = used in the proof (transitively reduced). '
                  'Boxes: definitions.</text>')

@@ -11,7 +11,7 @@ Glossary
 summary
     ``{"id", "title", "spec_id", "kind", "reference", "informal", "uses",
     "proof_uses", "uses_computed", "source_path", "status", "ok", "seconds",
-    "error", "statements", "obligations"}``.
+    "error", "statements", "obligations", "coq_modules", "coq_error"}``.
 obligation summary
     ``{"kind", "description", "expect", "outcome", "ok", "seconds",
     "detail", "statement", "certificate", "derivation", "tight", "tables"}``;
@@ -78,7 +78,23 @@ def summarize(theorem, report) -> dict:
     out.update(status=str(status), ok=bool(report.ok), seconds=round(float(report.seconds), 3),
                error=None, reason=str(getattr(report, "reason", "") or ""), uses_computed=[str(u) for u in getattr(report, "uses_computed", ())],
                obligations=rows)
+    out.update(_coq_fields(report, str(status)))
     return out
+
+
+def _coq_fields(report, status: str) -> dict:
+    """``coq_modules``: ``[name, Coq text]`` of the entry's kernel-checkable
+    theorems (certified and tight entries; see :mod:`natlat_sym.coq.catalog`),
+    or ``coq_error`` when the export itself failed."""
+    if status not in ("certified", "tight"):
+        return {"coq_modules": [], "coq_error": None, "coq_not_exported": []}
+    try:
+        from natlat_sym.coq.catalog import entry_modules, not_exported
+
+        return {"coq_modules": [list(m) for m in entry_modules(report)], "coq_error": None,
+                "coq_not_exported": not_exported(report)}
+    except Exception as e:  # noqa: BLE001 - an export failure is shown on the page, not a crash
+        return {"coq_modules": [], "coq_error": f"{type(e).__name__}: {e}", "coq_not_exported": []}
 
 
 def _statement_latex(statement) -> str | None:

@@ -26,7 +26,7 @@ ENTRIES = [
 
 def nodes_of(svg):
     return {m.group(1): (m.group(2), m.group(3), m.group(4), m.group(5)) for m in re.finditer(
-        r'data-id="([^"]+)" data-status="([^"]+)" data-statement="([^"]+)"><title>[^<]*</title>'
+        r'data-id="([^"]+)" data-status="([^"]+)" data-statement="([^"]+)"[^>]*><title>[^<]*</title>'
         r'<rect [^>]*fill="([^"]+)" stroke="([^"]+)"', svg)}
 
 
@@ -54,6 +54,17 @@ def test_svg_colours_every_node_by_its_two_channels():
     assert svg.count('stroke-dasharray') == 2     # two statement-only edges in the reduced graph
     for name in status.PROOF_STATUSES:             # the legend is generated from the same table
         assert f">{name}: " in svg
+
+
+def test_svg_marks_kernel_checked_entries_as_a_third_channel():
+    checked = dict(ENTRIES[1], coq={"ok": True, "mark": "kernel-checked (Coq 8.16)", "file": "_coq/a.v"})
+    rejected = dict(ENTRIES[2], coq={"ok": False, "mark": "Coq error: line 3", "file": None})
+    svg = graph.render_svg([ENTRIES[0], checked, rejected, ENTRIES[3]], href_of=lambda i: None)
+    coq = dict(re.findall(r'data-id="([^"]+)"[^>]*data-coq="([^"]+)"', svg))
+    assert coq == {"d": "no", "a": "kernel-checked", "b": "no", "c": "no"}
+    assert svg.count('class="natlat-coq-mark"') == 1
+    assert "kernel-checked (Coq 8.16)" in svg and "Coq error: line 3" in svg   # tooltips
+    assert "blue dot: kernel-checked" in svg                                   # legend
 
 
 def test_layout_puts_dependencies_above_and_nodes_apart():

@@ -1,0 +1,102 @@
+"""``natlat export-coq``, and the Coq parts of ``natlat prove --coq`` and
+``natlat check --coq``: results exported as self-contained Coq files and
+re-checked by Coq's kernel (``coqc``)."""
+
+from __future__ import annotations
+
+import click
+
+from ._common import EXIT_OK, EXIT_REFUTED, Exit, emit_json, fail, guarded, read_json_file, write_atomic
+
+
+def write_coq_for_result(statement, result, path: str) -> str:
+    """Write the Coq file of a prover result to ``path``; return what it holds
+    (``"proof"`` or ``"not Shannon-provable"``).  Nothing is written for a
+    result without a certificate or witness."""
+    from ..coq.export import to_coq
+
+    if result.certificate is not None:
+        write_atomic(path, to_coq(result.certificate, statement, name="natlat_theorem"))
+        return "proof"
+    if result.witness is not None:
+        write_atomic(path, to_coq(result.witness, statement, name="not_shannon_provable"))
+        return "not Shannon-provable"
+    raise fail(f"nothing to export to Coq: the verdict is {result.verdict} (no certificate, no witness); "
+               f"{path} was not written", code=3)
+
+
+@click.command(name="export-coq", short_help="Export a certificate as a Coq proof (a .v file).",
+               epilog="Exit codes: 0 written (and kernel-checked with --coqc), 1 coqc rejected it, "
+                      "2 bad input or invalid certificate.")
+@click.argument("certificate", type=click.Path(dir_okay=False), metavar="CERT.json")
+@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False), metavar="FILE.v",
+              help="Where to write the Coq file.")
+@click.option("--name", default="natlat_theorem", show_default=True, help="Name of the Coq theorem.")
+@click.option("--coqc", "run_coqc", is_flag=True, help="Run coqc on the file and report whether it is accepted.")
+@click.option("--timeout", default=300.0, show_default=True, type=click.FloatRange(min=1),
+              help="Seconds allowed for coqc.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
+@guarded
+def export_coq(certificate, output, name, run_coqc, timeout, as_json):
+    """Export CERT.json (from 'natlat prove --certificate') as a self-contained Coq file.
+
+    The theorem's statement is printed from the certificate's statement text, parsed afresh
+    (never from the multipliers); the proof cites the basic inequalities and checks the
+    certificate's identity.
+    Check it with 'coqc FILE.v' (Debian: apt-get install coq), or pass --coqc.
+    """
+    from ..coq.export import to_coq
+    from ..shannon.certificate import certificate_from_json
+
+    cert = certificate_from_json(read_json_file(certificate, "certificate"))
+    text = to_coq(cert, None, name=name)  # re-parses the statement, re-checks the certificate
+    write_atomic(output, text)
+    data = {"written": output, "statement": cert.statement, "theorem": name}
+    code = EXIT_OK
+    if run_coqc:
+        from ..coq.run import run_coqc as run
+
+        r = run(text, timeout=timeout)
+        data.update(kernel_checked=r.ok, coq_version=r.version, seconds=round(r.seconds, 3), error=r.message)
+        code = EXIT_OK if r.ok else EXIT_REFUTED
+    if as_json:
+        emit_json(data)
+    else:
+        click.echo(f"wrote {output}: Coq theorem {name} for {cert.statement}")
+        if run_coqc:
+            click.echo(r.mark + f" ({r.seconds:.1f} s)")
+    raise Exit(code)
+
+
+def check_catalog_with_coq(report, *, jobs: int, timeout: float, out_dir: str | None, quiet: bool):
+    """Kernel-check every certified/tight entry of a catalog report; print
+    one line per entry (unless ``quiet``); return the list of EntryCheck."""
+    from pathlib import Path
+
+    from ..coq.catalog import check_entries, entry_file, is_exported
+
+    if out_dir:
+        d = Path(out_dir)
+        if not d.is_dir():
+            raise fail(f"--coq-dir {out_dir} is not an existing directory")
+        for rep in report.reports:
+            if is_exported(rep):
+                write_atomic(d / f"{rep.id}.v", entry_file(rep))
+
+    from ..coq.catalog import not_exported
+
+    def line(rep, result):
+        if not quiet:
+            missing = not_exported(rep)
+            note = f"; not exported: {'; '.join(missing)}" if missing else ""
+            click.echo(f"{rep.id}: {result.mark} ({result.seconds:.1f} s){note}", err=False)
+
+    checks = check_entries(report.reports, jobs=jobs, timeout=timeout, on_done=line)
+    checked = {c.id for c in checks}
+    for rep in report.reports:
+        if is_exported(rep) and rep.id not in checked and not quiet:
+            click.echo(f"{rep.id}: not kernel-checked: {'; '.join(not_exported(rep)) or 'nothing to export'}")
+    return checks
+
+
+COMMANDS = (export_coq,)

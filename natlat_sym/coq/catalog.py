@@ -1,0 +1,138 @@
+"""Catalog entries as Coq files: one ``.v`` per certified or tight entry.
+
+:func:`entry_file` turns a :class:`~natlat_sym.catalog.theorem.TheoremReport`
+into one self-contained Coq file holding a theorem per certificate the entry's
+obligations produced (prove obligations, and tight obligations at the least
+constants), stated from the obligation's own statement, plus — where an
+obligation refuted a statement with a polymatroid — the kernel-checked
+"not Shannon-provable" theorem.  :func:`check_entries` runs ``coqc`` on
+several entries in parallel.
+
+Examples
+--------
+>>> from natlat_sym.catalog import load_catalog, check_theorem
+>>> report = check_theorem(load_catalog().get("mutual_info_le_of_markov_chain"))
+>>> text = entry_file(report)
+>>> text.count("Theorem mutual_info_le_of_markov_chain")
+2
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .export import coq_file, export_certificate, export_witness
+from .run import CoqResult, run_many
+
+__all__ = ["EXPORTED_STATUSES", "is_exported", "entry_modules", "not_exported", "entry_file", "EntryCheck",
+           "check_entries", "proof_obligation_modules"]
+
+#: Statuses whose entries are exported and kernel-checked.
+EXPORTED_STATUSES = ("certified", "tight")
+
+
+def is_exported(report) -> bool:
+    """True for a certified or tight entry (the ones ``natlat check --coq`` exports)."""
+    return str(getattr(report.status, "value", report.status)) in EXPORTED_STATUSES
+
+
+def entry_modules(report) -> list[tuple[str, str]]:
+    """``(name, Coq text)`` per exportable obligation result of the entry.
+
+    Theorems are named after the entry (``redund_determined_of_mediator``),
+    the module around each says which obligation it is.  A polymatroid
+    witness (a ``refute`` or ``not_provable`` result) exports as the
+    kernel-checked negation ``not_shannon_provable``.  Copy-lemma
+    (non-Shannon) certificates are not exported: see :func:`not_exported`."""
+    from ..shannon.certificate import PolymatroidWitness
+
+    out = []
+    for k, res in enumerate(getattr(report, "results", ()), start=1):
+        st = getattr(res, "proved_statement", None)
+        cert, witness = getattr(res, "certificate", None), getattr(res, "witness", None)
+        if not getattr(res, "ok", False):
+            continue
+        if cert is not None and st is not None:
+            if not getattr(cert, "copies", ()):
+                out.append((f"obligation_{k}", export_certificate(cert, st, name=report.id)))
+        elif isinstance(witness, PolymatroidWitness) and (
+                getattr(res, "kind", "") == "refute" or str(getattr(res, "outcome", "")) == "not_provable"):
+            if st is None:
+                if not getattr(res, "statement", ""):
+                    continue
+                from ..shannon.parse import parse_statement
+
+                st = parse_statement(res.statement)
+            out.append((f"obligation_{k}", export_witness(witness, st, name="not_shannon_provable")))
+    return out
+
+
+def not_exported(report) -> list[str]:
+    """Descriptions of the entry's certified results that are *not* in its
+    Coq file: copy-lemma (non-Shannon) certificates, whose copy construction
+    is not yet stated in the Coq theory."""
+    out = []
+    for res in getattr(report, "results", ()):
+        cert = getattr(res, "certificate", None)
+        if getattr(res, "ok", False) and cert is not None and getattr(cert, "copies", ()):
+            out.append(f"{getattr(res, 'description', '')} (copy-lemma proof, not exported to Coq)")
+    return out
+
+
+def entry_file(report) -> str:
+    """The whole ``.v`` file of one catalog entry (empty modules → no theorems)."""
+    return coq_file(entry_modules(report), title=f"{report.spec_id} {report.id}")
+
+
+@dataclass(frozen=True)
+class EntryCheck:
+    """``coqc``'s verdict on one catalog entry's file."""
+
+    id: str
+    theorems: int
+    result: CoqResult
+    not_exported: tuple = ()
+
+    @property
+    def mark(self) -> str:
+        return self.result.mark
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "theorems": self.theorems, "kernel_checked": self.result.ok,
+                "seconds": round(self.result.seconds, 3), "cpu_seconds": round(self.result.cpu_seconds, 3),
+                "coq_version": self.result.version, "error": self.result.message,
+                "not_exported": list(self.not_exported)}
+
+
+def check_entries(reports, *, jobs: int = 2, timeout: float = 300.0, cache_dir=None, on_done=None) -> list[EntryCheck]:
+    """Export every certified/tight report and run ``coqc`` on each file
+    (entries with nothing exportable are left out; see :func:`not_exported`)."""
+    chosen, modules = [], []
+    for r in reports:  # an entry with nothing exportable (copy-lemma proofs only) is not checked
+        mods = entry_modules(r) if is_exported(r) else []
+        if mods:
+            chosen.append(r)
+            modules.append(mods)
+    texts = [coq_file(m, title=f"{r.spec_id} {r.id}") for r, m in zip(chosen, modules)]
+
+    def done(k, result):
+        if on_done is not None:
+            on_done(chosen[k], result)
+
+    results = run_many(texts, jobs=jobs, timeout=timeout, cache_dir=cache_dir, on_done=done)
+    return [EntryCheck(r.id, len(m), res, tuple(not_exported(r))) for r, m, res in zip(chosen, modules, results)]
+
+
+def proof_obligation_modules(theorem, *, timeout: float = 30.0) -> list[tuple[str, str]]:
+    """Run only the prove and tight obligations of a catalog entry (no
+    finite checks or experiments) and export each certified one: the
+    entry's kernel-checkable part, cheaper than a full :func:`check_theorem`."""
+    out = []
+    for k, ob in enumerate(theorem.obligations, start=1):
+        if ob.kind not in ("prove", "tight") or ob.expect == "not_provable":
+            continue
+        res = ob.run(timeout=timeout)
+        st = getattr(res, "proved_statement", None)
+        if res.ok and res.certificate is not None and st is not None and not res.certificate.copies:
+            out.append((f"{theorem.id}_obligation_{k}", export_certificate(res.certificate, st, name=theorem.id)))
+    return out

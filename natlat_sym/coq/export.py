@@ -1,0 +1,576 @@
+"""Export certificates and polymatroid witnesses as Coq proof scripts.
+
+A file written here is self-contained: it starts with natlat_sym's Coq
+theory (:file:`Polymatroid.v`, shipped as package data: entropy set
+functions on bitmask sets, the polymatroid axioms, ``H``/``Hc``/``I``/``Ic``,
+and the basic Shannon inequalities proved from the axioms) and then states
+and proves one theorem per exported result, each in its own ``Module``.
+``coqc FILE.v`` re-checks everything with Coq's kernel; nothing of
+natlat_sym is trusted.
+
+What the theorem says
+---------------------
+The theorem's **statement** is printed from the user's
+:class:`~natlat_sym.shannon.statement.Statement` (the certificate's stored
+statement text re-parsed, or the statement object you pass) — never from the
+certificate — so a wrong certificate cannot prove a different theorem::
+
+    Theorem redund_determined_of_mediator :
+      forall h : set -> R, polymatroid h ->
+      forall eps delta : R, 0 <= eps -> 0 <= delta ->
+      forall (mediation : Ic h X1 X2 Λ <= eps) (redundancy_1 : Hc h Γ X1 <= delta) ...,
+      Hc h Γ Λ <= eps + 2 * delta.
+
+Random variables are bitmask constants (``X1 := 1``, ``X2 := 2``, ``Γ := 4``),
+parameters are universally quantified nonnegative reals, hypotheses are
+named premises.
+
+How it is proved
+----------------
+The proof cites each basic inequality of the certificate as an instance of
+the lemmas ``Hc_nonneg``/``Ic_nonneg`` (proved once from the axioms), turns
+each used hypothesis into ``0 <= rhs - lhs``, and applies
+``le_of_certificate``: ``d * (rhs - lhs) = c + s`` is checked as an identity of
+linear forms (by ``lra`` with every fact cleared from the context; ``c`` is the
+certificate's combination *with its multipliers written out*, cleared of
+denominators by ``d``, ``s`` the constant slack), ``0 <= c`` term by term,
+``0 <= s`` by ``lra``.  A changed multiplier, a dropped inequality or a
+strengthened statement makes the identity (or the positivity step) fail, and
+``coqc`` rejects the file.
+
+A :class:`~natlat_sym.shannon.certificate.PolymatroidWitness` exports as the
+*negation* of the statement's theorem: the rational vector is a polymatroid
+(``check_polymatroid`` evaluated by the kernel with ``vm_compute`` over
+``Q``, on every pair of subsets) that satisfies the hypotheses and violates
+the conclusion — a kernel-checked "not Shannon-provable".
+
+Examples
+--------
+>>> from natlat_sym.shannon.parse import parse_statement
+>>> from natlat_sym.shannon.prove import prove
+>>> st = parse_statement("H(X|Y) <= H(X)")
+>>> text = to_coq(prove(st).certificate, st, name="conditioning_reduces_entropy")
+>>> "Theorem conditioning_reduces_entropy" in text
+True
+>>> print(coq_proposition(st, CoqNames.of(st)))
+forall h : set -> R, polymatroid h ->
+  Hc h X Y <= H h X
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import lru_cache
+from importlib import resources
+
+from ..errors import CertificateError, StatementError
+
+__all__ = ["CoqNames", "coq_proposition", "theory_text", "export_certificate", "export_witness",
+           "to_coq", "coq_file", "COQ_THEORY_VERSION"]
+
+#: Bumped whenever Polymatroid.v changes meaning (part of every cache key).
+COQ_THEORY_VERSION = 1
+
+_COQ_RESERVED = frozenset("""
+    as at cofix else end exists exists2 fix for forall fun if IF in let match mod return Set then Prop
+    SProp Type using where with is struct Definition Theorem Lemma Proof Qed Module End Variable
+    Hypothesis Section Ltac Notation Infix Import Require From Open Scope Check Print
+    R N Q nat positive h poly set subset polymatroid H Hc I Ic value ground finite_function
+    all_subsets check_polymatroid le_of_certificate ge_of_certificate eq_of_certificates
+    nonneg_of_le nonneg_of_ge nonneg_of_eq nonneg_of_eq_rev claim witness table True False
+    xH xO xI Npos N0 Zpos IZR Rplus Rminus Rmult Rdiv Rle Rge Rlt lra ring
+""".split())
+
+
+def theory_text() -> str:
+    """The Coq theory shipped with natlat_sym (``natlat_sym/coq/Polymatroid.v``)."""
+    return _theory()
+
+
+@lru_cache(maxsize=1)
+def _theory() -> str:
+    return resources.files("natlat_sym.coq").joinpath("Polymatroid.v").read_text(encoding="utf-8")
+
+
+def _identifier(name: str, taken: set[str], prefix: str) -> str:
+    """A Coq identifier for ``name``: the name itself when Coq accepts it and
+    it clashes with nothing, else a prefixed variant."""
+    ident = name if re.fullmatch(r"[^\W\d]\w*'*", name) and not name.startswith("_") else prefix + "_" + re.sub(r"\W", "_", name)
+    base, k = ident, 1
+    while ident in _COQ_RESERVED or ident in taken:
+        ident = f"{base}_{k}" if k > 1 else f"{base}_"
+        k += 1
+    taken.add(ident)
+    return ident
+
+
+@dataclass(frozen=True)
+class CoqNames:
+    """How a statement's names appear in Coq.
+
+    Attributes
+    ----------
+    variables : dict
+        Random variable name → (Coq identifier, bit index); variable ``k``
+        is the set with bitmask ``2**k``.
+    parameters : dict
+        Parameter name → Coq identifier.
+    hypotheses : tuple of str
+        Coq names of the hypotheses, in the statement's order.
+    taken : frozenset
+        Every identifier used (so proof-local names avoid them).
+    """
+
+    variables: dict
+    parameters: dict
+    hypotheses: tuple
+    taken: frozenset
+
+    @classmethod
+    def of(cls, statement, extra_variables=()) -> "CoqNames":
+        taken: set[str] = set()
+        names = list(statement.variables()) + [v for v in extra_variables if v not in statement.variables()]
+        variables = {v: (_identifier(v, taken, "v"), k) for k, v in enumerate(names)}
+        parameters = {p: _identifier(p, taken, "p") for p in sorted(statement.parameters())}
+        hypotheses = tuple(_identifier(r.name, taken, "hyp") for r in statement.hypotheses)
+        return cls(variables, parameters, hypotheses, frozenset(taken))
+
+    def mask(self, names) -> int:
+        out = 0
+        for n in names:
+            if n not in self.variables:
+                raise CertificateError(f"variable {n} is not in the statement")
+            out |= 1 << self.variables[n][1]
+        return out
+
+    def set_term(self, names) -> str:
+        """``X1``, ``(X1 ∪ X2)`` or ``∅``, variables in bit order."""
+        idents = [self.variables[n][0] for n in sorted(names, key=lambda n: self.variables[n][1])]
+        if not idents:
+            return "∅"
+        return idents[0] if len(idents) == 1 else "(" + " ∪ ".join(idents) + ")"
+
+    def fresh(self, base: str, used: set[str]) -> str:
+        ident, k = base, 1
+        while ident in self.taken or ident in used or ident in _COQ_RESERVED:
+            k += 1
+            ident = f"{base}_{k}"
+        used.add(ident)
+        return ident
+
+
+# ----------------------------------------------------------------------------- expressions
+def _number(q: Fraction) -> str:
+    """A nonnegative rational as a Coq real: ``3`` or ``(3/7)``."""
+    q = Fraction(q)
+    if q < 0:
+        raise ValueError("negative literal")
+    return str(q.numerator) if q.denominator == 1 else f"({q.numerator}/{q.denominator})"
+
+
+def _measure(expr, names: CoqNames, h: str) -> str:
+    from ..shannon.measures import DualTotalCorrelation, Entropy, MutualInformation, TotalCorrelation
+
+    def group(t):
+        return frozenset(x.name for x in t)
+
+    given = group(expr.given)
+    if isinstance(expr, Entropy):
+        a = names.set_term(group(expr.targets))
+        return f"Hc {h} {a} {names.set_term(given)}" if given else f"H {h} {a}"
+    gs = [group(g) for g in expr.groups]
+
+    def hc(s):
+        return f"Hc {h} {names.set_term(s)} {names.set_term(given)}" if given else f"H {h} {names.set_term(s)}"
+
+    if isinstance(expr, MutualInformation) and len(gs) == 2:
+        a, b = names.set_term(gs[0]), names.set_term(gs[1])
+        return f"Ic {h} {a} {b} {names.set_term(given)}" if given else f"I {h} {a} {b}"
+    terms: list[tuple[int, str]] = []
+    if isinstance(expr, MutualInformation):  # co-information: Σ_{∅≠S} (−1)^{|S|+1} H(∪S | C)
+        from itertools import combinations
+
+        for r in range(1, len(gs) + 1):
+            for sel in combinations(gs, r):
+                terms.append((1 if r % 2 else -1, hc(frozenset().union(*sel))))
+    elif isinstance(expr, TotalCorrelation):  # Σ H(G_i|C) − H(G|C)
+        terms = [(1, hc(g)) for g in gs] + [(-1, hc(frozenset().union(*gs)))]
+    elif isinstance(expr, DualTotalCorrelation):  # H(G|C) − Σ H(G_i | G_{−i}, C)
+        union = frozenset().union(*gs)
+        terms = [(1, hc(union))]
+        for i, g in enumerate(gs):
+            rest = frozenset().union(*(x for j, x in enumerate(gs) if j != i)) | given
+            terms.append((-1, f"Hc {h} {names.set_term(g)} {names.set_term(rest)}"))
+    else:  # pragma: no cover - every measure class is handled above
+        raise StatementError(f"cannot export {expr} to Coq")
+    out = terms[0][1] if terms[0][0] > 0 else f"- {terms[0][1]}"
+    for sign, t in terms[1:]:
+        out += (" + " if sign > 0 else " - ") + t
+    return f"({out})"
+
+
+def _signed_term(expr, names: CoqNames, h: str) -> tuple[int, str]:
+    """(sign, text) of one summand, so sums print as ``a - 2 * b``."""
+    from sympy import Mul, Number
+
+    if isinstance(expr, Number):
+        q = Fraction(int(expr.p), int(expr.q))
+        return (1 if q >= 0 else -1), _number(abs(q))
+    if isinstance(expr, Mul):
+        coeff = Fraction(1)
+        rest = []
+        for f in expr.args:
+            if isinstance(f, Number):
+                coeff *= Fraction(int(f.p), int(f.q))
+            else:
+                rest.append(_atom(f, names, h))
+        sign = 1 if coeff >= 0 else -1
+        parts = ([] if abs(coeff) == 1 and rest else [_number(abs(coeff))]) + rest
+        return sign, " * ".join(parts)
+    return 1, _atom(expr, names, h)
+
+
+def _atom(expr, names: CoqNames, h: str) -> str:
+    from sympy import Add, Symbol
+
+    from ..shannon.measures import InformationMeasure, RandomVariable
+
+    if isinstance(expr, InformationMeasure):
+        return _measure(expr, names, h)
+    if isinstance(expr, Symbol) and not isinstance(expr, RandomVariable):
+        return names.parameters[expr.name]
+    if isinstance(expr, Add):
+        return "(" + coq_expression(expr, names, h) + ")"
+    raise StatementError(f"cannot export {expr} to Coq")
+
+
+def coq_expression(expr, names: CoqNames, h: str = "h") -> str:
+    """A linear information expression as a Coq real-valued term."""
+    from sympy import Add
+
+    summands = Add.make_args(expr) if isinstance(expr, Add) else (expr,)
+    out = ""
+    for k, a in enumerate(summands):  # sympy's order, as in the textbook text (to_text)
+        sign, text = _signed_term(a, names, h)
+        if k == 0:
+            out = text if sign > 0 else f"- {text}"
+        else:
+            out += (" + " if sign > 0 else " - ") + text
+    return out or "0"
+
+
+_REL = {"<=": "<=", ">=": ">=", "==": "="}
+
+
+def coq_relation(rel, names: CoqNames, h: str = "h") -> str:
+    return f"{coq_expression(rel.lhs, names, h)} {_REL[rel.rel]} {coq_expression(rel.rhs, names, h)}"
+
+
+def coq_proposition(statement, names: CoqNames, h: str = "h") -> str:
+    """The statement as a Coq proposition about every polymatroid ``h``."""
+    if statement.free_coefficients():
+        raise StatementError("a statement with free coefficients (a parameter multiplying an information "
+                             f"term: {', '.join(sorted(statement.free_coefficients()))}) is not linear; "
+                             "substitute values first (the tightest certificate's statement)")
+    lines = [f"forall {h} : set -> R, polymatroid {h} ->"]
+    params = [names.parameters[p] for p in sorted(names.parameters)]
+    if params:
+        lines.append(f"  forall {' '.join(params)} : R, " + " -> ".join(f"0 <= {p}" for p in params) + " ->")
+    for ident, r in zip(names.hypotheses, statement.hypotheses):
+        lines.append(f"  forall {ident} : {coq_relation(r, names, h)},")
+    lines.append(f"  {coq_relation(statement.conclusion, names, h)}")
+    return "\n".join(lines)
+
+
+def _definitions(names: CoqNames) -> list[str]:
+    out = []
+    for v, (ident, bit) in names.variables.items():
+        note = "" if ident == v else f"  (* {v} *)"
+        out.append(f"Definition {ident} : set := {1 << bit}%N.{note}")
+    return out
+
+
+def _unfold_list(names: CoqNames) -> str:
+    return " ".join(["Ic", "Hc", "I", "H", *[i for i, _ in names.variables.values()], "N.lor", "Pos.lor"])
+
+
+def _module_name(name: str, used: set[str]) -> str:
+    base = re.sub(r"\W", "_", name) or "result"
+    if base[0].isdigit():
+        base = "t_" + base
+    ident, k = base, 1
+    while ident in used or ident in _COQ_RESERVED:
+        k += 1
+        ident = f"{base}_{k}"
+    used.add(ident)
+    return ident
+
+
+def _statement_of(cert, statement):
+    from ..shannon.parse import parse_statement
+
+    if statement is not None:
+        return statement
+    try:
+        return parse_statement(cert.statement)
+    except Exception as e:  # noqa: BLE001 - any parse failure means a broken certificate
+        raise CertificateError(f"the certificate's statement does not parse: {e}") from None
+
+
+# ----------------------------------------------------------------------------- certificates
+def export_certificate(cert, statement=None, *, name: str = "natlat_theorem", check: bool = True) -> str:
+    """One ``Module`` with the theorem and its proof (no theory header).
+
+    Parameters
+    ----------
+    cert : Certificate
+    statement : Statement, optional
+        What to state; default: the certificate's statement text, re-parsed.
+    name : str
+        The theorem's name.
+    check : bool
+        Re-check the certificate with the exact checker first (a clear
+        error instead of a Coq one).  ``check=False`` exports whatever the
+        certificate says, so tests can show that the kernel catches it.
+    """
+    from ..shannon.certificate import check_certificate
+
+    if getattr(cert, "copies", ()):
+        raise CertificateError("copy-lemma (non-Shannon) certificates are not exported to Coq yet: the copy "
+                               "construction is not stated in the Coq theory")
+    st = _statement_of(cert, statement)
+    if check:
+        if st.conclusion.rel != cert.sense:
+            raise CertificateError(f"certificate is for a '{cert.sense}' conclusion, the statement has "
+                                   f"'{st.conclusion.rel}'")
+        check_certificate(cert, expected_target=st.conclusion.normal_form(),
+                          expected_hypotheses=st.hypothesis_forms())
+    names = CoqNames.of(st, cert.variables)
+    used: set[str] = set()
+    poly = "poly"
+    lines = [f"(** {st.text()} *)", *_definitions(names), "",
+             f"Theorem {name} :", coq_proposition(st, names) + ".", "Proof."]
+    intro = ["h", poly, *[names.parameters[p] for p in sorted(names.parameters)]]
+    nonneg = {p: names.fresh(f"{names.parameters[p]}_nonneg", used) for p in sorted(names.parameters)}
+    intro += [nonneg[p] for p in sorted(names.parameters)] + list(names.hypotheses)
+    lines.append("  intros " + " ".join(intro) + ".")
+    rel = st.conclusion
+    pieces = list(cert.pieces)
+    combos = []
+    for k, piece in enumerate(pieces, start=1):
+        combo, facts = _combination(piece, cert, st, names, used, k, nonneg)
+        lines.extend(facts)
+        combos.append(combo)
+    # The identity of linear forms, with every fact cleared so that lra checks the identity
+    # itself (lra normalises linear forms much faster than ring on hundreds of subsets).
+    identity = f"cbv [{_unfold_list(names)}]; rewrite ?(normalized h poly); clear_facts; lra."
+    what = ["the certificate's identity", "each term of the combination is >= 0",
+            "the slack is >= 0", "the common denominator is > 0"]
+    if rel.rel == "==":
+        if len(combos) != 2:
+            raise CertificateError(f"an equality needs 2 certificate pieces, got {len(combos)}")
+        (d1, c1, s1, p1), (d2, c2, s2, p2) = combos
+        lines.append(f"  refine (eq_of_certificates _ _ {d1} ({c1}) {s1} {d2} ({c2}) {s2} _ _ _ _ _ _ _ _).")
+        steps = [identity, f"exact {p1}.", "lra.", "apply const_pos.",
+                 identity, f"exact {p2}.", "lra.", "apply const_pos."]
+    else:
+        if len(combos) != 1:
+            raise CertificateError(f"an inequality needs 1 certificate piece, got {len(combos)}")
+        (d, c, s, proof), = combos
+        lemma = "le_of_certificate" if rel.rel == "<=" else "ge_of_certificate"
+        lines.append(f"  refine ({lemma} _ _ {d} ({c}) {s} _ _ _ _).")
+        steps = [identity, f"exact {proof}.", "lra.", "apply const_pos."]
+    for k, step in enumerate(steps):
+        lines.append(f"  - (* {what[k % 4]} *) {step}")
+    lines.append("Qed.")
+    return "\n".join(lines)
+
+
+def _combination(piece, cert, st, names: CoqNames, used: set[str], k: int, param_facts: dict):
+    """``(d, c, s, proof)`` as Coq text — ``d * target = c + s`` with ``c``
+    the certificate's combination ``Σ λ b + Σ μ g + Σ ν p`` times the common
+    denominator ``d`` of every multiplier (integer coefficients throughout),
+    and ``proof`` an explicit proof term of ``0 <= c`` built from the facts
+    (no proof search: linear in the number of rows) — and the
+    ``pose proof`` lines of those facts."""
+    from math import lcm
+
+    from ..shannon.linear import as_fraction
+
+    facts = [f"  (* piece {k}: the basic inequalities the certificate cites, from the axioms *)"]
+    raw: list[tuple[Fraction, str, str]] = []
+    for b, lam in piece.basic:
+        lam = as_fraction(lam)
+        if not lam:
+            continue
+        fact = names.fresh(f"b{k}_{len(raw) + 1}", used)
+        sets = " ".join(names.set_term(x) for x in b.sets)
+        lemma = "Hc_nonneg" if b.kind == "H" else "Ic_nonneg"
+        facts.append(f"  pose proof ({lemma} h poly {sets}) as {fact}.  (* {b} *)")
+        raw.append((lam, f"{'Hc' if b.kind == 'H' else 'Ic'} h {sets}", fact))
+    for j, mu in enumerate(piece.hypotheses):
+        mu = as_fraction(mu)
+        if not mu:
+            continue
+        if j >= len(st.hypotheses):
+            raise CertificateError(f"piece {k}: a multiplier for hypothesis {j + 1}, but the statement has "
+                                   f"{len(st.hypotheses)}")
+        r, ident = st.hypotheses[j], names.hypotheses[j]
+        lhs, rhs = coq_expression(r.lhs, names), coq_expression(r.rhs, names)
+        fact = names.fresh(f"g{k}_{j + 1}", used)
+        if r.rel == "<=" or (r.rel == "==" and mu < 0):
+            lemma = "nonneg_of_le" if r.rel == "<=" else "nonneg_of_eq_rev"
+            quantity = f"({rhs}) - ({lhs})"
+        else:
+            lemma = "nonneg_of_ge" if r.rel == ">=" else "nonneg_of_eq"
+            quantity = f"({lhs}) - ({rhs})"
+        facts.append(f"  pose proof ({lemma} _ _ {ident}) as {fact}.  (* hypothesis {r.name} *)")
+        raw.append((abs(mu) if r.rel == "==" else mu, f"({quantity})", fact))
+    for p, nu in sorted(piece.parameters.items()):
+        nu = as_fraction(nu)
+        if nu:
+            if p not in names.parameters:
+                raise CertificateError(f"piece {k}: parameter {p} is not in the statement")
+            raw.append((nu, names.parameters[p], param_facts[p]))
+    slack = piece.residual(cert.hypotheses).constant
+    d = lcm(slack.denominator, *(q.denominator for q, _, _ in raw))
+    terms = [_scaled(q * d, text) for q, text, _ in raw]
+    proof = "(Rle_refl 0)"
+    for n, (q, _, fact) in enumerate(raw):
+        leaf = fact if q * d == 1 else f"(Rmult_le_pos _ _ (const_nonneg {q * d}%positive) {fact})"
+        proof = leaf if n == 0 else f"(Rplus_le_le_0_compat _ _ {proof} {leaf})"
+    return (str(d), (" + ".join(terms) or "0"), _signed_number(slack * d), proof), facts
+
+
+def _signed_number(q: Fraction) -> str:
+    return _number(q) if q >= 0 else f"(-{_number(-q)})"
+
+
+def _scaled(q: Fraction, quantity: str) -> str:
+    if q < 0:
+        return f"(-{_number(-q)}) * {quantity}"
+    return quantity if q == 1 else f"{_number(q)} * {quantity}"
+
+
+# ----------------------------------------------------------------------------- witnesses
+def export_witness(witness, statement, *, name: str = "natlat_theorem", check: bool = True) -> str:
+    """One ``Module`` proving that ``statement`` is NOT a theorem about
+    polymatroids: ``~ (forall h, polymatroid h -> ...)``, by the witness.
+
+    The witness is re-checked by the exact checker first; the kernel then
+    re-checks it independently (``vm_compute`` of ``check_polymatroid``);
+    ``check=False`` skips the first check, so tests can show that the
+    kernel rejects a perturbed witness on its own."""
+    from ..shannon.certificate import check_witness
+    from ..shannon.linear import as_fraction
+
+    st = statement
+    if check:
+        check_witness(witness, st.hypothesis_forms(), st.conclusion.normal_form(), st.conclusion.sense)
+    names = CoqNames.of(st, witness.variables)
+    n = len(names.variables)
+    ent = {frozenset(s): as_fraction(v) for s, v in witness.entropies.items()}
+    order = sorted(names.variables, key=lambda v: names.variables[v][1])
+    table = []
+    for mask in range(1 << n):
+        s = frozenset(v for v in order if mask >> names.variables[v][1] & 1)
+        table.append(ent.get(s, Fraction(0)) if s else Fraction(0))
+    used: set[str] = set()
+    lines = [f"(** Not Shannon-provable: {st.text()} *)", *_definitions(names), "",
+             "(** The witness: entry k is h(set with bitmask k). *)",
+             "Definition table : list Q := (" + " :: ".join(_q(q) for q in table) + " :: nil)%Q."]
+    lines += [f"Definition witness : set -> R := finite_function {n} table.", "",
+              "Lemma witness_polymatroid : polymatroid witness.",
+              "Proof. apply polymatroid_of_check. vm_compute. reflexivity. Qed.", ""]
+    value_lemmas = []
+    for mask, q in enumerate(table):
+        lemma = f"witness_{mask}"
+        value_lemmas.append(lemma)
+        lines.append(f"Lemma {lemma} : witness {mask}%N = {_real(q)}.")
+        lines.append(f"Proof. apply finite_function_value. vm_compute. reflexivity. Qed.")
+    unfold = _unfold_list(names)
+    rewrite = ", ".join(f"?{v}" for v in value_lemmas)
+    lines += ["", f"Theorem {name} :", "  ~ (" + coq_proposition(st, names).replace("\n", "\n     ") + ").",
+              "Proof.", "  intro claim.", "  specialize (claim witness witness_polymatroid)."]
+    params = dict(witness.parameters)
+    for p in sorted(names.parameters):
+        v = as_fraction(params.get(p, 0))
+        lines.append(f"  specialize (claim {_real(v)} ltac:(lra)).  (* {p} = {v} *)")
+    for ident, r in zip(names.hypotheses, st.hypotheses):
+        fact = names.fresh(f"{ident}_holds", used)
+        lines.append(f"  assert ({fact} : {coq_relation(r, names, 'witness')}).")
+        lines.append(f"  {{ cbv [{unfold}]; rewrite {rewrite}; lra. }}")
+        lines.append(f"  specialize (claim {fact}).")
+    lines.append(f"  revert claim. cbv [{unfold}]. rewrite {rewrite}. lra.")
+    lines.append("Qed.")
+    return "\n".join(lines)
+
+
+def _q(q: Fraction) -> str:
+    return f"({q.numerator} # {q.denominator})"
+
+
+def _real(q: Fraction) -> str:
+    """``p / q`` in the form finite_function_value produces (IZR p / IZR (Zpos q))."""
+    return f"(IZR ({q.numerator}%Z) / IZR (Zpos {q.denominator}%positive))"
+
+
+# ----------------------------------------------------------------------------- files
+def coq_file(modules, *, title: str = "") -> str:
+    """A complete ``.v`` file: the theory, then each module's text.
+
+    ``modules`` is a list of ``(name, text)`` pairs from
+    :func:`export_certificate` / :func:`export_witness`."""
+    used: set[str] = set()
+    out = [f"(* Generated by natlat_sym{': ' + title if title else ''}.  Check with: coqc FILE.v *)", "",
+           theory_text().rstrip(), ""]
+    for name, text in modules:
+        mod = _module_name(name, used)
+        out += [f"Module {mod}.", text, f"End {mod}.", ""]
+    return "\n".join(out)
+
+
+def to_coq(result, statement=None, *, name: str = "natlat_theorem", check: bool = True) -> str:
+    """A complete, self-contained Coq file (text) for one result.
+
+    Parameters
+    ----------
+    result : Certificate, PolymatroidWitness or ProofResult
+        A certificate exports as the theorem with its proof; a polymatroid
+        witness as the negation of the statement's theorem (not
+        Shannon-provable).
+    statement : Statement or str, optional
+        The statement; required for a witness, defaults to the
+        certificate's own statement text (re-parsed).
+    name : str
+        Theorem name (a catalog id, say).
+    check : bool
+        Re-check the certificate or witness exactly before exporting (see
+        :func:`export_certificate`); False only to test the kernel.
+    """
+    from ..shannon.certificate import Certificate, PolymatroidWitness
+
+    if isinstance(statement, str):
+        from ..shannon.parse import parse_statement
+
+        statement = parse_statement(statement)
+    if hasattr(result, "verdict") and hasattr(result, "certificate"):
+        if result.certificate is not None:
+            result = result.certificate
+        elif result.witness is not None:
+            result = result.witness
+        else:
+            raise CertificateError(f"nothing to export: the result is {result.verdict} without a "
+                                   "certificate or witness")
+    if isinstance(result, Certificate):
+        body = export_certificate(result, statement, name=name, check=check)
+    elif isinstance(result, PolymatroidWitness):
+        if statement is None:
+            raise StatementError("exporting a polymatroid witness needs the statement it refutes")
+        body = export_witness(result, statement, name=name, check=check)
+    else:
+        raise TypeError(f"to_coq expects a Certificate, PolymatroidWitness or ProofResult, "
+                        f"got {type(result).__name__}")
+    return coq_file([(name, body)], title=name)

@@ -1,0 +1,189 @@
+"""Run ``coqc`` on exported proof scripts, with a timeout and a result cache.
+
+``coqc`` runs in a fresh temporary directory (it writes ``.vo``/``.glob``
+files next to its input), one process per file; :func:`run_many` checks
+several files at once on a thread pool (each thread waits on its own
+``coqc`` process).  Results can be cached on disk by the sha256 of the file
+text and the Coq version (:func:`run_coqc_cached`), so the docs build
+re-runs ``coqc`` only for files that changed.
+
+Examples
+--------
+>>> r = run_coqc("Theorem t : 1 + 1 = 2. Proof. reflexivity. Qed.")  # doctest: +SKIP
+>>> r.ok, r.version  # doctest: +SKIP
+(True, '8.16.1')
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import NatLatError
+
+__all__ = ["CoqResult", "CoqUnavailable", "coq_version", "find_coqc", "run_coqc", "run_coqc_cached",
+           "run_many"]
+
+
+class CoqUnavailable(NatLatError):
+    """``coqc`` is not installed (Debian: ``apt-get install coq``)."""
+
+
+@dataclass(frozen=True)
+class CoqResult:
+    """The outcome of one ``coqc`` run.
+
+    Attributes
+    ----------
+    ok : bool
+        ``coqc`` accepted the file: every theorem in it is kernel-checked.
+    seconds : float
+        Wall-clock time.
+    message : str
+        Empty when ok, else Coq's error in one line (with the line number).
+    version : str
+        The Coq version that checked it, e.g. ``"8.16.1"``.
+    cpu_seconds : float
+        User + system CPU time of the ``coqc`` process (what the check
+        costs, whatever else the machine is doing).
+    """
+
+    ok: bool
+    seconds: float
+    message: str = ""
+    version: str = ""
+    cpu_seconds: float = 0.0
+
+    @property
+    def mark(self) -> str:
+        """``"kernel-checked (Coq 8.16)"`` or ``"Coq error: ..."``."""
+        if self.ok:
+            return f"kernel-checked (Coq {'.'.join(self.version.split('.')[:2])})"
+        return f"Coq error: {self.message}"
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+def find_coqc() -> str | None:
+    """Path of ``coqc`` (``$NATLAT_COQC`` overrides), or None."""
+    return os.environ.get("NATLAT_COQC") or shutil.which("coqc")
+
+
+@lru_cache(maxsize=4)
+def _version_of(coqc: str) -> str:
+    try:
+        out = subprocess.run([coqc, "--version"], capture_output=True, text=True, timeout=60).stdout
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    m = re.search(r"version\s+([0-9][0-9A-Za-z.+~-]*)", out)
+    return m.group(1) if m else ""
+
+
+def coq_version() -> str | None:
+    """The installed Coq version (``"8.16.1"``), or None without ``coqc``."""
+    coqc = find_coqc()
+    return (_version_of(coqc) or None) if coqc else None
+
+
+def _require_coqc() -> str:
+    coqc = find_coqc()
+    if coqc is None or not _version_of(coqc):
+        raise CoqUnavailable("coqc (the Coq proof assistant) is not installed; on Debian/Ubuntu: "
+                             "apt-get install coq")
+    return coqc
+
+
+def _one_line(text: str) -> str:
+    """Coq's error output as one line: ``line 12: Error: ...``."""
+    text = text.strip()
+    m = re.search(r'File "[^"]*", line (\d+), characters (\d+)-(\d+):\s*(.*)', text, re.S)
+    if m:
+        body = " ".join(m.group(4).split())
+        return f"line {m.group(1)}: {body}"[:400]
+    return " ".join(text.split())[:400] or "coqc failed without a message"
+
+
+def run_coqc(text: str, *, timeout: float = 300.0, filename: str = "natlat_proof.v") -> CoqResult:
+    """Check ``text`` (a whole ``.v`` file) with ``coqc``.
+
+    Raises
+    ------
+    CoqUnavailable
+        When ``coqc`` is not installed.
+    """
+    coqc = _require_coqc()
+    version = _version_of(coqc)
+    with tempfile.TemporaryDirectory(prefix="natlat_coq_") as tmp:
+        path = Path(tmp) / filename
+        path.write_text(text, encoding="utf-8")
+        out_path = Path(tmp) / "coqc.out"
+        start = time.perf_counter()
+        with open(out_path, "w+", encoding="utf-8") as out:
+            proc = subprocess.Popen([coqc, "-q", path.name], cwd=tmp, stdout=out, stderr=subprocess.STDOUT)
+            timer = threading.Timer(timeout, proc.kill)
+            timer.start()
+            try:
+                _, status, usage = os.wait4(proc.pid, 0)  # wait4: the child's own CPU time
+            finally:
+                timer.cancel()
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            seconds = time.perf_counter() - start
+            cpu = usage.ru_utime + usage.ru_stime
+            out.seek(0)
+            output = out.read()
+    if proc.returncode == 0:
+        return CoqResult(True, seconds, "", version, cpu)
+    if seconds >= timeout:
+        return CoqResult(False, seconds, f"coqc timed out after {timeout:g} s", version, cpu)
+    return CoqResult(False, seconds, _one_line(output), version, cpu)
+
+
+def run_coqc_cached(text: str, cache_dir: str | Path | None, *, timeout: float = 300.0) -> CoqResult:
+    """:func:`run_coqc`, with results stored in ``cache_dir`` under the
+    sha256 of the text and the Coq version (None: no cache)."""
+    if cache_dir is None:
+        return run_coqc(text, timeout=timeout)
+    coqc = _require_coqc()
+    key = hashlib.sha256((_version_of(coqc) + "\0" + text).encode()).hexdigest()
+    path = Path(cache_dir) / f"{key}.json"
+    try:
+        return CoqResult(**json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        pass
+    result = run_coqc(text, timeout=timeout)
+    if "timed out" not in result.message:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(result.to_json()), encoding="utf-8")
+        os.replace(tmp, path)
+    return result
+
+
+def run_many(texts, *, jobs: int = 2, timeout: float = 300.0, cache_dir=None, on_done=None) -> list[CoqResult]:
+    """Check several files, ``jobs`` ``coqc`` processes at a time; results
+    in input order.  ``on_done(index, result)`` is called as each finishes."""
+    texts = list(texts)
+    _require_coqc()
+
+    def one(k):
+        r = run_coqc_cached(texts[k], cache_dir, timeout=timeout)
+        if on_done is not None:
+            on_done(k, r)
+        return r
+
+    if jobs <= 1 or len(texts) <= 1:
+        return [one(k) for k in range(len(texts))]
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(one, range(len(texts))))
