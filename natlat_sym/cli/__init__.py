@@ -10,7 +10,8 @@ check       run the theorem catalog (or some entries) and report computed status
 list        list the catalog
 show        statement and derivation of one catalog entry
 eval        evaluate an expression on a distribution file (float, exact, certified)
-search      seeded search for a counterexample distribution
+search      seeded search for a counterexample distribution (finding none is 'undecided')
+decide      decide an exact statement on every distribution with given alphabet sizes
 naturality  mediation/redundancy errors of latents, and optimal natural latents
 experiment  open-problem sweeps (O1, variants, O2): certified lower bounds, local pool or Dask
 verify-bound  re-check a lower-bound witness file independently
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 import click
 
-from . import catalog_cmds, coq_cmds, finite_cmds, openproblem_cmds, prover_cmds
+from . import catalog_cmds, coq_cmds, decide_cmds, finite_cmds, openproblem_cmds, prover_cmds
 
 __all__ = ["main", "cli"]
 
@@ -44,7 +45,7 @@ def cli():
     """
 
 
-for module in (prover_cmds, coq_cmds, catalog_cmds, finite_cmds, openproblem_cmds):
+for module in (prover_cmds, coq_cmds, catalog_cmds, finite_cmds, decide_cmds, openproblem_cmds):
     for command in module.COMMANDS:
         cli.add_command(command)
 

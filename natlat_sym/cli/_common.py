@@ -115,9 +115,10 @@ def read_json_file(path: str, what: str):
 @contextmanager
 def progress_bar(description: str, total: int | None, *, enabled: bool):
     """A rich progress bar on stderr (only when stderr is a terminal and
-    ``enabled``); yields ``advance(n=1, label=None)``."""
+    ``enabled``); yields ``advance(n=1, label=None, total=None)`` (``total``
+    sets the bar's length once it is known)."""
     if not enabled or not sys.stderr.isatty():
-        yield lambda n=1, label=None: None
+        yield lambda n=1, label=None, total=None: None
         return
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -126,8 +127,9 @@ def progress_bar(description: str, total: int | None, *, enabled: bool):
                   console=Console(stderr=True), transient=True) as prog:
         task = prog.add_task(description, total=total)
 
-        def advance(n=1, label=None):
-            prog.update(task, advance=n, description=f"{description} {label}" if label else description)
+        def advance(n=1, label=None, total=None):
+            prog.update(task, advance=n, description=f"{description} {label}" if label else description,
+                        **({"total": total} if total is not None else {}))
 
         yield advance
 

@@ -102,8 +102,8 @@ def _parse_alphabets(text: str | None, variables):
 
 
 @click.command(short_help="Seeded search for a counterexample distribution.",
-               epilog="Exit codes: 0 no counterexample found (not a proof), 1 counterexample found, "
-               "2 bad input.")
+               epilog="Exit codes: 1 violated (a counterexample found, checked exactly), 2 bad input, "
+               "3 undecided (no counterexample found: not a proof; 'natlat decide' decides exact statements).")
 @click.argument("statement", metavar="STATEMENT")
 @click.option("--given", "-g", "given", multiple=True, metavar="HYP", help="A hypothesis; repeat for several.")
 @click.option("--alphabets", metavar="SIZES",
@@ -122,8 +122,10 @@ def search(statement, given, alphabets, seed, starts, budget, params, out, progr
     """Search for a finite distribution violating STATEMENT (seeded, reproducible).
 
     Floating point only searches: a counterexample is reported after it is rationalised
-    and re-verified (hypotheses exactly, the violation with certified arithmetic).
-    Finding nothing is not a proof.
+    and re-verified (hypotheses exactly, the violation with certified arithmetic): the
+    statement is violated (exit 1).  Finding nothing is not a proof: the answer is
+    'undecided' (exit 3).  For exact statements (independences, functional dependences)
+    'natlat decide' settles the question on given alphabet sizes.
     """
     from ..finite.search import find_counterexample
     from ..shannon.parse import parse_statement
@@ -150,9 +152,9 @@ def search(statement, given, alphabets, seed, starts, budget, params, out, progr
             if out:
                 click.echo(f"written to {out}")
         else:
-            click.echo(f"no counterexample found in {result.seconds:.2f} s ({result.starts} starts, seed {result.seed}); "
-                       "this is not a proof")
-    raise Exit(EXIT_REFUTED if result.found else EXIT_OK)
+            click.echo(f"undecided: no counterexample found in {result.seconds:.2f} s ({result.starts} starts, "
+                       f"seed {result.seed}); this is not a proof")
+    raise Exit(EXIT_REFUTED if result.found else EXIT_UNKNOWN)
 
 
 @click.command(short_help="Errors of latents and optimal natural latents of a distribution.",

@@ -153,17 +153,18 @@ class ExactDecision:
 
 # ----------------------------------------------------------------------------- reading the statement
 
-def _exact_condition(form, sense: str, where: str):
+def _exact_condition(form, sense: str, where: str, text: str = ""):
     """The exact condition a relation ``form >= 0`` / ``form == 0`` says."""
+    text = text or f"{form} {sense} 0"
     if sense == "==":
         r = recognize(form) or recognize(-form)
     else:  # form >= 0 is exact only as -(nonnegative measure) >= 0
         r = recognize(-form)
         if r is None and recognize(form) is not None:
-            raise StatementError(f"{where}: {form} >= 0 holds for every distribution; an exact statement needs "
+            raise StatementError(f"{where}: {text} holds for every distribution; an exact statement needs "
                                  "'= 0' (or '<= 0')")
     if r is None:
-        raise StatementError(f"{where}: {form} {sense} 0 is not an exact independence I(A;B|C) = 0 or "
+        raise StatementError(f"{where}: {text} is not an exact independence I(A;B|C) = 0 or "
                              "dependence H(A|B) = 0")
     return r
 
@@ -181,7 +182,7 @@ def _condition(item, where: str):
     if isinstance(item, Relation):
         if item.parameters():
             raise StatementError(f"{where}: parameters ({', '.join(sorted(item.parameters()))}) are not exact")
-        return _exact_condition(item.normal_form(), item.sense, where)
+        return _exact_condition(item.normal_form(), item.sense, where, item.text())
     if isinstance(item, HypothesisForm):
         return _exact_condition(item.form, item.sense, where)
     raise StatementError(f"{where}: not a condition: {item!r}")

@@ -92,3 +92,9 @@ def test_experiment_exports_a_witness_the_checker_certifies(tmp_path):
     assert code == 0 and "certified" in out
     code, out, _ = run("verify-bound", str(out_file))
     assert code == 0 and out.startswith("holds")
+
+
+def test_search_finding_nothing_is_undecided_exit_3():
+    code, out, _ = run("search", "I(X;Y) <= 1", "--starts", "2", "--budget", "1", "--no-progress")
+    assert code == 3 and out.splitlines()[-1].startswith("undecided: no counterexample found")
+    assert "not a proof" in out
