@@ -8,21 +8,26 @@ needed.  Both constants are least, and attained on real distributions (E3, E4).
 """
 from natlat_sym.catalog import FiniteOutcome, Theorem, check_on_instances, holds_on, prove_that, tight_constants
 from natlat_sym.finite import Distribution
-from natlat_sym.finite.instance_check import check_exact_mediator_determines_redund
+from natlat_sym.finite.decide import decide_exact
 
 E3 = Distribution.from_dict({(b, b, 0, b): "1/2" for b in (0, 1)}, ["X1", "X2", "Λ", "Γ"])
 E4 = Distribution.from_dict({(a, b, 0, 2 * a + b): "1/4" for a in (0, 1) for b in (0, 1)}, ["X1", "X2", "Λ", "Γ"])
 EQUALITY = "H(Γ|Λ) = I(X1;X2|Λ) + H(Γ|X1) + H(Γ|X2)"
-EXACT_SIZES = ((2, 2, 2, 2), (3, 3, 3, 3))
+EXACT_CASE = ("H(Γ|Λ) = 0", ["I(X1;X2|Λ) = 0", "H(Γ|X1) = 0", "H(Γ|X2) = 0"])
 
 
 def exact_case_on_small_alphabets():
-    """The exact case (all errors 0) on every distribution with these sizes, decided by z3."""
-    results = [check_exact_mediator_determines_redund(s, timeout=60.0) for s in EXACT_SIZES]
-    bad = [r for r in results if r.status != "holds"]
-    verdict = "holds" if not bad else ("violated" if any(r.status == "refuted" for r in bad) else "undecided")
-    detail = "; ".join(f"|X1|,|X2|,|Λ|,|Γ| = {s}: {r.status} ({r.cases} z3 cases)" for s, r in zip(EXACT_SIZES, results))
-    return FiniteOutcome(verdict, detail=detail, sizes=", ".join("×".join(map(str, s)) for s in EXACT_SIZES))
+    """The exact case (all errors 0), decided by the generic exact decider: on ternary alphabets
+    by the Shannon prover (a certificate: every alphabet size), and on binary alphabets also
+    independently by the z3 support-case split (no Shannon shortcut)."""
+    every = decide_exact(EXACT_CASE[0], 3, given=EXACT_CASE[1], timeout=60.0)
+    bits = decide_exact(EXACT_CASE[0], 2, given=EXACT_CASE[1], timeout=60.0, shannon=False)
+    results = (every, bits)
+    verdicts = {str(r.truth) for r in results}
+    verdict = "holds" if verdicts == {"holds"} else ("violated" if "violated" in verdicts else "undecided")
+    detail = "; ".join(f"{'×'.join(map(str, r.sizes.values()))}: {r.truth} ({r.basis()})" for r in results)
+    return FiniteOutcome(verdict, detail=detail, sizes="every alphabet (certificate); 2×2×2×2 (z3 nlsat)",
+                         distribution=next((r.distribution for r in results if r.distribution is not None), None))
 
 THEOREM = Theorem(
     id="redund_determined_of_mediator",
@@ -37,8 +42,8 @@ THEOREM = Theorem(
                                                      "redundancy_2: H(Γ|X2) <= delta"],
                    description="max-form: H(Γ|Λ) ≤ ε_med + 2ε_red"),
         check_on_instances(exact_case_on_small_alphabets, supporting=True,
-                           description="exact case: I(X1;X2|Λ) = H(Γ|X1) = H(Γ|X2) = 0 ⇒ H(Γ|Λ) = 0 on every "
-                                       "binary and ternary distribution (z3)"),
+                           description="exact case: I(X1;X2|Λ) = H(Γ|X1) = H(Γ|X2) = 0 ⇒ H(Γ|Λ) = 0, decided "
+                                       "for every alphabet (certificate) and on bits by z3 (decide_exact)"),
         check_on_instances(lambda: holds_on(EQUALITY, [E3]), supporting=True,
                            description="E3: Λ constant, X1 = X2 = Γ = bit: equality with the ε_med term"),
         check_on_instances(lambda: holds_on(EQUALITY, [E4]), supporting=True,
