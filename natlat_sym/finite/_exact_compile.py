@@ -206,32 +206,23 @@ class Plan:
 
 def _eliminations(st: ExactStatement) -> dict:
     """Single-variable dependences ``H(v|G) = 0`` among the hypotheses, taken
-    greedily (acyclic, each ``v`` once, never a common part or a variable a
-    common part reads)."""
+    greedily: each ``v`` once, never a common part or a variable a common
+    part reads, and no chains (the givens are never enumerated functions
+    themselves, and ``v`` is read by no other function) — so relabelling the
+    values of each function's target is a symmetry of its own, which the
+    case enumeration relies on."""
     common_reads = set().union(*(a | b for a, b in st.common.values())) if st.common else set()
     derived: dict = {}
     for c in st.hypotheses:
-        if not isinstance(c, Determination) or not c.given:
+        if not isinstance(c, Determination) or not c.given or c.given & set(st.common):
             continue
         for v in sorted(c.target - c.given, key=_natural_key):
+            given = tuple(n for n in st.names if n in c.given)
             if v in derived or v in st.common or v in common_reads:
                 continue
-            if c.given & set(st.common):
+            if any(g in derived for g in given) or any(v in g2 for g2 in derived.values()):
                 continue
-            given = tuple(n for n in st.names if n in c.given)
-            # acyclic: no given may (transitively) depend on v
-            stack, seen, cyclic = list(given), set(), False
-            while stack:
-                u = stack.pop()
-                if u == v:
-                    cyclic = True
-                    break
-                if u in seen:
-                    continue
-                seen.add(u)
-                stack.extend(derived.get(u, ()))
-            if not cyclic:
-                derived[v] = given
+            derived[v] = given
     return derived
 
 

@@ -158,3 +158,15 @@ def test_random_case_split_agrees_with_the_shannon_prover_when_it_proves():
         r1 = decide_exact(f"I({a};{b},{c}) = 0", 2, given=hyps, timeout=60)
         r2 = decide_exact(f"I({a};{b},{c}) = 0", 2, given=hyps, shannon=False, timeout=120)
         assert r1.truth == r2.truth == Truth.HOLDS
+
+
+def test_chained_functions_are_not_both_eliminated_and_the_answer_is_right():
+    # B = f(A), C = g(B) ⇒ C is a function of A (true); and the converse direction is false
+    st = ExactStatement.build([Determination(frozenset("B"), frozenset("A")),
+                               Determination(frozenset("C"), frozenset("B"))],
+                              [Determination(frozenset("C"), frozenset("A"))], 2)
+    assert set(make_plan(st).derived) == {"B"}
+    r = decide_exact("H(C|A) = 0", 2, given=["H(B|A) = 0", "H(C|B) = 0"], shannon=False, timeout=60)
+    assert (r.truth, r.method) == (Truth.HOLDS, "z3-nlsat")
+    r = decide_exact("H(A|C) = 0", 2, given=["H(B|A) = 0", "H(C|B) = 0"], shannon=False, timeout=60)
+    assert r.truth is Truth.VIOLATED
