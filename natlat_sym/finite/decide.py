@@ -416,6 +416,9 @@ def decide_exact(statement, alphabets, *, given: Sequence = (), common_parts: Ma
     jobs = []
     compiled: dict = {}
     for i, case in enumerate(cases):
+        if time.time() > deadline:
+            return done(Truth.UNDECIDED, "", solved=solved, cases=total, pattern_vars=plan.pattern_vars,
+                        reason=f"time budget of {timeout:g} s exhausted while compiling {total} support cases")
         c = compile_case(plan, case, conclusion_encoding=conclusion_encoding)
         if c.status == "closed":
             solved += 1
@@ -430,31 +433,42 @@ def decide_exact(statement, alphabets, *, given: Sequence = (), common_parts: Ma
         return dist if is_counterexample(st, dist) else None
 
     kw = dict(cases=total, pattern_vars=plan.pattern_vars)
-    if workers <= 1 or len(jobs) <= 1:
-        results = map(_solve_alternatives, jobs)
-        pool = None
-    else:
-        pool = multiprocessing.get_context("forkserver").Pool(min(workers, len(jobs)))
-        results = pool.imap_unordered(_solve_alternatives, jobs)
-    try:
-        for i, status, model, n_calls, reason in results:
-            solved += 1
-            calls += n_calls
-            if progress:
-                progress(solved, total)
-            if status == "sat":
-                dist = finish_sat(i, model)
-                if dist is not None:
-                    return done(Truth.VIOLATED, "z3-nlsat", distribution=dist, solved=solved, z3_calls=calls, **kw)
-                reasons.append("a z3 model failed the exact re-check")
-            elif status == "unknown":
-                reasons.append(reason)
-    finally:
-        if pool is not None:
+    undecided = 0
+    if jobs:
+        # z3 runs in worker processes (also for workers=1): nlsat does not always honour its own
+        # timeout, and a process can be stopped when the budget is spent.
+        methods = multiprocessing.get_all_start_methods()
+        ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        pool = ctx.Pool(max(1, min(workers, len(jobs))))
+        try:
+            results = pool.imap_unordered(_solve_alternatives, jobs)
+            while True:
+                try:
+                    i, status, model, n_calls, reason = results.next(timeout=max(0.0, deadline - time.time()) + 2.0)
+                except StopIteration:
+                    break
+                except multiprocessing.TimeoutError:
+                    undecided += total - solved
+                    reasons.append(f"time budget of {timeout:g} s exhausted")
+                    break
+                solved += 1
+                calls += n_calls
+                if progress:
+                    progress(solved, total)
+                if status == "sat":
+                    dist = finish_sat(i, model)
+                    if dist is not None:
+                        return done(Truth.VIOLATED, "z3-nlsat", distribution=dist, solved=solved, z3_calls=calls,
+                                    **kw)
+                    undecided += 1
+                    reasons.append("a z3 model failed the exact re-check")
+                elif status == "unknown":
+                    undecided += 1
+                    reasons.append(reason)
+        finally:
             pool.terminate()
             pool.join()
     if reasons:
-        left = sum(1 for r in reasons)
         return done(Truth.UNDECIDED, "", solved=solved, z3_calls=calls,
-                    reason=f"{left} of {total} cases undecided ({reasons[0]})", **kw)
+                    reason=f"{undecided} of {total} cases undecided ({reasons[0]})", **kw)
     return done(Truth.HOLDS, "z3-nlsat", solved=solved, z3_calls=calls, **kw)
