@@ -89,7 +89,7 @@ def targets(quick: bool, workers: int) -> None:
 
 def table(quick: bool, workers: int) -> None:
     sizes = (2,) if quick else (2, 3)
-    timeout = 30.0 if quick else 300.0
+    timeout = 30.0 if quick else 180.0
     print()
     print(f"classic exact implications (budget {timeout:g} s each; method: shannon = certificate, every alphabet; "
           "z3 = nlsat over support cases)")

@@ -53,7 +53,7 @@ def decide(statement, given, alphabets, common, timeout, workers, shannon, out, 
     Examples:
       natlat decide "I(X;Y,Z) = 0" --given "I(X;Y|Z) = 0" --given "I(X;Z) = 0" --alphabets 3
       natlat decide "I(X;Y,Z) = 0" -g "I(X;Y|Z) = 0" -g "I(X;Z|Y) = 0" --alphabets 2,2,2
-      natlat decide "I(X1;X2|K) = 0" -g "I(X1;X2|L) = 0" -g "I(L;X1|X2) = 0" -g "I(L;X2|X1) = 0"
+      natlat decide "I(X1;X2|K) = 0" -g "I(X1;X2|L) = 0" -g "I(L;X1|X2) = 0" -g "I(L;X2|X1) = 0" \\
         --common-part "K=X1;X2" --alphabets 3 --workers 2
 
     First the Shannon prover: an implication it proves holds for every alphabet size, with a
