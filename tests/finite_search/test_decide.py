@@ -170,3 +170,14 @@ def test_chained_functions_are_not_both_eliminated_and_the_answer_is_right():
     assert (r.truth, r.method) == (Truth.HOLDS, "z3-nlsat")
     r = decide_exact("H(A|C) = 0", 2, given=["H(B|A) = 0", "H(C|B) = 0"], shannon=False, timeout=60)
     assert r.truth is Truth.VIOLATED
+
+
+def test_the_recheck_rejects_a_distribution_that_is_no_counterexample():
+    from natlat_sym.finite.families import product, xor
+
+    st = ExactStatement.build([Independence(frozenset("X"), frozenset("Y"), frozenset()),
+                               Independence(frozenset("X"), frozenset("Z"), frozenset())],
+                              [Independence(frozenset("X"), frozenset("YZ"), frozenset())], 2)
+    indep = product(["1/2", "1/2"], ["1/3", "2/3"], ["1/4", "3/4"], names=["X", "Y", "Z"])
+    assert not is_counterexample(st, indep)           # the conclusion holds there
+    assert is_counterexample(st, xor().rename({"X1": "X", "X2": "Y", "X3": "Z"}))  # composition fails on XOR
