@@ -258,7 +258,6 @@ def _distribution_from_model(plan, compiled: Compiled, model: Mapping):
     own support (independently of the case that produced it)."""
     from fractions import Fraction
 
-    from .common_information import component_labels
     from .distribution import Distribution
 
     st = plan.statement
@@ -269,7 +268,15 @@ def _distribution_from_model(plan, compiled: Compiled, model: Mapping):
     for cell, value in zip(compiled.cells, compiled.cell_values(model)):
         key = tuple(cell[j] for j in idx)
         arr[key] = arr[key] + value
-    dist = Distribution.from_array(arr, basic, exact=True)
+    return _attach_common_parts(st, Distribution.from_array(arr, basic, exact=True))
+
+
+def _attach_common_parts(st: ExactStatement, dist):
+    """``dist`` (over the variables that are not common parts) with every
+    common part added as its Gács–Körner label, computed from the support."""
+    from .common_information import component_labels
+
+    basic = tuple(dist.names)
     for k, (a, b) in st.common.items():
         ga = [n for n in basic if n in a]
         gb = [n for n in basic if n in b]
@@ -290,6 +297,22 @@ def _distribution_from_model(plan, compiled: Compiled, model: Mapping):
 
         dist = dist.with_latent(k, function=label, given=list(basic), latent=False)
     return dist
+
+
+def _embedded(st: ExactStatement, small):
+    """A counterexample on smaller alphabets as one on ``st``'s sizes: the
+    extra values get probability 0, so every entropy is unchanged."""
+    from fractions import Fraction
+
+    from .distribution import Distribution
+
+    basic = tuple(n for n in st.names if n not in st.common)
+    inner = small.marginal(list(basic))  # drops the common parts, orders the axes
+    arr = np.empty(tuple(st.sizes[n] for n in basic), dtype=object)
+    arr[...] = Fraction(0)
+    src = np.asarray(inner.pmf)
+    arr[tuple(slice(0, k) for k in src.shape)] = src
+    return _attach_common_parts(st, Distribution.from_array(arr, basic, exact=True))
 
 
 def is_counterexample(st: ExactStatement, dist) -> bool:
@@ -337,7 +360,7 @@ def decide_exact(statement, alphabets, *, given: Sequence = (), common_parts: Ma
                  timeout: float = 60.0, workers: int = 1, progress: Callable | None = None,
                  shannon: bool = True, reduce_symmetry: bool = True, max_pattern_cells: int = 12,
                  pattern_vars: Sequence[str] | None = None,
-                 conclusion_encoding: str = "sos") -> ExactDecision:
+                 conclusion_encoding: str = "sos", smaller_first: bool = True) -> ExactDecision:
     """Decide an exact statement on every distribution with the given alphabet sizes.
 
     Parameters
@@ -366,6 +389,10 @@ def decide_exact(statement, alphabets, *, given: Sequence = (), common_parts: Ma
         case; for testing).
     max_pattern_cells, pattern_vars, conclusion_encoding
         Knobs of the case split (see :mod:`natlat_sym.finite._exact_compile`).
+    smaller_first : bool
+        With alphabets larger than 2, first look for a counterexample on
+        binary alphabets (a quarter of the budget): it embeds into the larger
+        ones, with the extra values at probability 0.
 
     Returns
     -------
@@ -408,6 +435,19 @@ def decide_exact(statement, alphabets, *, given: Sequence = (), common_parts: Ma
         certs = _shannon_certificates(st, min(timeout / 3, 30.0))
         if certs is not None:
             return done(Truth.HOLDS, "shannon", certificates=certs)
+    basic_sizes = {n: k for n, k in st.sizes.items() if n not in st.common}
+    if smaller_first and any(k > 2 for k in basic_sizes.values()):
+        # a counterexample on binary alphabets embeds into larger ones: look there first
+        small = decide_exact((st.hypotheses, st.conclusion), {n: min(k, 2) for n, k in basic_sizes.items()},
+                             common_parts={k: tuple(map(sorted, ab)) for k, ab in st.common.items()},
+                             timeout=max(0.0, deadline - time.time()) / 4, workers=workers, shannon=False,
+                             reduce_symmetry=reduce_symmetry, max_pattern_cells=max_pattern_cells,
+                             conclusion_encoding=conclusion_encoding, smaller_first=False)
+        if small.truth is Truth.VIOLATED:
+            dist = _embedded(st, small.distribution)
+            if is_counterexample(st, dist):
+                return done(Truth.VIOLATED, "z3-nlsat", distribution=dist, z3_calls=small.z3_calls,
+                            cases=small.cases, solved=small.solved, pattern_vars=small.pattern_vars)
     plan = make_plan(st, max_pattern_cells=max_pattern_cells, pattern_vars=pattern_vars)
     cases = list(enumerate_cases(plan, reduce=reduce_symmetry))
     total = len(cases)

@@ -181,3 +181,11 @@ def test_the_recheck_rejects_a_distribution_that_is_no_counterexample():
     indep = product(["1/2", "1/2"], ["1/3", "2/3"], ["1/4", "3/4"], names=["X", "Y", "Z"])
     assert not is_counterexample(st, indep)           # the conclusion holds there
     assert is_counterexample(st, xor().rename({"X1": "X", "X2": "Y", "X3": "Z"}))  # composition fails on XOR
+
+
+def test_a_binary_counterexample_is_embedded_into_ternary_alphabets():
+    r = decide_exact("I(X;Y,Z) = 0", 3, given=["I(X;Y) = 0", "I(X;Z) = 0"], timeout=120)  # composition
+    assert r.truth is Truth.VIOLATED
+    d = r.distribution
+    assert d.shape == (3, 3, 3) and d.is_exact
+    assert check_on("I(X;Y) = 0, I(X;Z) = 0 => I(X;Y,Z) = 0", d).verdict == "violated"
