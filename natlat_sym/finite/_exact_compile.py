@@ -510,10 +510,6 @@ def _add(p: dict, q: dict, k=1) -> dict:
     return {m: c for m, c in out.items() if c}
 
 
-def _sum_of(cells) -> dict:
-    return {((f"p{i}", 1),): ONE for i in cells}
-
-
 # ----------------------------------------------------------------------------- one case
 
 @dataclass
@@ -570,7 +566,6 @@ class _CaseEncoding:
         M = plan.pattern_vars
         R = tuple(v for v in plan.free if v not in M)
         self.M, self.R = M, R
-        pattern = set(case.pattern)
         funcs = {v: dict(zip(_function_domain(st, plan.derived[v]), case.function(v))) for v in plan.derived}
         order = _derived_order(plan.derived)
         self.cells, self.cell_poly = [], []
