@@ -13,6 +13,7 @@ component) and z3's nonlinear arithmetic decides the mediation identities.
 """
 from natlat_sym.catalog import FiniteOutcome, Theorem, check_on_instances
 from natlat_sym.finite.decide import decide_exact
+from natlat_sym.verdicts import Truth
 
 SIZES = ((2, 2, 2), (3, 3, 3))  # holding at 3×3×3 covers every smaller size (unused values have probability 0)
 STATEMENT = ("I(X1;X2|K) = 0", ["I(X1;X2|Λ) = 0", "I(Λ;X1|X2) = 0", "I(Λ;X2|X1) = 0"])
@@ -22,8 +23,9 @@ def z3_check():
     results = [decide_exact(STATEMENT[0], {"X1": a, "X2": b, "Λ": k}, given=STATEMENT[1],
                             common_parts={"K": ("X1", "X2")}, timeout=25.0) for a, b, k in SIZES]
     detail = "; ".join(f"|X1|,|X2|,|Λ| = {s}: {r.truth} ({r.basis()})" for s, r in zip(SIZES, results))
-    verdicts = {str(r.truth) for r in results}
-    verdict = "holds" if verdicts == {"holds"} else ("violated" if "violated" in verdicts else "undecided")
+    truths = {r.truth for r in results}
+    verdict = Truth.HOLDS if truths == {Truth.HOLDS} else (Truth.VIOLATED if Truth.VIOLATED in truths
+                                                           else Truth.UNDECIDED)
     return FiniteOutcome(verdict, detail=detail, sizes=", ".join("×".join(map(str, s)) for s in SIZES),
                          distribution=next((r.distribution for r in results if r.distribution is not None), None))
 

@@ -104,7 +104,7 @@ def any_exact_latent_makes_the_component_label_one():
     decide_exact (z3 nlsat over support cases of P[X1, X2], no Shannon shortcut applies)."""
     r = decide_exact("I(X1;X2|K) = 0", 2, given=["I(X1;X2|M) = 0", "H(M|X1) = 0", "H(M|X2) = 0"],
                      common_parts={"K": ("X1", "X2")}, timeout=60.0)
-    return FiniteOutcome(str(r.truth), detail=r.basis(), sizes="|X1| = |X2| = |M| = 2",
+    return FiniteOutcome(r.truth, detail=r.basis(), sizes="|X1| = |X2| = |M| = 2",
                          distribution=r.distribution)
 
 

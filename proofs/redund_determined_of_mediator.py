@@ -9,6 +9,7 @@ needed.  Both constants are least, and attained on real distributions (E3, E4).
 from natlat_sym.catalog import FiniteOutcome, Theorem, check_on_instances, holds_on, prove_that, tight_constants
 from natlat_sym.finite import Distribution
 from natlat_sym.finite.decide import decide_exact
+from natlat_sym.verdicts import Truth
 
 E3 = Distribution.from_dict({(b, b, 0, b): "1/2" for b in (0, 1)}, ["X1", "X2", "Λ", "Γ"])
 E4 = Distribution.from_dict({(a, b, 0, 2 * a + b): "1/4" for a in (0, 1) for b in (0, 1)}, ["X1", "X2", "Λ", "Γ"])
@@ -23,8 +24,9 @@ def exact_case_on_small_alphabets():
     every = decide_exact(EXACT_CASE[0], 3, given=EXACT_CASE[1], timeout=60.0)
     bits = decide_exact(EXACT_CASE[0], 2, given=EXACT_CASE[1], timeout=60.0, shannon=False)
     results = (every, bits)
-    verdicts = {str(r.truth) for r in results}
-    verdict = "holds" if verdicts == {"holds"} else ("violated" if "violated" in verdicts else "undecided")
+    truths = {r.truth for r in results}
+    verdict = Truth.HOLDS if truths == {Truth.HOLDS} else (Truth.VIOLATED if Truth.VIOLATED in truths
+                                                           else Truth.UNDECIDED)
     detail = "; ".join(f"{'×'.join(map(str, r.sizes.values()))}: {r.truth} ({r.basis()})" for r in results)
     return FiniteOutcome(verdict, detail=detail, sizes="every alphabet (certificate); 2×2×2×2 (z3 nlsat)",
                          distribution=next((r.distribution for r in results if r.distribution is not None), None))

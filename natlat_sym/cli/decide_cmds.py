@@ -64,6 +64,7 @@ def decide(statement, given, alphabets, common, timeout, workers, shannon, out, 
     re-checked by the independent evaluator.
     """
     from ..finite.decide import decide_exact, exact_statement
+    from ..verdicts import Truth
     from ..shannon.parse import parse_statement
     from .finite_cmds import _parse_alphabets
 
@@ -85,13 +86,13 @@ def decide(statement, given, alphabets, common, timeout, workers, shannon, out, 
         sizes_text = ", ".join(f"|{n}| = {k}" for n, k in result.sizes.items())
         click.echo(f"statement: {result.statement}")
         click.echo(f"alphabets: {sizes_text}")
-        if str(result.truth) == "holds":
+        if result.truth is Truth.HOLDS:
             scope = "every alphabet size" if result.method == "shannon" else "every distribution with these sizes"
             click.echo(f"holds on {scope} ({result.seconds:.2f} s)")
             click.echo(f"  {result.basis()}")
             for cert in result.certificates:
                 click.echo(f"  certificate: {cert.steps()} steps, sha {cert.digest()}")
-        elif str(result.truth) == "violated":
+        elif result.truth is Truth.VIOLATED:
             click.echo(f"violated ({result.seconds:.2f} s, {result.solved} of {result.cases} support cases "
                        "examined); counterexample, re-checked exactly:")
             click.echo(distribution_table(result.distribution))

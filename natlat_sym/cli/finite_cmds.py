@@ -154,7 +154,9 @@ def search(statement, given, alphabets, seed, starts, budget, params, out, progr
         else:
             click.echo(f"undecided: no counterexample found in {result.seconds:.2f} s ({result.starts} starts, "
                        f"seed {result.seed}); this is not a proof")
-    raise Exit(EXIT_REFUTED if result.found else EXIT_UNKNOWN)
+    from ..verdicts import Truth
+
+    raise Exit((Truth.VIOLATED if result.found else Truth.UNDECIDED).exit_code)
 
 
 @click.command(short_help="Errors of latents and optimal natural latents of a distribution.",
