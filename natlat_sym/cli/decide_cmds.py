@@ -93,8 +93,8 @@ def decide(statement, given, alphabets, common, timeout, workers, shannon, out, 
             for cert in result.certificates:
                 click.echo(f"  certificate: {cert.steps()} steps, sha {cert.digest()}")
         elif result.truth is Truth.VIOLATED:
-            click.echo(f"violated ({result.seconds:.2f} s, {result.solved} of {result.cases} support cases "
-                       "examined); counterexample, re-checked exactly:")
+            click.echo(f"violated ({result.seconds:.2f} s); a counterexample with these alphabet sizes, "
+                       "re-checked exactly:")
             click.echo(distribution_table(result.distribution))
             if out:
                 click.echo(f"written to {out}")
