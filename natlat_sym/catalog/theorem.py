@@ -205,6 +205,11 @@ class ObligationResult:
         """Alias of :attr:`outcome`."""
         return self.outcome
 
+    def __str__(self) -> str:
+        what = self.statement or self.description
+        return f"{self.kind} {self.outcome} ({'as expected' if self.ok else 'NOT as expected'}): {what}" + (
+            f" — {self.detail}" if self.detail else "")
+
     def to_json(self, *, derivation: bool = False) -> dict:
         """JSON-ready dict; ``derivation=True`` adds the derivation text (slow)."""
         return {
@@ -228,6 +233,10 @@ def _as_statement(text, given=(), where: str = ""):
         if given:
             return Statement(text.conclusion, tuple(text.hypotheses) + tuple(_relations(given)))
         return text
+    if not isinstance(text, str) and type(text).__name__ in ("LessThan", "GreaterThan", "Equality", "Relation"):
+        from ..shannon.statement import as_statement
+
+        return as_statement(text, given)
     if not isinstance(text, str):
         raise CatalogError(f"{where or 'obligation'}: expected statement text or a Statement, got {type(text).__name__}")
     from ..shannon.parse import parse_statement
@@ -799,6 +808,29 @@ class TheoremReport:
                 "status": self.status.value, "ok": self.ok, "seconds": round(self.seconds, 4),
                 "reason": self.reason, "uses": list(self.uses), "uses_computed": list(self.uses_computed),
                 "obligations": [r.to_json() for r in self.results]}
+
+    def __str__(self) -> str:
+        """The summary line, then one line per obligation."""
+        lines = [self.summary()]
+        for r in self.results:
+            what = r.statement or r.description
+            tail = f" — {r.detail}" if r.detail else ""
+            lines.append(f"  {r.kind:<10} {r.outcome:<10} {'ok ' if r.ok else 'BAD'} {what}{tail}")
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        from ..shannon.display import html_table
+
+        rows = []
+        for r in self.results:
+            what = ("raw", f"${escape(r.statement_latex)}$") if r.statement_latex else r.description
+            rows.append((r.kind, r.outcome, "yes" if r.ok else "NO", what, r.detail))
+        return (f"<p><strong>{escape(self.spec_id)} {escape(self.id)}</strong>: {escape(self.title)} — "
+                f"<strong>{escape(self.status.value)}</strong> ({self.seconds:.2f} s)"
+                + (f"<br><em>{escape(self.reason)}</em>" if self.reason else "") + "</p>"
+                + html_table(("obligation", "outcome", "as expected", "statement", "detail"), rows))
 
 
 def compute_status(kind: str, results: Sequence[ObligationResult]) -> tuple[Status, str]:

@@ -116,9 +116,9 @@ def statement_parts(statement, parameters=None) -> StatementParts:
     Raises StatementError when a parameter has no value or the input is not
     a statement."""
     params = {str(k): v for k, v in (parameters or {}).items()}
-    if isinstance(statement, str):
-        from ..shannon.parse import parse_statement
-        statement = parse_statement(statement)
+    if not isinstance(statement, tuple) and not hasattr(statement, "hypothesis_forms"):
+        from ..shannon.statement import as_statement
+        statement = as_statement(statement)  # text, a Relation or a sympy relational
     if hasattr(statement, "conclusion") and hasattr(statement, "hypothesis_forms"):
         hyps = tuple(statement.hypothesis_forms())
         target = statement.conclusion.normal_form()

@@ -737,6 +737,54 @@ class Distribution:
     def __hash__(self) -> int:
         return hash((self.names, self.alphabets, self.is_exact, tuple(self.pmf.flat)))
 
+    # ----------------------------------------------------------------- display
+    #: At most this many outcomes are listed by ``str`` and the notebook table.
+    MAX_SHOWN_OUTCOMES = 32
+
+    def _shown_rows(self):
+        """(rows of (labels, probability text), number of support outcomes)."""
+        mask = self.pmf > 0
+        idx = np.argwhere(np.asarray(mask, dtype=bool))
+        rows = []
+        for k in idx[: self.MAX_SHOWN_OUTCOMES]:
+            k = tuple(int(i) for i in k)
+            p = self.pmf[k]
+            text = str(p) if isinstance(p, Fraction) else f"{float(p):.6g}"
+            rows.append((tuple(str(a[i]) for a, i in zip(self.alphabets, k)), text))
+        return rows, len(idx)
+
+    def __str__(self) -> str:
+        """The pmf as a table over the support (first outcomes only when large).
+
+        Examples
+        --------
+        >>> print(Distribution.from_dict({(0, 0): "1/2", (1, 1): "1/2"}, ["X", "Y"]))
+        X  Y  P
+        0  0  1/2
+        1  1  1/2
+        """
+        rows, total = self._shown_rows()
+        header = (*self.names, "P")
+        table = [header] + [(*labels, p) for labels, p in rows]
+        widths = [max(len(str(r[c])) for r in table) for c in range(len(header))]
+        lines = ["  ".join(str(v).ljust(w) for v, w in zip(r, widths)).rstrip() for r in table]
+        if total > len(rows):
+            lines.append(f"... {total - len(rows)} more outcomes with positive probability")
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        rows, total = self._shown_rows()
+        kind = "exact" if self.is_exact else "float"
+        head = "".join(f"<th>{escape(n)}{' (latent)' if n in self.latents else ''}</th>" for n in self.names)
+        body = "".join("<tr>" + "".join(f"<td>{escape(v)}</td>" for v in labels) + f"<td>{escape(p)}</td></tr>"
+                       for labels, p in rows)
+        more = (f"<tr><td colspan='{len(self.names) + 1}'>… {total - len(rows)} more outcomes</td></tr>"
+                if total > len(rows) else "")
+        return (f'<table class="natlat-table"><caption>{kind} distribution, shape {self.shape}</caption>'
+                f"<thead><tr>{head}<th>P</th></tr></thead><tbody>{body}{more}</tbody></table>")
+
     def __repr__(self) -> str:
         kind = "exact" if self.is_exact else "float"
         vars_ = ", ".join(f"{n}:{len(a)}" for n, a in zip(self.names, self.alphabets))

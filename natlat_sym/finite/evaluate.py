@@ -652,10 +652,11 @@ class InstanceVerdict:
 
 def _relation_parts(statement):
     """``(conclusion (text, form, sense), [hypotheses (name, text, form, sense)])``."""
-    if isinstance(statement, str):
-        from natlat_sym.shannon.parse import parse_statement
+    if isinstance(statement, str) or type(statement).__name__ in ("LessThan", "GreaterThan", "Equality",
+                                                                 "Relation", "BooleanTrue", "BooleanFalse"):
+        from natlat_sym.shannon.statement import as_statement
 
-        statement = parse_statement(statement)
+        statement = as_statement(statement)
     if isinstance(statement, LinearForm):
         return (str(statement) + " >= 0", statement, ">="), []
     if isinstance(statement, HypothesisForm):

@@ -286,6 +286,19 @@ class Derivation:
             out.append("\\begin{aligned}\n" + rows[0] + " \\\\\n" + " \\\\\n".join(rows[1:]) + "\n\\end{aligned}")
         return "\n".join(out)
 
+    __str__ = text
+
+    def __repr__(self) -> str:
+        return f"<Derivation of {self.statement!r}: {len(self.steps)} steps>"
+
+    def _repr_latex_(self) -> str:
+        return "$$" + self.latex() + "$$"
+
+    def _repr_html_(self) -> str:
+        from .display import derivation_html
+
+        return derivation_html(self)
+
     def to_json(self) -> dict:
         return {
             "statement": self.statement,

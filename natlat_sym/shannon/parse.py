@@ -366,13 +366,13 @@ def parse_statement(text: str, *, given: Sequence[str | Relation] = (),
     inline = p.statement()
     extra = []
     for k, g in enumerate(given, start=1):
-        if isinstance(g, Relation):
-            extra.append(g)
-        elif isinstance(g, str):
+        if isinstance(g, str):
             try:
                 extra.append(parse_relation(g, variables=variables))
             except ParseError as e:
                 raise ParseError(f"in hypothesis {k}: {e.args[0].split(' at column')[0]}", g, e.position) from None
         else:
-            raise StatementError(f"hypothesis {k} must be text or a Relation, got {type(g).__name__}")
+            from .statement import as_relation
+
+            extra.append(as_relation(g, f"hypothesis {k}"))
     return Statement(inline.conclusion, tuple(inline.hypotheses) + tuple(extra))

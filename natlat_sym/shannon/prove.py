@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import math
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
 from ..errors import BudgetExceeded, CertificateError, NonlinearError, StatementError
@@ -76,10 +76,31 @@ class ProofResult:
     seconds: float = 0.0
     engine: str = ""
     steps: int = 0
+    #: The statement as the user gave it (set by :func:`prove`), for display.
+    statement: object | None = field(default=None, compare=False, repr=False)
 
     @property
     def proved(self) -> bool:
         return self.verdict == "proved"
+
+    def derivation(self, *, minimise: bool = True):
+        """The certificate as a readable chain (:func:`~natlat_sym.shannon.derivation.derive`),
+        or None when there is no certificate."""
+        if self.certificate is None:
+            return None
+        from .derivation import derive
+
+        return derive(self.certificate, self.statement, minimise=minimise)
+
+    def __str__(self) -> str:
+        from .display import proof_result_text
+
+        return proof_result_text(self)
+
+    def _repr_html_(self) -> str:
+        from .display import proof_result_html
+
+        return proof_result_html(self)
 
     def to_json(self) -> dict:
         out = {"verdict": self.verdict, "steps": self.steps, "seconds": round(self.seconds, 6),
@@ -533,29 +554,73 @@ def _try_realize(witness, hyps, target, sense, *, timeout: float = 10.0):
 
 def prove(statement, *, timeout: float = 30.0, max_variables: int = 14, engine: str = "auto",
           realize: bool = True, copies=(), non_shannon: bool = False, progress=None) -> ProofResult:
-    """Prove or refute a :class:`~natlat_sym.shannon.statement.Statement`
-    (or statement text, parsed with :func:`~natlat_sym.shannon.parse.parse_statement`).
+    """Prove or refute a linear information inequality, with a checked answer.
 
-    The certificate is checked against the conclusion's normal form and the
-    hypotheses' forms recomputed from the statement.
+    Parameters
+    ----------
+    statement : Statement, Relation, sympy relational or str
+        What to prove.  A sympy relation built from the measures
+        (``I(X1, X2, given=L) <= H(X1)``, ``sympy.Eq(I(X, Z, given=Y), 0)``),
+        a :class:`~natlat_sym.shannon.statement.Relation`, a
+        :class:`~natlat_sym.shannon.statement.Statement` with hypotheses, or
+        textbook text such as ``"markov: I(X;Z|Y) = 0 => I(X;Z) <= I(X;Y)"``
+        (read by :func:`~natlat_sym.shannon.parse.parse_statement`).
+    timeout : float, default 30.0
+        Seconds for the whole call; when it runs out the verdict is
+        ``"unknown"`` (never a guess).
+    max_variables : int, default 14
+        Size budget: a statement mentioning more random variables gets
+        verdict ``"unknown"`` without any work.
+    engine : {"auto", "lp", "z3"}, default "auto"
+        ``"lp"``: HiGHS proposes, exact rational arithmetic confirms;
+        ``"z3"``: z3 decides exactly (small ``n`` only); ``"auto"``: LP
+        first, z3 when the exact layer cannot conclude and ``n <= 6``.
+    realize : bool, default True
+        On a refutation, try to turn the violating polymatroid into a finite
+        distribution (checked exactly) stored in ``result.distribution``.
+    copies : sequence of CopySpec or str, optional
+        Copy steps (:class:`~natlat_sym.shannon.copy_lemma.CopySpec` or
+        texts like ``"C,D | A,B"``) that extend the cone beyond Shannon.
+    non_shannon : bool, default False
+        Search the single-step copies itself
+        (:func:`~natlat_sym.shannon.non_shannon.prove_non_shannon`).
+    progress : callable, optional
+        Per-candidate callback of that search.
 
-    ``copies`` (a list of :class:`~natlat_sym.shannon.copy_lemma.CopySpec`
-    or texts like ``"C,D | A,B"``) adds copy steps;
-    ``non_shannon=True`` searches the single-step copies itself
-    (:func:`~natlat_sym.shannon.non_shannon.prove_non_shannon`; ``progress``
-    is its per-candidate callback).
+    Returns
+    -------
+    ProofResult
+        ``verdict`` plus the evidence: a :class:`Certificate` re-checked in
+        exact rational arithmetic (``proved``), a polymatroid witness and
+        perhaps a distribution (``refuted``), or a ``reason`` (``unknown``).
+        In a notebook it renders as a table with the derivation.
+
+    Raises
+    ------
+    StatementError, ParseError, NonlinearError
+        For input that is not a linear information statement.
+
+    Examples
+    --------
+    >>> from natlat_sym import H, I, random_variables
+    >>> X1, X2, L = random_variables("X1 X2 L")
+    >>> prove(I(X1, X2, given=L) <= H(X1)).verdict
+    'proved'
+    >>> prove("H(X1) <= I(X1;X2)", realize=False).verdict
+    'refuted'
     """
-    if isinstance(statement, str):
-        from .parse import parse_statement
+    from .statement import as_statement
 
-        statement = parse_statement(statement)
+    statement = as_statement(statement)
     concl = statement.conclusion
     hyps = statement.hypothesis_forms()
     if non_shannon:
         from .non_shannon import prove_non_shannon
 
-        return prove_non_shannon(statement, timeout=timeout, max_variables=max_variables, engine=engine,
-                                 realize=realize, copies=copies, progress=progress)
-    return prove_forms(concl.normal_form(), concl.rel, hyps, variables=statement.variables(),
-                       statement_text=str(statement), timeout=timeout, max_variables=max_variables,
-                       engine=engine, realize=realize, copies=copies)
+        result = prove_non_shannon(statement, timeout=timeout, max_variables=max_variables, engine=engine,
+                                   realize=realize, copies=copies, progress=progress)
+    else:
+        result = prove_forms(concl.normal_form(), concl.rel, hyps, variables=statement.variables(),
+                             statement_text=str(statement), timeout=timeout, max_variables=max_variables,
+                             engine=engine, realize=realize, copies=copies)
+    return replace(result, statement=statement) if hasattr(result, "statement") else result

@@ -32,10 +32,30 @@ from .certificate import HypothesisForm
 from .linear import LinearForm, _natural_key
 from .measures import to_latex, to_linear_form, to_text
 
-__all__ = ["Relation", "Statement"]
+__all__ = ["Relation", "Statement", "as_relation", "as_statement"]
 
 _REL_TEXT = {"<=": "<=", ">=": ">=", "==": "="}
 _REL_LATEX = {"<=": r"\le", ">=": r"\ge", "==": "="}
+_REL_ALIASES = {"=": "==", "≤": "<=", "≥": ">=", "=<": "<=", "=>": ">="}
+_SYMPY_REL = {"LessThan": "<=", "GreaterThan": ">=", "Equality": "=="}
+
+
+def _as_expression(value, where: str):
+    """sympy form of one side: plain ``int`` and ``Fraction`` become exact sympy
+    numbers so that ``Relation(H(X), ">=", 0)`` prints like any other."""
+    from fractions import Fraction
+
+    if isinstance(value, bool):
+        raise StatementError(f"{where}: {value!r} is not an information expression")
+    if isinstance(value, (int, Fraction)):
+        import sympy
+
+        return sympy.Rational(value.numerator, value.denominator)
+    if isinstance(value, str):
+        from .parse import parse_expression
+
+        return parse_expression(value)
+    return value
 
 
 @dataclass(frozen=True, eq=False)
@@ -57,11 +77,46 @@ class Relation:
     name: str = ""
 
     def __post_init__(self):
-        if self.rel == "=":
-            object.__setattr__(self, "rel", "==")
+        rel = _REL_ALIASES.get(self.rel, self.rel) if isinstance(self.rel, str) else self.rel
+        object.__setattr__(self, "rel", rel)
         if self.rel not in _REL_TEXT:
             raise StatementError(f"relation must be one of <=, >=, ==; got {self.rel!r}")
+        object.__setattr__(self, "lhs", _as_expression(self.lhs, "left side"))
+        object.__setattr__(self, "rhs", _as_expression(self.rhs, "right side"))
         _ = self.lhs_form, self.rhs_form  # validate linearity eagerly
+
+    @classmethod
+    def from_sympy(cls, relational, name: str = "") -> "Relation":
+        """The relation of a sympy relational: ``I(X, Y) <= H(X)``,
+        ``H(X) >= 0`` or ``sympy.Eq(I(X, Z, given=Y), 0)``.
+
+        Examples
+        --------
+        >>> from natlat_sym.shannon.measures import H, I, random_variables
+        >>> X, Y = random_variables("X Y")
+        >>> print(Relation.from_sympy(I(X, Y) <= H(X), "bound"))
+        bound: I(X;Y) <= H(X)
+        """
+        import sympy
+
+        if isinstance(relational, bool) or relational in (sympy.true, sympy.false):
+            raise StatementError(
+                "the comparison was evaluated by Python or sympy to a truth value before natlat_sym saw it; "
+                "write Relation(lhs, '==', rhs) or sympy.Eq(lhs, rhs) for an equation")
+        rel = _SYMPY_REL.get(type(relational).__name__)
+        if rel is None:
+            kind = type(relational).__name__
+            if kind in ("StrictLessThan", "StrictGreaterThan", "Unequality"):
+                raise StatementError(f"strict or '!=' relations are not information statements "
+                                     f"({kind}); use <=, >= or sympy.Eq")
+            raise StatementError(f"not a relation: {relational!r}")
+        return cls(relational.lhs, rel, relational.rhs, name)
+
+    def _repr_latex_(self) -> str:
+        return f"${self.latex()}$"
+
+    def __repr__(self) -> str:
+        return f"Relation({self!s})"
 
     @cached_property
     def lhs_form(self) -> LinearForm:
@@ -136,11 +191,13 @@ class Statement:
     hypotheses: tuple[Relation, ...] = field(default=())
 
     def __post_init__(self):
-        hyps = tuple(self.hypotheses)
+        object.__setattr__(self, "conclusion", as_relation(self.conclusion, "the conclusion"))
+        hyps = self.hypotheses
+        if not isinstance(hyps, (tuple, list)):
+            hyps = (hyps,)
         named = []
         for k, h in enumerate(hyps, start=1):
-            if not isinstance(h, Relation):
-                raise StatementError(f"hypothesis {k} is not a Relation: {h!r}")
+            h = as_relation(h, f"hypothesis {k}")
             named.append(h if h.name else h.named(f"h{k}"))
         names = [h.name for h in named]
         dup = {n for n in names if names.count(n) > 1}
@@ -185,11 +242,22 @@ class Statement:
 
     __str__ = text
 
+    def __repr__(self) -> str:
+        return f"Statement({self.text()})"
+
     def latex(self) -> str:
         if not self.hypotheses:
             return self.conclusion.latex()
         hyps = ",\\; ".join(h.latex() for h in self.hypotheses)
         return hyps + r" \;\Longrightarrow\; " + self.conclusion.latex()
+
+    def _repr_latex_(self) -> str:
+        return f"${self.latex()}$"
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        return f"<code>{escape(self.text())}</code>"
 
     def substitute(self, values) -> "Statement":
         """The statement with some parameters replaced by exact numbers."""
@@ -202,3 +270,69 @@ class Statement:
                             r.rhs.subs(subs) if hasattr(r.rhs, "subs") else r.rhs, r.name)
 
         return Statement(sub(self.conclusion), tuple(sub(h) for h in self.hypotheses))
+
+
+def as_relation(value, where: str = "relation") -> Relation:
+    """A :class:`Relation` from a Relation, a sympy relational
+    (``I(X, Y) <= H(X)``, ``sympy.Eq(...)``) or relation text (``"I(X;Y) <= eps"``).
+
+    Raises
+    ------
+    StatementError
+        For anything else, naming ``where``.
+    """
+    if isinstance(value, Relation):
+        return value
+    if isinstance(value, str):
+        from .parse import parse_relation
+
+        return parse_relation(value)
+    import sympy
+
+    if isinstance(value, (bool, sympy.logic.boolalg.BooleanAtom, sympy.core.relational.Relational)):
+        try:
+            return Relation.from_sympy(value)
+        except StatementError as e:
+            raise StatementError(f"{where}: {e}") from None
+    raise StatementError(f"{where} is not a relation: {value!r}")
+
+
+def as_statement(value, given=()) -> Statement:
+    """Whatever the user wrote, as a :class:`Statement`.
+
+    Parameters
+    ----------
+    value : Statement, Relation, sympy relational or str
+        ``Statement`` is returned as is; a :class:`Relation` or a sympy
+        relational (``I(X1, X2, given=L) <= H(X1)``) becomes a statement
+        without hypotheses; text is parsed by
+        :func:`~natlat_sym.shannon.parse.parse_statement`.
+    given : sequence of Relation, sympy relational or str, optional
+        Extra hypotheses.
+
+    Returns
+    -------
+    Statement
+
+    Examples
+    --------
+    >>> from natlat_sym.shannon.measures import H, I, random_variables
+    >>> X1, X2, L = random_variables("X1 X2 L")
+    >>> as_statement(I(X1, X2, given=L) <= H(X1))
+    Statement(I(X1;X2|L) <= H(X1))
+    >>> print(as_statement("I(X1;X2) <= eps", given=[I(X1, X2) >= 0]))
+    h1: I(X1;X2) >= 0 => I(X1;X2) <= eps
+    """
+    extra = tuple(as_relation(g, f"hypothesis {k}") for k, g in enumerate(given, start=1))
+    if isinstance(value, Statement):
+        return Statement(value.conclusion, value.hypotheses + extra) if extra else value
+    if isinstance(value, str):
+        from .parse import parse_statement
+
+        return parse_statement(value, given=list(extra))
+    import sympy
+
+    if isinstance(value, (Relation, bool, sympy.logic.boolalg.BooleanAtom, sympy.core.relational.Relational)):
+        return Statement(as_relation(value, "the statement"), extra)
+    raise StatementError(f"not a statement: {value!r} (expected a Statement, a relation such as "
+                         f"I(X, Y) <= H(X), or statement text)")

@@ -93,6 +93,19 @@ class TightestResult:
         that no smaller value is Shannon-provable (zero is least anyway)."""
         return bool(self.certificate) and all(c in self.witnesses for c, v in self.values.items() if v > 0)
 
+    def __str__(self) -> str:
+        if self.infeasible:
+            return "infeasible: no values of the coefficients make the statement provable"
+        vals = ", ".join(f"{k} = {v}" for k, v in sorted(self.values.items()))
+        tail = "optimal (exact witnesses)" if self.optimal else f"not confirmed optimal: {self.reason}"
+        return f"{vals}  [{tail}] ({self.seconds:.3g} s)"
+
+    def _repr_latex_(self) -> str:
+        from .printing import latex_name
+
+        vals = ",\\; ".join(f"{latex_name(k)} = {_latex_fraction(v)}" for k, v in sorted(self.values.items()))
+        return f"${vals}$" if vals else None
+
     def to_json(self) -> dict:
         return {
             "values": {k: str(v) for k, v in sorted(self.values.items())},
@@ -104,6 +117,13 @@ class TightestResult:
             "reason": self.reason,
             "seconds": round(self.seconds, 6),
         }
+
+
+def _latex_fraction(v) -> str:
+    v = Fraction(v)
+    if v.denominator == 1:
+        return str(v.numerator)
+    return ("-" if v < 0 else "") + rf"\tfrac{{{abs(v.numerator)}}}{{{v.denominator}}}"
 
 
 def split_coefficients(target: LinearForm, coefficients=None):
@@ -253,12 +273,37 @@ def tightest_forms(target: LinearForm, hypotheses=(), *, coefficients=None, weig
 
 
 def tightest(statement, *, coefficients=None, weights=None, timeout: float = 30.0) -> TightestResult:
-    """Least free coefficients of a :class:`~natlat_sym.shannon.statement.Statement`
-    (or statement text).  The conclusion must be ``<=`` or ``>=``."""
-    if isinstance(statement, str):
-        from .parse import parse_statement
+    """Least free coefficients of a statement; the conclusion must be ``<=`` or ``>=``.
 
-        statement = parse_statement(statement)
+    Parameters
+    ----------
+    statement : Statement, Relation, sympy relational or str
+        A statement whose conclusion has free coefficients: parameters that
+        multiply an entropy, as in ``"H(G|L) <= a*I(X1;X2|L) + b*H(G|X1)"``.
+    coefficients : sequence of str, optional
+        Which parameters are free coefficients (default: every parameter that
+        multiplies an entropy).
+    weights : mapping of str to number, optional
+        Objective weights when several coefficients trade off (default 1 each).
+    timeout : float, default 30.0
+        Seconds for the whole search.
+
+    Returns
+    -------
+    TightestResult
+        ``values`` (exact), a certificate proving the statement at those
+        values, and per-coefficient witnesses that smaller values are not
+        Shannon-provable (``optimal``).
+
+    Examples
+    --------
+    >>> r = tightest("H(G|L) <= a*I(X1;X2|L) + b*H(G|X1) + H(G|X2)")
+    >>> print(r)
+    a = 1, b = 1  [optimal (exact witnesses)] (... s)
+    """
+    from .statement import as_statement
+
+    statement = as_statement(statement)
     concl = statement.conclusion
     if concl.rel == "==":
         raise StatementError("tightest needs an inequality conclusion, not '='")
