@@ -132,3 +132,15 @@ def test_large_certificates_get_a_one_step_summary_quickly():
     assert time.perf_counter() - start < 20
     assert len(d.steps) == 1 and "basic inequalities" in d.steps[0].reason
     assert d.text().splitlines()[0] == f"{n - 1}*H({','.join(xs)})"
+
+
+def test_han_six_variables_derivation_is_short():
+    # regression (issue 11): shortening at n = 6 took seconds; the faster search
+    # (reweighted L1 candidates + exact MILP) must still find n - 1 = 5 steps
+    names = [f"X{i}" for i in range(1, 7)]
+    lhs = " + ".join("H(" + ",".join(v for v in names if v != x) + ")" for x in names)
+    st = parse_statement(f"{lhs} >= 5*H({','.join(names)})")
+    r = prove(st)
+    d = derive(r.certificate, st)
+    assert len(d.steps) <= 5 < r.certificate.steps()
+    check_certificate(d.certificate, expected_target=st.conclusion.normal_form())
