@@ -63,6 +63,7 @@ holds: I(X1;X2) >= 1/2  (margin in [0.0310, 0.0310])
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
@@ -70,7 +71,7 @@ from math import gcd
 
 import numpy as np
 
-from natlat_sym.errors import DistributionError, StatementError
+from natlat_sym.errors import BudgetExceeded, DistributionError, StatementError
 from natlat_sym.finite.distribution import Distribution, to_exact_number
 from natlat_sym.shannon.certificate import HypothesisForm
 from natlat_sym.shannon.linear import LinearForm, as_fraction
@@ -502,7 +503,8 @@ def closed_form(expr, dist: Distribution, *, parameters: Mapping | None = None):
     return exact_value(expr, dist, parameters=parameters).to_sympy()
 
 
-def _direct_enclosure(form: LinearForm, dist: Distribution, precision: int) -> Interval | None:
+def _direct_enclosure(form: LinearForm, dist: Distribution, precision: int,
+                      deadline: float | None = None) -> Interval | None:
     """Fast path: ``Σ c_S Σ -p·log2(p)`` directly in arb balls, marginals summed
     in ball arithmetic from the exact entries (float entries are exact
     dyadics, divided by their ball-summed total).  ``form`` has no
@@ -530,9 +532,11 @@ def _direct_enclosure(form: LinearForm, dist: Distribution, precision: int) -> I
             marg = arr.sum(axis=drop) if drop else arr
             mask = positive.any(axis=drop) if drop else positive
             h = flint.arb(0)
-            for p, pos in zip(np.ravel(marg), np.ravel(mask)):
+            for k, (p, pos) in enumerate(zip(np.ravel(marg), np.ravel(mask))):
                 if pos:
                     h -= p * p.log()
+                if deadline is not None and not k % 65536 and time.perf_counter() > deadline:
+                    raise BudgetExceeded("the certified enclosure did not finish within the time budget")
             value += flint.arb(flint.fmpq(c.numerator, c.denominator)) * h
         value = value / ln2 + flint.arb(flint.fmpq(form.constant.numerator, form.constant.denominator))
         if not value.is_finite():
@@ -540,20 +544,42 @@ def _direct_enclosure(form: LinearForm, dist: Distribution, precision: int) -> I
         return Interval(_arb_exact(value.lower()), _arb_exact(value.upper()))
 
 
-def enclosure(expr, dist: Distribution, *, parameters: Mapping | None = None, precision: int = 64) -> Interval:
+def enclosure(expr, dist: Distribution, *, parameters: Mapping | None = None, precision: int = 64,
+              budget: float | None = None) -> Interval:
     """A certified interval containing the exact value.
 
     Computed directly in ball arithmetic; when that ball contains 0 the
     canonical closed form is used instead, so exact zeros give the point
-    interval ``[0, 0]``."""
+    interval ``[0, 0]``.
+
+    Parameters
+    ----------
+    expr : sympy expression, str or LinearForm
+    dist : Distribution
+    parameters : mapping, optional
+        Exact values of the expression's parameters.
+    precision : int, default 64
+        Working precision of the ball arithmetic, in bits.
+    budget : float, optional
+        Seconds; past it :class:`~natlat_sym.errors.BudgetExceeded` is raised
+        instead of a (late) answer.  The closed-form fallback for a ball
+        containing 0 is skipped on large supports under a budget: the ball
+        is returned as it is (still certified, just not a point).
+    """
+    deadline = None if budget is None else time.perf_counter() + budget
     form = as_linear_form(expr)
     _check_variables(form, dist)
     params = _parameter_values(form, parameters, exact=True)
     form = form.substitute(params) if params else form
-    box = _direct_enclosure(form, dist, precision)
-    if box is not None and box.excludes_zero():
+    box = _direct_enclosure(form, dist, precision, deadline)
+    if box is not None and (box.excludes_zero() or (deadline is not None and dist.pmf.size > _CLOSED_FORM_CELLS)):
         return box
     return exact_value(form, dist).enclosure(precision)
+
+
+#: Under a time budget, supports larger than this skip the closed form
+#: (computing it for a 10^6-cell float table takes minutes).
+_CLOSED_FORM_CELLS = 4096
 
 
 def decide_sign(value: ExactValue, *, precision: int = 64, max_precision: int = 4096) -> tuple[int | None, Interval, int]:

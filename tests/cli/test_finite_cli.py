@@ -18,7 +18,7 @@ def run(*args):
 
 
 def test_eval_expression_three_ways_exact_closed_form():
-    code, out, _ = run("eval", "I(X1;X2)", "--dist", str(EXAMPLES / "dsbs.json"), "--json")
+    code, out, _ = run("eval", "I(X1;X2)", "--dist", str(EXAMPLES / "dsbs.json"), "--json", "--exact")
     assert code == 0
     data = json.loads(out)
     assert data["exact_text"] == "9/5*log2(3) - log2(5)"   # 1 - h(1/10), exactly
@@ -27,6 +27,33 @@ def test_eval_expression_three_ways_exact_closed_form():
     lo, hi = (Fraction(data["enclosure"][k]) for k in ("lo", "hi"))  # exact rational endpoints
     assert lo < hi and hi - lo < Fraction(1, 10**12)
     assert abs(float(lo) - data["float"]) < 1e-12
+
+
+def test_eval_default_is_float_and_enclosure_without_closed_form():
+    # regression (issue 11): eval always built the exact closed form first, which
+    # took minutes on large float tables; it is now opt-in with --exact
+    from fractions import Fraction
+
+    code, out, _ = run("eval", "I(X1;X2)", "--dist", str(EXAMPLES / "dsbs.json"), "--json")
+    data = json.loads(out)
+    assert code == 0 and data["exact"] is None and data["exact_text"] is None
+    lo, hi = (Fraction(data["enclosure"][k]) for k in ("lo", "hi"))
+    assert lo <= Fraction(data["float"]) + Fraction(1, 10**12) and hi >= Fraction(data["float"]) - Fraction(1, 10**12)
+    code, out, _ = run("eval", "I(X1;X2)", "--dist", str(EXAMPLES / "dsbs.json"))
+    assert code == 0 and "certified:" in out and "exact:" not in out
+
+
+def test_enclosure_budget_is_honoured():
+    import numpy as np
+
+    from natlat_sym.errors import BudgetExceeded
+    from natlat_sym.finite.distribution import Distribution
+    from natlat_sym.finite.evaluate import enclosure
+
+    a = np.random.default_rng(0).random((300, 300))
+    d = Distribution.from_array(a / a.sum(), ["X1", "X2"])
+    with pytest.raises(BudgetExceeded):
+        enclosure("H(X1,X2)", d, budget=0.0)
 
 
 def test_eval_statement_gives_certified_verdict_and_exit_code():
