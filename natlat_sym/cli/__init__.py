@@ -12,7 +12,8 @@ show        statement and derivation of one catalog entry
 eval        evaluate an expression on a distribution file (float, exact, certified)
 search      seeded search for a counterexample distribution (finding none is 'undecided')
 decide      decide an exact statement on every distribution with given alphabet sizes
-naturality  mediation/redundancy errors of latents, and optimal natural latents
+naturality  mediation/redundancy errors of latents, optimal natural latents, common information
+dist        write a family distribution (DSBS, noisy copies, XOR, ...) to a file
 experiment  open-problem sweeps (O1, variants, O2): certified lower bounds, local pool or Dask
 verify-bound  re-check a lower-bound witness file independently
 
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 import click
 
-from . import catalog_cmds, coq_cmds, decide_cmds, finite_cmds, openproblem_cmds, prover_cmds
+from . import catalog_cmds, coq_cmds, decide_cmds, dist_cmds, finite_cmds, openproblem_cmds, prover_cmds
 
 __all__ = ["main", "cli"]
 
@@ -45,7 +46,7 @@ def cli():
     """
 
 
-for module in (prover_cmds, coq_cmds, catalog_cmds, finite_cmds, decide_cmds, openproblem_cmds):
+for module in (prover_cmds, coq_cmds, catalog_cmds, finite_cmds, decide_cmds, openproblem_cmds, dist_cmds):
     for command in module.COMMANDS:
         cli.add_command(command)
 

@@ -332,12 +332,19 @@ class NaturalityReport:
     deterministic: NaturalLatent | None
     stochastic: NaturalLatent | None
     note: str = ""
+    #: Common information of the observables: Gács–Körner (exact), and with
+    #: two observables Wyner and exact common information (optimiser upper bounds).
+    common: tuple = ()
+    #: ``I(X1;X2)`` in bits when there are two observables (the bracket's middle).
+    mutual_information: float | None = None
 
     def to_json(self) -> dict:
         return {"observables": list(self.observables),
                 "latents": {k: v.to_json() for k, v in self.latents.items()},
                 "best_deterministic": self.deterministic.to_json() if self.deterministic else None,
                 "best_stochastic": self.stochastic.to_json() if self.stochastic else None,
+                "common_information": {_COMMON_KEYS[c.name]: _common_json(c) for c in self.common},
+                "mutual_information": self.mutual_information,
                 "note": self.note}
 
     def text(self) -> str:
@@ -353,6 +360,16 @@ class NaturalityReport:
             if r is not None:
                 lines.append(f"best {r.kind} natural latent: score {r.score:.6g} "
                              f"(mediation {r.mediation:.6g}, redundancy {sum(r.redundancy):.6g}, H = {r.entropy:.6g})")
+        by = {c.name: c for c in self.common}
+        if "Gács–Körner" in by:
+            gk = by["Gács–Körner"]
+            exact = " (exact)" if gk.enclosure else ""
+            lines.append(f"Gács–Körner common information C_GK({o}) = {gk.value:.6g} bits{exact}")
+        if self.mutual_information is not None:
+            lines.append(f"mutual information I({';'.join(self.observables)}) = {self.mutual_information:.6g} bits")
+        for name, sym in (("Wyner", "C_W"), ("exact common information", "G")):
+            if name in by:
+                lines.append(f"{name} {sym}({o}) <= {by[name].value:.6g} bits (upper bound: seeded local optimiser)")
         if self.note:
             lines.append(self.note)
         return "\n".join(lines)
@@ -374,4 +391,30 @@ def naturality_report(dist, latents: Sequence[str] | None = None, observables: S
     except BudgetExceeded as e:
         det = sto = None
         note = f"optimal natural latents skipped: {e}"
-    return NaturalityReport(obs, errs, det, sto, note)
+    common, mi = _common_information(dist, obs, seed=seed, starts=starts, max_cells=max_cells)
+    if len(obs) != 2:
+        note = (note + "; " if note else "") + "Wyner and exact common information need exactly two observables"
+    return NaturalityReport(obs, errs, det, sto, note, common, mi)
+
+
+_COMMON_KEYS = {"Gács–Körner": "gacs_korner", "Wyner": "wyner", "exact common information": "exact"}
+
+
+def _common_json(c) -> dict:
+    return {"value": c.value, "enclosure": [str(x) for x in c.enclosure] if c.enclosure else None,
+            "certified": c.enclosure is not None, "seconds": round(c.seconds, 4)}
+
+
+def _common_information(dist, obs, *, seed: int, starts: int, max_cells: int):
+    """(Gács–Körner [, Wyner, exact common information]), I(X1;X2) or None."""
+    from .common_information import exact_common_information, gacs_korner, wyner_common_information
+
+    out = [gacs_korner(dist, obs)]
+    mi = None
+    if len(obs) == 2:
+        m = dist.marginal(obs)
+        mi = m.entropy([obs[0]]) + m.entropy([obs[1]]) - m.entropy(list(obs))
+        if np.count_nonzero(np.asarray(m.pmf, dtype=float)) <= max_cells * max_cells:
+            out.append(wyner_common_information(dist, obs, seed=seed, starts=starts))
+            out.append(exact_common_information(dist, obs, seed=seed, starts=starts))
+    return tuple(out), mi

@@ -125,3 +125,45 @@ def test_search_finding_nothing_is_undecided_exit_3():
     code, out, _ = run("search", "I(X;Y) <= 1", "--starts", "2", "--budget", "1", "--no-progress")
     assert code == 3 and out.splitlines()[-1].startswith("undecided: no counterexample found")
     assert "not a proof" in out
+
+
+def test_naturality_reports_common_information_bracket():
+    # issue 11: the help promised Gács–Körner and Wyner; now C_GK <= I <= C_W <= G is printed
+    code, out, _ = run("naturality", str(EXAMPLES / "dsbs.json"))
+    assert code == 0
+    for needle in ("C_GK(X1,X2) = 0 bits (exact)", "Wyner C_W(X1,X2) <=", "exact common information G(X1,X2) <="):
+        assert needle in out
+    data = json.loads(run("naturality", str(EXAMPLES / "dsbs.json"), "--json")[1])
+    ci = data["common_information"]
+    assert ci["gacs_korner"]["certified"] and ci["gacs_korner"]["enclosure"] == ["0", "0"]
+    mi = data["mutual_information"]
+    assert abs(mi - 0.5310044064107187) < 1e-12          # 1 - h(1/10)
+    assert ci["gacs_korner"]["value"] <= mi <= ci["wyner"]["value"] + 1e-6 <= ci["exact"]["value"] + 2e-6
+
+
+def test_dist_writes_exact_family_files(tmp_path):
+    from fractions import Fraction
+
+    from natlat_sym.finite.families import dsbs
+    from natlat_sym.finite.io import load
+
+    out = tmp_path / "d.json"
+    code, text, _ = run("dist", "dsbs", "--param", "p=0.1", "-o", str(out))
+    assert code == 0 and "written to" in text
+    assert load(str(out)) == dsbs(Fraction(1, 10))
+    code, _, _ = run("dist", "noisy-copies", "--param", "n=3", "--param", "p=1/10", "-o", str(out))
+    d = load(str(out))
+    assert code == 0 and d.names == ("X1", "X2", "X3", "L") and d.latents == ("L",) and d.is_exact
+    code, text, _ = run("dist", "xor", "--names", "A,B,C")
+    assert code == 0 and json.loads(text)["names"] == ["A", "B", "C"]
+
+
+@pytest.mark.parametrize("args,needle", [
+    (("dist", "dsbs"), "needs --param p"),
+    (("dist", "dsbs", "--param", "q=1"), "no parameter 'q'"),
+    (("dist", "dsbs", "--param", "p=2"), "[0, 1]"),
+    (("dist", "parity", "--param", "n=x"), "integer"),
+])
+def test_dist_bad_parameters_exit_2(args, needle):
+    code, _, err = run(*args)
+    assert code == 2 and needle in err and len(err.strip().splitlines()) == 1
