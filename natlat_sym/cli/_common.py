@@ -36,8 +36,29 @@ class Exit(Exception):
         self.code = code
 
 
+_ERROR_KINDS = {EXIT_BAD_INPUT: "bad_input", EXIT_UNKNOWN: "unknown", EXIT_INTERNAL: "internal", 130: "interrupted"}
+
+
+def _json_mode() -> bool:
+    """True inside a command invoked with ``--json``."""
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx is not None and ctx.params.get("as_json"))
+
+
+def report_error(message: str, code: int, label: str = "error") -> None:
+    """One line ``natlat: LABEL: message`` on stderr; under ``--json`` a
+    ``natlat_sym.error`` document on stdout instead (same exit code)."""
+    if _json_mode():
+        from ..formats import tagged
+
+        emit_json(tagged("error", {"error": {"code": code, "kind": _ERROR_KINDS.get(code, "bad_input"),
+                                             "message": message}}))
+    else:
+        click.echo(f"natlat: {label}: {message}", err=True)
+
+
 def fail(message: str, code: int = EXIT_BAD_INPUT) -> "Exit":
-    click.echo(f"natlat: error: {message}", err=True)
+    report_error(message, code)
     return Exit(code)
 
 
@@ -53,24 +74,38 @@ def guarded(fn):
         except Exit as e:
             sys.exit(e.code)
         except BudgetExceeded as e:
-            click.echo(f"natlat: unknown: {e}", err=True)
+            report_error(str(e), EXIT_UNKNOWN, "unknown")
             sys.exit(EXIT_UNKNOWN)
         except NatLatError as e:
-            click.echo(f"natlat: error: {e}", err=True)
+            report_error(str(e), EXIT_BAD_INPUT)
             sys.exit(EXIT_BAD_INPUT)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except BrokenPipeError:
+            _quiet_broken_pipe()
         except KeyboardInterrupt:
             click.echo("natlat: interrupted", err=True)
             sys.exit(130)
         except Exception as e:  # noqa: BLE001 - last line of defence
             if os.environ.get("NATLAT_DEBUG"):
                 raise
-            click.echo(f"natlat: internal error: {type(e).__name__}: {e} "
-                       "(set NATLAT_DEBUG=1 for a traceback; please report this)", err=True)
+            report_error(f"{type(e).__name__}: {e} (set NATLAT_DEBUG=1 for a traceback; please report this)",
+                         EXIT_INTERNAL, "internal error")
             sys.exit(EXIT_INTERNAL)
 
     return wrapper
+
+
+def _quiet_broken_pipe() -> None:
+    """The reader went away (``natlat show ID | head``): exit quietly, as
+    ``cat`` does, with stdout pointed at /dev/null so that Python's final
+    flush does not raise again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # pragma: no cover - stdout without a descriptor
+        pass
+    sys.exit(EXIT_OK)
 
 
 def write_atomic(path: str | Path, text: str) -> None:
@@ -94,7 +129,13 @@ def dump_json(obj) -> str:
     return json.dumps(obj, indent=2, sort_keys=False, ensure_ascii=False, default=str)
 
 
-def emit_json(obj) -> None:
+def emit_json(obj, kind: str | None = None) -> None:
+    """Print one JSON document; with ``kind`` it is tagged
+    ``{"format": "natlat_sym.<kind>", "version": 1, ...}`` (see natlat_sym.formats)."""
+    if kind is not None:
+        from ..formats import tagged
+
+        obj = tagged(kind, obj)
     click.echo(dump_json(obj))
 
 

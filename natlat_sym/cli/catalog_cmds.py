@@ -47,14 +47,16 @@ def check(ids, as_json, timeout, progress, out, coq, coq_dir, jobs):
     from ..catalog import check_catalog
 
     catalog = _load()
-    wanted = list(ids) or None
-    for i in wanted or ():
-        catalog.get(i)  # CatalogError (exit 2) naming the unknown id
+    wanted = [t.id for i in ids for t in resolve_ids(catalog, i)] or None  # spec ids (T4) expand
+    if wanted:
+        wanted = list(dict.fromkeys(wanted))
     total = len(wanted) if wanted else len(catalog)
     with progress_bar("checking", total, enabled=progress and not as_json) as advance:
         report = check_catalog(catalog, ids=wanted, timeout=timeout,
                                progress=lambda done, total, rep: advance(1, rep.id))
-    data = report.to_json()
+    from ..formats import tagged
+
+    entries = report.to_json()
     coq_ok = True
     if coq:
         from .coq_cmds import check_catalog_with_coq
@@ -65,7 +67,7 @@ def check(ids, as_json, timeout, progress, out, coq, coq_dir, jobs):
                                         quiet=as_json)
         coq_ok = all(c.result.ok for c in checks)
         by_id = {c.id: c.to_json() for c in checks}
-        for entry in data:
+        for entry in entries:
             entry["coq"] = by_id.get(entry["id"])
         if not as_json:
             full = sum(c.result.ok and not c.not_exported for c in checks)
@@ -73,6 +75,8 @@ def check(ids, as_json, timeout, progress, out, coq, coq_dir, jobs):
             rejected = sum(not c.result.ok for c in checks)
             click.echo(f"Coq: {full} entries kernel-checked, {part} partly (copy-lemma proofs not exported), "
                        f"{rejected} rejected by coqc")
+    data = tagged("catalog_report", {"ok": report.ok, "counts": report.counts(),
+                                     "seconds": round(report.seconds, 4), "entries": entries})
     if out:
         write_atomic(out, dump_json(data) + "\n")
     if as_json:
@@ -82,19 +86,34 @@ def check(ids, as_json, timeout, progress, out, coq, coq_dir, jobs):
     raise Exit(EXIT_OK if report.ok and coq_ok else EXIT_REFUTED)
 
 
+def resolve_ids(catalog, identifier: str):
+    """Entries named by an entry id or a spec id (``T4``, case-insensitive);
+    an unknown name is bad input (exit 2) with suggestions."""
+    if identifier in catalog:
+        return (catalog.get(identifier),)
+    by_spec = catalog.by_spec_id(identifier) or catalog.by_spec_id(identifier.upper())
+    if by_spec:
+        return by_spec
+    catalog.get(identifier)  # CatalogError naming the unknown id, with suggestions
+    return ()  # pragma: no cover - get() raised
+
+
 def _print_table(report) -> None:
     from rich.console import Console
     from rich.table import Table
 
     table = Table(title="natlat_sym theorem catalog", show_lines=False)
     for col in ("id", "spec", "title", "status", "ok", "seconds"):
-        table.add_column(col, justify="right" if col == "seconds" else "left")
+        # ids and titles wrap (fold) instead of being cut into look-alikes
+        table.add_column(col, justify="right" if col == "seconds" else "left",
+                         overflow="fold", no_wrap=col in ("spec", "status", "ok", "seconds"),
+                         ratio=2 if col == "id" else (3 if col == "title" else None))
     for rep in report.reports:
         status = str(getattr(rep.status, "value", rep.status))
         table.add_row(rep.id, getattr(rep, "spec_id", ""), getattr(rep, "title", ""),
                       f"[{_status_style(status)}]{status}[/]", "yes" if rep.ok else "[bold red]NO[/]",
                       f"{rep.seconds:.2f}")
-    console = Console(width=max(Console().width, 140))
+    console = Console()  # the terminal's width (80 when piped)
     console.print(table)
     failing = [r for r in report.reports if not r.ok]
     console.print(f"{len(report.reports)} entries, {len(failing)} failing, {report.seconds:.1f} s")
@@ -112,17 +131,18 @@ def list_(as_json):
     catalog = _load()
     rows = [{"id": t.id, "spec_id": t.spec_id, "kind": t.kind, "title": t.title} for t in catalog.theorems]
     if as_json:
-        emit_json(rows)
+        emit_json({"entries": rows}, "catalog_list")
         return
     from rich.console import Console
     from rich.table import Table
 
     table = Table(show_header=True)
     for col in ("id", "spec", "kind", "title"):
-        table.add_column(col)
+        table.add_column(col, overflow="fold", no_wrap=col in ("spec", "kind"),
+                         ratio=2 if col == "id" else (3 if col == "title" else None))
     for r in rows:
         table.add_row(r["id"], r["spec_id"], r["kind"], r["title"])
-    Console(width=140).print(table)
+    Console().print(table)
 
 
 @click.command(short_help="Statement, status and derivation of one catalog entry.")
@@ -136,7 +156,10 @@ def show(theorem_id, as_json, latex, timeout):
     from ..catalog import check_theorem
 
     catalog = _load()
-    thm = catalog.get(theorem_id)
+    matches = resolve_ids(catalog, theorem_id)
+    if len(matches) > 1:
+        raise fail(f"{theorem_id} names {len(matches)} entries: {', '.join(t.id for t in matches)}; show one of them")
+    thm = matches[0]
     report = check_theorem(thm, timeout=timeout)
     if as_json:
         data = report.to_json()
@@ -144,7 +167,7 @@ def show(theorem_id, as_json, latex, timeout):
         data["reference"] = thm.reference
         data["uses"] = list(thm.uses)
         data["used_by"] = list(catalog.used_by(thm.id))
-        emit_json(data)
+        emit_json(data, "theorem")
         raise Exit(EXIT_OK if report.ok else EXIT_REFUTED)
     status = str(getattr(report.status, "value", report.status))
     click.echo(f"{thm.title}  [{thm.id}, spec {thm.spec_id}]  status: {status}")

@@ -62,7 +62,7 @@ def eval_(expression, dist_path, params, as_json, precision, want_exact, budget)
         st = parse_statement(expression, variables=declared)
         verdict = ev.check_on(st, dist, parameters=values or None, precision=precision)
         if as_json:
-            emit_json(verdict.to_json())
+            emit_json(verdict.to_json(), "instance_verdict")
         else:
             click.echo(str(verdict))
             for h in verdict.hypotheses:
@@ -81,7 +81,7 @@ def eval_(expression, dist_path, params, as_json, precision, want_exact, budget)
                    "enclosure": box.to_json() if box is not None else None,
                    "exact": exact.to_json() if exact is not None else None,
                    "exact_text": str(exact) if exact is not None else None,
-                   "note": box_note, "unit": "bits"})
+                   "note": box_note, "unit": "bits"}, "evaluation")
     else:
         click.echo(f"{expression} = {fl!r} bits")
         click.echo(f"  certified: {box if box is not None else box_note}")
@@ -156,7 +156,7 @@ def search(statement, given, alphabets, seed, starts, budget, params, out, progr
 
         write_atomic(out, dumps(result.distribution) + "\n")
     if as_json:
-        emit_json(result.to_json())
+        emit_json(result.to_json(), "search_result")
     else:
         click.echo(f"statement: {st}")
         if result.found:
@@ -208,7 +208,7 @@ def naturality(path, latents, observables, plot, venn, venn_vars, seed, as_json)
             raise fail(f"--venn-vars needs exactly three variables, got {len(names)}")
         plot_information_diagram(dist, venn, names=names)
     if as_json:
-        emit_json(report.to_json())
+        emit_json(report.to_json(), "naturality_report")
     else:
         click.echo(report.text())
         if plot:

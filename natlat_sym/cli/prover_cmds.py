@@ -105,15 +105,16 @@ def prove(statement, given, variables, as_json, latex, cert_path, coq_path, time
 
         coq_written = write_coq_for_result(st, result, coq_path)
     if as_json:
-        data = result.to_json()
-        data.setdefault("statement", str(st))
+        data = {"statement": str(st), **result.to_json()}
         if result.certificate is not None and result.certificate.copies:
             data["copies"] = [dict(c.to_json(), text=str(c)) for c in result.certificate.copies]
         if derivation is not None:
             data["derivation"] = derivation.to_json()
         if coq_path:
             data["coq"] = coq_path if coq_written else None
-        emit_json(data)
+        emit_json(data, "proof_result")
+    elif latex:
+        _print_latex(st, result, derivation)
     else:
         _print_result(st, result, derivation, latex)
         if coq_written:
@@ -122,6 +123,16 @@ def prove(statement, given, variables, as_json, latex, cert_path, coq_path, time
         click.echo(f"natlat: no Coq file written: the verdict is {result.verdict} "
                    "(no certificate, no witness)", err=True)
     raise Exit(Verdict(result.verdict).exit_code)
+
+
+def _print_latex(st, result, derivation) -> None:
+    """Only LaTeX: the statement and derivation, the verdict as a LaTeX comment."""
+    verdict = str(result.verdict)
+    click.echo(f"% natlat prove: {verdict}" + (f" ({result.reason})" if result.reason else ""))
+    if derivation is not None:
+        click.echo(derivation.latex())
+    else:
+        click.echo(st.latex())
 
 
 def _print_result(st, result, derivation, latex: bool) -> None:
@@ -194,7 +205,7 @@ def tightest(statement, given, variables, as_json, weights, cert_path, timeout):
     if cert_path and result.certificate is not None:
         write_atomic(cert_path, dump_json(result.certificate.to_json()) + "\n")
     if as_json:
-        emit_json(result.to_json())
+        emit_json(result.to_json(), "tightest_result")
     else:
         click.echo(f"statement: {st}")
         if result.infeasible:
@@ -242,7 +253,7 @@ def verify(certificate, as_json):
     check_certificate(cert, expected_target=st.conclusion.normal_form(),
                       expected_hypotheses=st.hypothesis_forms())
     if as_json:
-        emit_json({"valid": True, "statement": str(st), "steps": cert.steps(), "sha": cert.digest()})
+        emit_json({"valid": True, "statement": str(st), "steps": cert.steps(), "sha": cert.digest()}, "verification")
     else:
         click.echo(f"valid: the certificate proves {st} ({cert.steps()} steps, sha {cert.digest()})")
     raise Exit(EXIT_OK)

@@ -5,7 +5,7 @@ Format
 A distribution file is one JSON object::
 
     {
-      "format": "natlat-distribution",      # required marker
+      "format": "natlat_sym.distribution",  # required marker ("natlat-distribution" is read too)
       "version": 1,
       "names": ["X1", "X2", "L"],           # variable names (identifiers), one per axis
       "alphabets": [[0, 1], [0, 1], ["a", "b"]],   # optional; default 0..k-1 per axis
@@ -58,7 +58,9 @@ from natlat_sym.finite.distribution import DEFAULT_TOLERANCE, Distribution
 __all__ = ["FORMAT", "VERSION", "distribution_to_json", "distribution_from_json",
            "dumps", "loads", "save", "load"]
 
-FORMAT = "natlat-distribution"
+FORMAT = "natlat_sym.distribution"
+#: The name files used before the one naming scheme of natlat_sym.formats; still read.
+LEGACY_FORMAT = "natlat-distribution"
 VERSION = 1
 
 _SCALARS = (str, int, float, bool)
@@ -114,14 +116,14 @@ def distribution_from_json(data: Mapping) -> Distribution:
     >>> distribution_from_json({"format": "natlat-distribution", "names": ["X"],
     ...                         "probabilities": ["1/3", "2/3"]}).pmf.tolist()
     [Fraction(1, 3), Fraction(2, 3)]
-    >>> distribution_from_json({"format": "natlat-distribution", "names": ["X"]})
+    >>> distribution_from_json({"format": "natlat_sym.distribution", "names": ["X"]})
     Traceback (most recent call last):
     ...
     natlat_sym.errors.DistributionError: distribution JSON needs "probabilities" or "support"
     """
     if not isinstance(data, Mapping):
         raise DistributionError(f"distribution JSON must be an object, got {type(data).__name__}")
-    if data.get("format") != FORMAT:
+    if data.get("format") not in (FORMAT, LEGACY_FORMAT):
         raise DistributionError(f'distribution JSON: "format" must be {FORMAT!r}, got {data.get("format")!r}')
     version = data.get("version", VERSION)
     if version != VERSION:

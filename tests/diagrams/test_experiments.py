@@ -45,7 +45,7 @@ def test_o1_reproducible_by_seed_and_exports(tmp_path):
     assert a.best_ratio > 1.5  # DSBS(0.1) is always the first candidate: about 1.75
     E.save_result(a, tmp_path / "o1.json")
     data = json.loads((tmp_path / "o1.json").read_text())
-    assert data["format"] == "natlat-distribution" and data["names"] == ["X1", "X2"]
+    assert data["format"] == "natlat_sym.distribution" and data["names"] == ["X1", "X2"]
     assert json.dumps(a.to_json())
 
 

@@ -21,7 +21,7 @@ def test_round_trip_exact_with_labels_and_latents(tmp_path):
     back = io.load(path)
     assert back == d and back.latents == ("Lam",) and back.is_exact
     data = json.loads(path.read_text())
-    assert data["format"] == "natlat-distribution" and data["latents"] == ["Lam"]
+    assert data["format"] == "natlat_sym.distribution" and data["latents"] == ["Lam"]
     assert isinstance(data["probabilities"][0][0][0], str)
     e = binary_erasure(F(1, 3))
     assert io.loads(io.dumps(e)) == e and io.loads(io.dumps(e)).alphabets[1] == (0, 1, "e")
