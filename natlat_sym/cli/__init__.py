@@ -53,4 +53,22 @@ for module in (prover_cmds, coq_cmds, catalog_cmds, finite_cmds, decide_cmds, op
 
 def main(argv=None) -> None:
     """Entry point of the ``natlat`` script."""
-    cli.main(args=argv, prog_name="natlat")
+    try:
+        cli.main(args=argv, prog_name="natlat")
+    finally:
+        _flush_quietly()
+
+
+def _flush_quietly() -> None:
+    """Flush stdout now, so that a reader that went away (``natlat show ID |
+    head``) ends the program quietly instead of with a BrokenPipeError at
+    interpreter exit."""
+    import os
+    import sys
+
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(0)

@@ -175,6 +175,19 @@ def progress_bar(description: str, total: int | None, *, enabled: bool):
         yield advance
 
 
+@contextmanager
+def working(description: str):
+    """A rich spinner on stderr while slow work runs (terminals only, never
+    under ``--json``); nothing at all when stderr is not a terminal."""
+    if _json_mode() or not sys.stderr.isatty():
+        yield
+        return
+    from rich.console import Console
+
+    with Console(stderr=True).status(description):
+        yield
+
+
 def distribution_table(dist, *, max_rows: int = 40) -> str:
     """The support of a distribution as a text table (outcomes and exact
     probabilities), for terminal output."""

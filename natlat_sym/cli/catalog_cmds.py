@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from ._common import EXIT_OK, EXIT_REFUTED, Exit, dump_json, emit_json, guarded, progress_bar, write_atomic
+from ._common import (EXIT_OK, EXIT_REFUTED, Exit, dump_json, emit_json, fail, guarded, progress_bar, working,
+                      write_atomic)
 
 json_opt = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 
@@ -160,7 +161,8 @@ def show(theorem_id, as_json, latex, timeout):
     if len(matches) > 1:
         raise fail(f"{theorem_id} names {len(matches)} entries: {', '.join(t.id for t in matches)}; show one of them")
     thm = matches[0]
-    report = check_theorem(thm, timeout=timeout)
+    with working(f"checking {thm.spec_id} {thm.id}"):
+        report = check_theorem(thm, timeout=timeout)
     if as_json:
         data = report.to_json()
         data["informal"] = thm.informal

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ._common import (EXIT_OK, EXIT_REFUTED, EXIT_UNKNOWN, Exit, distribution_table, emit_json, fail, guarded,
-                      parse_assignments, progress_bar, write_atomic)
+                      parse_assignments, progress_bar, working, write_atomic)
 
 json_opt = click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
 dist_opt = click.option("--dist", "dist_path", required=True, type=click.Path(dir_okay=False), metavar="FILE",
@@ -72,7 +72,8 @@ def eval_(expression, dist_path, params, as_json, precision, want_exact, budget)
     fl = ev.float_value(expr, dist, parameters=values or None)
     box, box_note = None, ""
     try:
-        box = ev.enclosure(expr, dist, parameters=values or None, precision=precision, budget=budget)
+        with working("certified enclosure"):
+            box = ev.enclosure(expr, dist, parameters=values or None, precision=precision, budget=budget)
     except BudgetExceeded:
         box_note = f"not computed within --budget {budget:g} s"
     exact = ev.exact_value(expr, dist, parameters=values or None) if want_exact else None
@@ -195,7 +196,8 @@ def naturality(path, latents, observables, plot, venn, venn_vars, seed, as_json)
 
     dist = load_distribution(path)
     obs = [o.strip() for o in observables.split(",")] if observables else None
-    report = naturality_report(dist, latents=list(latents) or None, observables=obs, seed=seed)
+    with working("optimal natural latents and common information"):
+        report = naturality_report(dist, latents=list(latents) or None, observables=obs, seed=seed)
     if plot:
         from ..finite.plots import plot_error_frontier
 

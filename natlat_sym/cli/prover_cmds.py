@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 
 import click
 
@@ -11,7 +11,7 @@ from ..errors import NatLatError
 from ..verdicts import Verdict
 
 from ._common import (EXIT_OK, EXIT_REFUTED, Exit, distribution_table, dump_json, emit_json, fail, guarded,
-                      parse_assignments, progress_bar, read_json_file, write_atomic)
+                      parse_assignments, progress_bar, read_json_file, working, write_atomic)
 
 statement_arg = click.argument("statement", metavar="STATEMENT")
 given_opt = click.option("--given", "-g", "given", multiple=True, metavar="HYP",
@@ -89,7 +89,8 @@ def prove(statement, given, variables, as_json, latex, cert_path, coq_path, time
             specs.append(CopySpec.parse(text))
         except NatLatError as e:
             raise fail(f"--copy {k}: {e}") from None
-    with copy_search_progress(progress and non_shannon and not as_json) as report:
+    searching = progress and non_shannon and not as_json
+    with copy_search_progress(searching) as report, (nullcontext() if searching else working("proving")):
         result = run_prove(st, timeout=timeout, max_variables=max_variables, engine=engine, copies=tuple(specs),
                            non_shannon=non_shannon, progress=report)
     derivation = None
@@ -201,7 +202,8 @@ def tightest(statement, given, variables, as_json, weights, cert_path, timeout):
                    "as c in 'c*I(X;Y)'); use 'natlat prove' instead")
     w = parse_assignments(weights, "--weight", allowed=st.free_coefficients())
     start = time.perf_counter()
-    result = run_tightest(st, weights=w or None, timeout=timeout)
+    with working("finding the least coefficients"):
+        result = run_tightest(st, weights=w or None, timeout=timeout)
     if cert_path and result.certificate is not None:
         write_atomic(cert_path, dump_json(result.certificate.to_json()) + "\n")
     if as_json:
