@@ -391,6 +391,18 @@ class _Written:
     latex: str
 
 
+def _str_latex(q: str) -> str:
+    """LaTeX of a plain term: a parameter name (``delta`` → ``\\delta``), a
+    joint entropy ``H(X1,X2)`` or the constant ``1``."""
+    from .printing import latex_name, latex_names
+
+    if q.isidentifier():
+        return latex_name(q)
+    if q.startswith("H(") and q.endswith(")"):
+        return f"H({latex_names(q[2:-1].split(','))})"
+    return q
+
+
 def _render(terms, latex: bool = False) -> str:
     if len(terms) == 1 and isinstance(terms[0][1], _Written):
         return terms[0][1].latex if latex else terms[0][1].text
@@ -399,7 +411,7 @@ def _render(terms, latex: bool = False) -> str:
         if isinstance(q, BasicInequality):
             qs = q.latex() if latex else q.quantity()
         else:
-            qs = q
+            qs = _str_latex(q) if latex else q
         parts.append((c, qs))
     s = _join(parts)
     return s.replace("*", r" \cdot ") if latex else s
@@ -612,6 +624,12 @@ def _written_sides(statement, index: int):
     return rhs, lhs
 
 
+def _hyp_latex(h) -> str:
+    """LaTeX of a hypothesis ``form (sense) 0`` in textbook terms, for justifications."""
+    rel = "=" if h.sense == "==" else r"\ge"
+    return f"{_render(textbook_terms(h.form, sorted(h.form.variables(), key=_natural_key)), latex=True)} {rel} 0"
+
+
 def derive(certificate: Certificate, statement=None, *, minimise: bool = True,
            time_limit: float = 2.0) -> Derivation:
     """Render a certificate as a readable chain (shortened first when ``minimise``).
@@ -651,10 +669,10 @@ def derive(certificate: Certificate, statement=None, *, minimise: bool = True,
         for j, (h, mu) in enumerate(zip(cert.hypotheses, piece.hypotheses)):
             if mu:
                 rel = "=" if h.sense == "==" else "<="
-                items.append((mu * h.form, f"hypothesis {h.name}", f"hypothesis {h.name}", rel))
+                items.append((mu * h.form, f"hypothesis {h.name}", f"hypothesis {h.name}: ${_hyp_latex(h)}$", rel))
         for p, nu in piece.parameters.items():
             if nu:
-                items.append((LinearForm(parameters={p: nu}), f"{p} >= 0", f"${p} \\ge 0$", "<="))
+                items.append((LinearForm(parameters={p: nu}), f"{p} >= 0", f"${_str_latex(p)} \\ge 0$", "<="))
         for fact, c in piece.copy_facts:
             if c:
                 said = describe_fact(cert.copies, originals, fact)

@@ -17,7 +17,7 @@ Modules
 -------
 directives  the domain, the directives, the page renderer, build events
 summary     (Theorem, TheoremReport) -> plain JSON summary (what is cached and rendered)
-cache       content-hash cache of summaries in ``<build>/.natlat-cache``
+cache       content-hash cache of summaries in ``<doctreedir>/natlat-cache``
 graph       dependency graph: networkx reduction, layered layout, SVG (no Graphviz, no JS)
 status      the status colour table (badges, graph fill/border, legend)
 mathjax     finds an offline MathJax 3 and wires it into the HTML build
@@ -30,7 +30,7 @@ natlat_catalog_loader : str, default ``"natlat_sym.catalog:load_catalog"``
 natlat_catalog_path : str or None — passed to the loader (None: the repo's ``proofs/``)
 natlat_check : str, default ``"natlat_sym.catalog:check_theorem"``
 natlat_timeout : float, default 60 — seconds per obligation
-natlat_cache_dir : str or None — default ``<outdir>/../.natlat-cache``
+natlat_cache_dir : str or None — default ``<doctreedir>/natlat-cache`` (inside the build folder)
 natlat_require_pages : bool, default True — warn for a catalog entry with no page
 natlat_offline_mathjax : bool, default True — serve MathJax from ``_static`` (no CDN)
 natlat_mathjax_file : str or None — an explicit ``tex-svg-full.js``
@@ -90,7 +90,8 @@ def setup(app):
 def _configure(app, config) -> None:
     config.html_static_path = [*config.html_static_path, str(_STATIC)]
     if not config.natlat_cache_dir:
-        config.natlat_cache_dir = str(Path(app.outdir).parent / ".natlat-cache")
+        # inside the build folder (next to the doctrees), never beside it
+        config.natlat_cache_dir = str(Path(app.doctreedir) / "natlat-cache")
     if config.natlat_offline_mathjax:
         mathjax.configure(app, config)
 

@@ -20,6 +20,7 @@ directive must be MyST (``.md``) pages.
 from __future__ import annotations
 
 import importlib
+import re
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -34,7 +35,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
 from . import cache, summary
-from .graph import render_svg
+from .graph import distinct_labels, render_svg
 from .status import PROOF_STATUSES, statement_status
 
 logger = logging.getLogger(__name__)
@@ -188,6 +189,47 @@ def _section(tid: str, name: str, title: str):
     return sec
 
 
+_BIB_TOKEN = re.compile(r"\b([SCE]\d{1,3})\b")
+
+
+def _bibliography_keys(env) -> frozenset:
+    """Keys with a target ``(bib-s9)=`` in the project's ``bibliography`` page (none: no links)."""
+    path = Path(env.srcdir) / "bibliography.md"
+    if not path.is_file():
+        return frozenset()
+    return frozenset(m.upper() for m in re.findall(r"^\(bib-([a-z0-9]+)\)=", path.read_text(encoding="utf-8"),
+                                                    flags=re.M))
+
+
+def _references(text: str, env):
+    """The references line with every ``S…``/``C…``/``E…`` key linked to the bibliography."""
+    keys = _bibliography_keys(env)
+    para = _para()
+    pos = 0
+    for m in _BIB_TOKEN.finditer(text):
+        if m.group(1) not in keys:
+            continue
+        if m.start() > pos:
+            para += nodes.Text(text[pos:m.start()])
+        ref = addnodes.pending_xref("", refdomain="std", reftype="ref", reftarget=f"bib-{m.group(1).lower()}",
+                                    refexplicit=True, refwarn=True)
+        ref += nodes.inline(m.group(1), m.group(1))
+        para += ref
+        pos = m.end()
+    if pos < len(text):
+        para += nodes.Text(text[pos:])
+    return para
+
+
+def _mixed(text: str):
+    """A paragraph of text with ``$…$`` spans as inline math (justifications)."""
+    para = _para()
+    for k, piece in enumerate(str(text).split("$")):
+        if piece:
+            para += nodes.math(piece, piece) if k % 2 else nodes.Text(piece)
+    return para
+
+
 def _inline_math(latex: str):
     return _para(nodes.math(latex, latex)) if latex else _para("")
 
@@ -328,7 +370,7 @@ class TheoremDirective(SphinxDirective):
         page += sec
 
         sec = _section(tid, "references", "References")
-        sec += _para(d["reference"] or "—")
+        sec += _references(d["reference"] or "—", self.env)
         page += sec
         return page
 
@@ -346,7 +388,7 @@ class TheoremDirective(SphinxDirective):
             cert = f"certificate {ob['certificate']}, " if ob.get("certificate") else ""
             box += _para(nodes.emphasis("Derivation", "Derivation"), f" ({cert}re-verified in exact arithmetic):")
             box += _table(["step", "", "expression", "justification"],
-                          [[r[0], _inline_math(r[1]), _inline_math(r[2]), r[3]] for r in der["rows"]],
+                          [[r[0], _inline_math(r[1]), _inline_math(r[2]), _mixed(r[3])] for r in der["rows"]],
                           classes=("natlat-table", "natlat-derivation"))
         elif der and der.get("latex"):
             box += _para(nodes.emphasis("Derivation", "Derivation"), ":")
@@ -536,8 +578,13 @@ def _status_table(app, rows, fromdocname):
         badge = status_badge(r["status"], r["status"], status=r["status"],
                              tooltip=PROOF_STATUSES.get(r["status"], ("", "", ""))[2])
         body.append([cell, r["title"], r["spec_id"], _para(badge), f"{float(r['seconds'] or 0):.2f}"])
-    return _table(["id", "title", "spec id", "status", "seconds"], body,
+    labels = distinct_labels(rows)
+    for row, r in zip(body, rows):
+        row[2] = labels.get(r["id"], r["spec_id"])
+    box = nodes.container(classes=["natlat-scroll"])
+    box += _table(["id", "title", "spec id", "status", "seconds"], body,
                   classes=("natlat-table", "natlat-status-table"))
+    return box
 
 
 def outdated_listings(app, env, added, changed, removed):

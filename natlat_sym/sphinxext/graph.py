@@ -45,7 +45,7 @@ import networkx as nx
 
 from .status import PROOF_STATUSES, STATEMENT_STATUSES, border_colour, proof_colour
 
-__all__ = ["build_graph", "reduce_graph", "layout", "render_svg", "spec_sort_key"]
+__all__ = ["build_graph", "reduce_graph", "layout", "render_svg", "spec_sort_key", "distinct_labels"]
 
 _NODE_H, _LAYER_GAP, _NODE_GAP, _MARGIN, _CHAR_W = 28, 64, 14, 16, 8.5
 
@@ -85,7 +85,28 @@ def reduce_graph(g: nx.DiGraph) -> nx.DiGraph:
 
 
 def _label(node: dict) -> str:
-    return node.get("spec_id") or node["id"]
+    return node.get("label") or node.get("spec_id") or node["id"]
+
+
+def distinct_labels(entries) -> dict:
+    """``{id: label}``: the spec id, with ``a``, ``b``, ... appended (in id
+    order) where several entries share one spec id, so that no two nodes
+    read the same.
+
+    >>> distinct_labels([{"id": "x", "spec_id": "O2"}, {"id": "w", "spec_id": "O2"}, {"id": "t", "spec_id": "T1"}])
+    {'w': 'O2a', 'x': 'O2b', 't': 'T1'}
+    """
+    by_spec: dict = {}
+    for e in entries:
+        by_spec.setdefault(e.get("spec_id") or e["id"], []).append(e["id"])
+    out = {}
+    for spec, ids in by_spec.items():
+        if len(ids) == 1:
+            out[ids[0]] = spec
+        else:
+            for k, i in enumerate(sorted(ids)):
+                out[i] = f"{spec}{chr(ord('a') + k)}" if k < 26 else f"{spec}.{k + 1}"
+    return out
 
 
 def layout(g: nx.DiGraph) -> dict:
@@ -123,6 +144,8 @@ def render_svg(entries, href_of, *, reduce: bool = True) -> str:
     g = build_graph(entries)
     if reduce:
         g = reduce_graph(g)
+    for n, label in distinct_labels([g.nodes[n] for n in g.nodes]).items():
+        g.nodes[n]["label"] = label
     pos = layout(g)
     width = max((x + w for x, _, w in pos.values()), default=0.0) + _MARGIN
     height = max((y + _NODE_H for _, y, _ in pos.values()), default=0.0) + _MARGIN
@@ -142,6 +165,7 @@ def render_svg(entries, href_of, *, reduce: bool = True) -> str:
     total_h = height + legend_h
     head = (f'<svg xmlns="http://www.w3.org/2000/svg" class="natlat-graph" '
             f'viewBox="0 0 {width:.0f} {total_h:.0f}" width="{width:.0f}" height="{total_h:.0f}" '
+            'preserveAspectRatio="xMinYMin meet" style="max-width:100%;height:auto" '
             f'role="img" aria-label="Dependency graph of the natlat_sym catalog">'
             '<defs><marker id="natlat-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
             'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#555"/>'

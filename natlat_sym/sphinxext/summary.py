@@ -163,7 +163,8 @@ def _derivation_of(derivation) -> dict | None:
             rows.append(["", "", _terms_latex(start), "left-hand side"])
             for n, step in enumerate(steps, start=1):
                 rel = r"\le" if getattr(step, "relation", "") == "<=" else "="
-                rows.append([str(n), rel, _terms_latex(step.expression), str(getattr(step, "reason", ""))])
+                reason = str(getattr(step, "latex_reason", "") or getattr(step, "reason", ""))
+                rows.append([str(n), rel, _terms_latex(step.expression), reason])
     else:
         for n, step in enumerate(getattr(derivation, "steps", ()) or (), start=1):
             expr = _first(step, "latex", "expression", "text")
