@@ -138,7 +138,8 @@ def test_derivation_chains_become_rows():
     f = F.entropy({"X"}) - F.cond_entropy({"X"}, {"Y"})
     d = summary._derivation_of(derive(prove_forms(f, "<=", ()).certificate))
     assert d["rows"][0][3] == "left-hand side"
-    assert d["rows"][1][:2] == ["1", r"\le"] and "I(X;Y)" in d["rows"][1][3]
+    # the justification is LaTeX (rendered as inline math on the page)
+    assert d["rows"][1][:2] == ["1", r"\le"] and d["rows"][1][3] == r"$I(X ; Y) \ge 0$"
     assert "H" in d["rows"][1][2]
 
 
@@ -164,3 +165,15 @@ def test_page_generator_cli_check_mode(tmp_path, capsys):
     assert pages.main([str(tmp_path)]) == 0
     assert pages.main([str(tmp_path), "--check"]) == 0
     assert pages.page_ids(tmp_path) == set(load_catalog().ids())
+
+
+def test_duplicate_spec_ids_get_distinct_labels_in_graph_and_table():
+    # regression (issue 11): R3, R7 and O2 appeared twice with identical labels
+    from natlat_sym.sphinxext.graph import distinct_labels, render_svg
+
+    entries = [{"id": "b_entry", "spec_id": "O2", "kind": "open", "uses": []},
+               {"id": "a_entry", "spec_id": "O2", "kind": "open", "uses": []},
+               {"id": "t", "spec_id": "T1", "kind": "theorem", "uses": []}]
+    assert distinct_labels(entries) == {"a_entry": "O2a", "b_entry": "O2b", "t": "T1"}
+    svg = render_svg(entries, href_of=lambda i: None)
+    assert ">O2a<" in svg and ">O2b<" in svg and 'style="max-width:100%;height:auto"' in svg
