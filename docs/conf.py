@@ -23,14 +23,14 @@ copyright = "natlat_sym developers"
 release = natlat_sym.__version__
 
 extensions = [
-    "myst_parser",
+    "myst_nb",  # MyST markdown (it includes myst_parser) and notebooks executed at build time
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
     "sphinx.ext.mathjax",
     "natlat_sym.sphinxext",
 ]
-source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
+source_suffix = {".md": "myst-nb", ".rst": "restructuredtext"}
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 # Unqualified names such as `hypotheses` in docstrings match attributes of
 # several classes; an ambiguous link is cosmetic, not an error.
@@ -39,6 +39,14 @@ suppress_warnings = ["ref.python"]
 myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence"]
 myst_heading_anchors = 3
 myst_dmath_double_inline = True  # proof docstrings use $$...$$ inside paragraphs
+
+# Notebooks (docs/notebooks/*.md, MyST text notebooks) are executed on every
+# build, so each output shown is real; an error in a cell fails the build.
+nb_execution_mode = "force"
+nb_execution_raise_on_error = True
+nb_execution_timeout = 300
+nb_execution_show_tb = True
+nb_merge_streams = True
 
 napoleon_numpy_docstring = True
 napoleon_google_docstring = False

@@ -347,6 +347,14 @@ class NaturalityReport:
                 "mutual_information": self.mutual_information,
                 "note": self.note}
 
+    def __str__(self) -> str:
+        return self.text()
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        return "<pre>" + escape(self.text()) + "</pre>"
+
     def text(self) -> str:
         o = ",".join(self.observables)
         lines = []

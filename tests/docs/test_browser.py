@@ -8,6 +8,7 @@ Skipped, with the reason, where no Chromium is installed.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -74,3 +75,84 @@ def test_real_site_theorem_and_graph_pages(tmp_path):
     page = REAL_SITE / "catalog" / "redund_determined_of_mediator.html"
     assert_typeset(dump_dom(page, tmp_path))
     assert_graph(dump_dom(REAL_SITE / "graph.html", tmp_path), 10)
+
+
+# ----------------------------------------------------------------------------- layout at 1280 px
+_OVERFLOW_HARNESS = """<!DOCTYPE html><html><body>
+<iframe id="f" style="width:1280px;height:900px;border:0"></iframe><pre id="out"></pre>
+<script>
+const pages = %(pages)s;
+function scrolls(win, el, stop) {
+  for (let p = el.parentElement; p && p !== stop.parentElement; p = p.parentElement) {
+    const ox = win.getComputedStyle(p).overflowX;
+    if (ox === "auto" || ox === "scroll" || ox === "hidden") return true;
+  }
+  return false;
+}
+function check(doc, win) {
+  const bad = [];
+  const vw = doc.documentElement.clientWidth;
+  if (doc.documentElement.scrollWidth > vw + 1) bad.push("page is " + doc.documentElement.scrollWidth + "px wide");
+  const col = doc.querySelector("article") || doc.querySelector("div.body") || doc.body;
+  const right = col.getBoundingClientRect().right;
+  for (const el of col.querySelectorAll("*")) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.right <= right + 2 || scrolls(win, el, col)) continue;
+    bad.push(el.tagName.toLowerCase() + "." + String(el.className).split(" ")[0] + " ends at " +
+             Math.round(r.right) + "px, column at " + Math.round(right) + "px");
+    break;
+  }
+  return bad;
+}
+const out = document.getElementById("out"), frame = document.getElementById("f");
+let k = 0;
+function next() {
+  if (k >= pages.length) { out.textContent += "DONE\\n"; return; }
+  const page = pages[k++];
+  frame.onload = () => setTimeout(() => {
+    try {
+      const bad = check(frame.contentDocument, frame.contentWindow);
+      out.textContent += (bad.length ? "OVERFLOW " + page + ": " + bad.join("; ") : "ok " + page) + "\\n";
+    } catch (e) { out.textContent += "ERROR " + page + ": " + e + "\\n"; }
+    next();
+  }, 1500);
+  frame.src = page;
+}
+next();
+</script></body></html>"""
+
+
+def overflowing_pages(site: Path, tmp_path: Path, pages) -> list[str]:
+    """Load each page at 1280 px in one headless Chromium; lines naming what overflows."""
+    harness = site / "__overflow_harness__.html"
+    harness.write_text(_OVERFLOW_HARNESS % {"pages": json.dumps([str(p.relative_to(site)) for p in pages])})
+    try:
+        cmd = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+               "--allow-file-access-from-files", "--disable-background-networking", "--disable-component-update",
+               f"--user-data-dir={tmp_path / 'profile-overflow'}", "--window-size=1400,1000",
+               f"--virtual-time-budget={4000 * len(pages) + 10000}", "--dump-dom", harness.as_uri()]
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    finally:
+        harness.unlink()
+    assert done.returncode == 0, done.stderr[-2000:]
+    text = re.search(r'<pre id="out">(.*?)</pre>', done.stdout, flags=re.S).group(1)
+    assert "DONE" in text, f"harness did not finish: {text[-500:]}"
+    assert text.count("\nok ") + text.startswith("ok ") + text.count("OVERFLOW") + text.count("ERROR") == len(pages)
+    return [line for line in text.splitlines() if line.startswith(("OVERFLOW", "ERROR"))]
+
+
+def _site_pages(site: Path):
+    skip = {"genindex.html", "search.html", "py-modindex.html", "__overflow_harness__.html"}
+    return sorted(p for p in site.rglob("*.html") if p.name not in skip and "_modules" not in p.parts
+                  and "_static" not in p.parts and "_sources" not in p.parts)
+
+
+def test_fake_site_pages_fit_1280px(fake_site, tmp_path):
+    out, _ = fake_site
+    assert overflowing_pages(out, tmp_path, _site_pages(out)) == []
+
+
+@pytest.mark.skipif(not (REAL_SITE / "graph.html").is_file() and not IN_CI,
+                    reason="docs not built (python -m sphinx -W --keep-going -b html docs docs/_build/html)")
+def test_real_site_pages_fit_1280px(tmp_path):
+    assert overflowing_pages(REAL_SITE, tmp_path, _site_pages(REAL_SITE)) == []
