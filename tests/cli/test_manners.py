@@ -26,13 +26,22 @@ def test_check_accepts_a_spec_id():
     assert code == 0 and doc["entries"] and all(e["spec_id"] == "EX" for e in doc["entries"])
 
 
-def test_ambiguous_spec_id_lists_the_entries():
-    from natlat_sym.catalog import load_catalog
+def test_ambiguous_spec_id_lists_the_entries(monkeypatch):
+    # the real catalog's spec ids are unique; a catalog where two entries share
+    # one must make `show` list both instead of picking one
+    from dataclasses import replace
 
-    dup = next(t.spec_id for t in load_catalog() if len(load_catalog().by_spec_id(t.spec_id)) > 1)
-    ids = [t.id for t in load_catalog().by_spec_id(dup)]
-    code, _, err = run("show", dup)
-    assert code == 2 and all(i in err for i in ids) and len(err.strip().splitlines()) == 1
+    from natlat_sym.catalog import load_catalog
+    from natlat_sym.catalog.registry import Catalog
+    from natlat_sym.cli import catalog_cmds
+
+    real = load_catalog()
+    t = real.get("mutual_info_le_of_markov_chain")
+    twin = replace(t, id="mutual_info_le_of_markov_chain_twin", source_path="")
+    monkeypatch.setattr(catalog_cmds, "_load", lambda: Catalog([*real.theorems, twin]))
+    code, _, err = run("show", t.spec_id)
+    assert code == 2 and t.id in err and twin.id in err and len(err.strip().splitlines()) == 1
+    assert [x.id for x in catalog_cmds.resolve_ids(catalog_cmds._load(), t.spec_id.lower())] == [t.id, twin.id]
 
 
 def test_unknown_id_is_bad_input():
