@@ -399,9 +399,11 @@ def naturality_report(dist, latents: Sequence[str] | None = None, observables: S
     except BudgetExceeded as e:
         det = sto = None
         note = f"optimal natural latents skipped: {e}"
-    common, mi = _common_information(dist, obs, seed=seed, starts=starts, max_cells=max_cells)
+    notes = [note] if note else []
+    common, mi = _common_information(dist, obs, seed=seed, starts=starts, max_cells=max_cells, notes=notes)
     if len(obs) != 2:
-        note = (note + "; " if note else "") + "Wyner and exact common information need exactly two observables"
+        notes.append("Wyner and exact common information need exactly two observables")
+    note = "; ".join(notes)
     return NaturalityReport(obs, errs, det, sto, note, common, mi)
 
 
@@ -413,8 +415,9 @@ def _common_json(c) -> dict:
             "certified": c.enclosure is not None, "seconds": round(c.seconds, 4)}
 
 
-def _common_information(dist, obs, *, seed: int, starts: int, max_cells: int):
-    """(Gács–Körner [, Wyner, exact common information]), I(X1;X2) or None."""
+def _common_information(dist, obs, *, seed: int, starts: int, max_cells: int, notes: list):
+    """(Gács–Körner [, Wyner, exact common information]), I(X1;X2) or None;
+    what could not be computed is appended to ``notes``."""
     from .common_information import exact_common_information, gacs_korner, wyner_common_information
 
     out = [gacs_korner(dist, obs)]
@@ -423,6 +426,9 @@ def _common_information(dist, obs, *, seed: int, starts: int, max_cells: int):
         m = dist.marginal(obs)
         mi = m.entropy([obs[0]]) + m.entropy([obs[1]]) - m.entropy(list(obs))
         if np.count_nonzero(np.asarray(m.pmf, dtype=float)) <= max_cells * max_cells:
-            out.append(wyner_common_information(dist, obs, seed=seed, starts=starts))
-            out.append(exact_common_information(dist, obs, seed=seed, starts=starts))
+            for find in (wyner_common_information, exact_common_information):
+                try:
+                    out.append(find(dist, obs, seed=seed, starts=starts))
+                except DistributionError as e:  # the local optimiser found no decomposition: say so
+                    notes.append(f"{find.__name__.replace('_', ' ')}: {e}")
     return tuple(out), mi
