@@ -175,7 +175,9 @@ def test_check_coq_reports_each_entry_kernel_checked(coqc, tmp_path):
     res = CliRunner().invoke(cli, ["check", "mutual_info_le_of_markov_chain", "--coq", "--json",
                                    "--coq-dir", str(tmp_path)])
     assert res.exit_code == 0, res.output
-    [entry] = json.loads(res.output)
+    doc = json.loads(res.output)
+    assert doc["format"] == "natlat_sym.catalog_report"
+    [entry] = doc["entries"]
     assert entry["coq"]["kernel_checked"] is True and entry["coq"]["error"] == ""
     text = (tmp_path / "mutual_info_le_of_markov_chain.v").read_text()
     assert entry["coq"]["theorems"] == text.count("\nTheorem ") >= 2
