@@ -20,6 +20,7 @@ __all__ = [
     "ParseError",
     "NonlinearError",
     "CertificateError",
+    "CertificateFormatError",
     "DistributionError",
     "BudgetExceeded",
     "CatalogError",
@@ -51,7 +52,11 @@ class ParseError(StatementError):
         self.text = text
         self.position = position
         where = f" at column {position + 1}" if text else ""
-        super().__init__(f"{message}{where}" + (f": {text!r}" if text else ""))
+        shown = text
+        if len(text) > 120:  # keep the message one readable line: an excerpt around the column
+            lo = max(0, min(position - 40, len(text) - 80))
+            shown = ("..." if lo else "") + text[lo:lo + 80] + ("..." if lo + 80 < len(text) else "")
+        super().__init__(f"{message}{where}" + (f": {shown!r}" if text else ""))
 
 
 class NonlinearError(StatementError):
@@ -66,6 +71,12 @@ class CertificateError(NatLatError, ValueError):
 
     Raised by the exact checker; a certificate that raises this must never be
     reported as a proof."""
+
+
+class CertificateFormatError(CertificateError):
+    """A certificate file is malformed (missing key, wrong type, unknown
+    ``version``): bad input, as opposed to a well-formed certificate that
+    does not prove its statement (a plain :class:`CertificateError`)."""
 
 
 class DistributionError(NatLatError, ValueError):

@@ -215,7 +215,8 @@ def tightest(statement, given, variables, as_json, weights, cert_path, timeout):
 
 
 @click.command(short_help="Re-check a certificate file in exact arithmetic.",
-               epilog="Exit codes: 0 valid, 2 invalid or malformed certificate.")
+               epilog="Exit codes: 0 valid, 1 does not prove its statement (reason printed), "
+                      "2 malformed certificate.")
 @click.argument("certificate", type=click.Path(dir_okay=False), metavar="CERT.json")
 @json_opt
 @guarded
@@ -226,21 +227,33 @@ def verify(certificate, as_json):
     independently; the certificate must prove exactly that statement. Only the small
     checker in natlat_sym.shannon.certificate is trusted: no LP or SMT solver runs.
     """
-    from ..errors import CertificateError
+    from ..errors import CertificateError, CertificateFormatError
     from ..shannon.certificate import certificate_from_json, check_certificate
     from ..shannon.parse import parse_statement
 
     data = read_json_file(certificate, "certificate")
-    cert = certificate_from_json(data)
+    cert = certificate_from_json(data)  # malformed: CertificateFormatError, exit 2
     try:
         st = parse_statement(cert.statement)
-    except Exception as e:  # noqa: BLE001 - any parse failure means a broken file
-        raise CertificateError(f"the certificate's statement does not parse: {e}") from None
-    if st.conclusion.rel != cert.sense:
-        raise CertificateError(f"certificate is for a '{cert.sense}' conclusion, the statement has "
-                               f"'{st.conclusion.rel}'")
-    check_certificate(cert, expected_target=st.conclusion.normal_form(),
-                      expected_hypotheses=st.hypothesis_forms())
+    except NatLatError as e:
+        raise CertificateFormatError(f"the certificate's statement does not parse: {e}") from None
+    try:
+        if st.conclusion.rel != cert.sense:
+            raise CertificateError(f"certificate is for a '{cert.sense}' conclusion, the statement has "
+                                   f"'{st.conclusion.rel}'")
+        if set(cert.variables) != set(st.variables()):
+            raise CertificateError(f"certificate lists variables {', '.join(cert.variables) or 'none'}, the "
+                                   f"statement has {', '.join(st.variables())}")
+        check_certificate(cert, expected_target=st.conclusion.normal_form(),
+                          expected_hypotheses=st.hypothesis_forms())
+    except CertificateFormatError:
+        raise
+    except CertificateError as e:  # well-formed, but it does not prove its statement: exit 1
+        if as_json:
+            emit_json({"valid": False, "statement": str(st), "reason": str(e)})
+        else:
+            click.echo(f"invalid: the certificate does not prove {st}: {e}")
+        raise Exit(EXIT_REFUTED) from None
     if as_json:
         emit_json({"valid": True, "statement": str(st), "steps": cert.steps(), "sha": cert.digest()})
     else:
