@@ -23,6 +23,7 @@ __all__ = [
     "CertificateFormatError",
     "DistributionError",
     "BudgetExceeded",
+    "FileError",
     "CatalogError",
 ]
 
@@ -82,6 +83,12 @@ class CertificateFormatError(CertificateError):
 class DistributionError(NatLatError, ValueError):
     """A finite distribution is invalid: negative or NaN entries, not summing
     to one, a shape or alphabet mismatch, duplicate variable names, ..."""
+
+
+class FileError(NatLatError):
+    """A file cannot be read or written: a missing directory, a directory
+    where a file was expected, text that is not UTF-8, JSON that is invalid,
+    too deep, or holds a number beyond the limits of :mod:`natlat_sym.limits`."""
 
 
 class BudgetExceeded(NatLatError):

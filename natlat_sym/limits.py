@@ -12,6 +12,11 @@ arithmetic, numbers larger than a documented size:
 * a decimal exponent of at most :data:`MAX_EXPONENT` (1000) in absolute
   value (``1e-1000`` is accepted, ``1e-1001`` is not).
 
+The other input limits are here too: JSON files nest at most
+:data:`MAX_JSON_DEPTH` levels and are at most :data:`MAX_FILE_BYTES` long
+(see :mod:`natlat_sym.files`); ``natlat eval --precision`` asks for at most
+:data:`MAX_PRECISION` bits.
+
 Inside those bounds every number is exact, and later arithmetic on Python
 integers never overflows.  Floats must be finite (no NaN, no infinity).
 
@@ -27,7 +32,7 @@ Fraction(-1, 2)
 >>> exact_number("1e999999999")
 Traceback (most recent call last):
 ...
-ValueError: number '1e999999999' is too large: exponent 999999999 is beyond the limit of ±1000
+ValueError: number '1e999999999' is out of range: exponent 999999999 is beyond the limit of ±1000
 >>> exact_number(float("nan"))
 Traceback (most recent call last):
 ...
@@ -40,12 +45,19 @@ import math
 import re
 from fractions import Fraction
 
-__all__ = ["MAX_DIGITS", "MAX_EXPONENT", "exact_number", "check_integer_size"]
+__all__ = ["MAX_DIGITS", "MAX_EXPONENT", "MAX_JSON_DEPTH", "MAX_FILE_BYTES", "MAX_PRECISION",
+           "exact_number", "check_integer_size"]
 
 #: Most digits accepted in an integer, a mantissa, or either side of ``p/q``.
 MAX_DIGITS = 1000
 #: Largest absolute decimal exponent accepted (``1e-1000`` is fine).
 MAX_EXPONENT = 1000
+#: Deepest nesting of lists/objects accepted in a JSON input file.
+MAX_JSON_DEPTH = 64
+#: Largest input file read (bytes).
+MAX_FILE_BYTES = 256 * 2**20
+#: Most bits of interval precision a certified evaluation may be asked for.
+MAX_PRECISION = 65_536
 
 _MAX_BITS = int(MAX_DIGITS * math.log2(10)) + 1
 
@@ -112,6 +124,6 @@ def exact_number(value, where: str = "") -> Fraction:
     if exp is not None:
         digits = exp.lstrip("+-").lstrip("0")
         if len(digits) > 6 or int(digits or "0") > MAX_EXPONENT:
-            raise ValueError(f"number {_show(text)}{at} is too large: exponent {exp.lstrip('+')} is beyond the "
+            raise ValueError(f"number {_show(text)}{at} is out of range: exponent {exp.lstrip('+')} is beyond the "
                              f"limit of ±{MAX_EXPONENT}")
     return Fraction(text.strip())

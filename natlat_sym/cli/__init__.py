@@ -24,13 +24,14 @@ from __future__ import annotations
 import click
 
 from . import catalog_cmds, coq_cmds, decide_cmds, finite_cmds, openproblem_cmds, prover_cmds
+from ._group import NatlatGroup
 
 __all__ = ["main", "cli"]
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-@click.group(context_settings=CONTEXT, epilog="Exit codes: 0 proved/holds/ok, 1 refuted/violated/failed, "
+@click.group(cls=NatlatGroup, context_settings=CONTEXT, epilog="Exit codes: 0 proved/holds/ok, 1 refuted/violated/failed, "
              "2 bad input, 3 unknown (budget/timeout), 4 internal error.")
 @click.version_option(package_name="natlat-sym", prog_name="natlat")
 def cli():

@@ -18,7 +18,6 @@ import functools
 import json
 import os
 import sys
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -27,6 +26,33 @@ import click
 from ..errors import BudgetExceeded, NatLatError
 
 EXIT_OK, EXIT_REFUTED, EXIT_BAD_INPUT, EXIT_UNKNOWN, EXIT_INTERNAL = 0, 1, 2, 3, 4
+
+
+#: Longest ``--timeout``/``--budget`` accepted (seconds, about 11.6 days).
+MAX_SECONDS = 1e6
+
+
+class Seconds(click.ParamType):
+    """A time budget in seconds: a finite number in ``[minimum, MAX_SECONDS]``
+    (``inf``, ``nan`` and negative values are usage errors)."""
+
+    name = "seconds"
+
+    def __init__(self, minimum: float = 0.01):
+        self.minimum = minimum
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            seconds = float(value)
+        else:
+            try:
+                seconds = float(str(value).strip())
+            except ValueError:
+                self.fail(f"{value!r} is not a number of seconds", param, ctx)
+        if not (self.minimum <= seconds <= MAX_SECONDS):  # also false for nan
+            self.fail(f"{value!r} is not a number of seconds between {self.minimum:g} and {MAX_SECONDS:g}",
+                      param, ctx)
+        return seconds
 
 
 class Exit(Exception):
@@ -74,20 +100,12 @@ def guarded(fn):
 
 
 def write_atomic(path: str | Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file and rename, so a
-    failure never leaves a half-written file."""
-    path = Path(path)
-    if path.parent and not path.parent.exists():
-        raise fail(f"cannot write {path}: directory {path.parent} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    """Write ``text`` to ``path`` with the package's one safe writer
+    (:func:`natlat_sym.files.write_file`: atomic, umask-respecting, never
+    replacing a device; a FileError is a one-line exit 2)."""
+    from ..files import write_file
+
+    write_file(path, text)
 
 
 def dump_json(obj) -> str:
@@ -99,17 +117,11 @@ def emit_json(obj) -> None:
 
 
 def read_json_file(path: str, what: str):
-    try:
-        with open(path, encoding="utf-8") as f:
-            return json.load(f)
-    except FileNotFoundError:
-        raise fail(f"{what} file {path} does not exist") from None
-    except IsADirectoryError:
-        raise fail(f"{what} file {path} is a directory") from None
-    except json.JSONDecodeError as e:
-        raise fail(f"{what} file {path} is not valid JSON: {e.msg} at line {e.lineno} column {e.colno}") from None
-    except UnicodeDecodeError:
-        raise fail(f"{what} file {path} is not UTF-8 text") from None
+    """Parse a JSON input file within natlat_sym's limits (UTF-8, size, depth,
+    number sizes); any problem is a one-line exit 2."""
+    from ..files import read_json
+
+    return read_json(path, what)
 
 
 @contextmanager
@@ -153,7 +165,7 @@ def distribution_table(dist, *, max_rows: int = 40) -> str:
 def parse_assignments(items, option: str, *, allowed=None) -> dict:
     """``NAME=VALUE`` options (``--param eps=1/100``, ``--weight c=2``) as exact
     nonnegative Fractions; one-line errors name the option and the item."""
-    from fractions import Fraction
+    from ..limits import exact_number
 
     out = {}
     for item in items:
@@ -162,9 +174,9 @@ def parse_assignments(items, option: str, *, allowed=None) -> dict:
         if not sep or not name:
             raise fail(f"{option} expects NAME=VALUE, got {item!r}")
         try:
-            out[name] = Fraction(value.strip())
-        except (ValueError, ZeroDivisionError):
-            raise fail(f"{option} {item!r}: {value.strip()!r} is not an exact number") from None
+            out[name] = exact_number(value.strip())
+        except ValueError as e:
+            raise fail(f"{option} {item!r}: {e}") from None
         if out[name] < 0:
             raise fail(f"{option} {item!r}: values must be >= 0")
         if allowed is not None and name not in allowed:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ._common import EXIT_OK, EXIT_REFUTED, Exit, dump_json, emit_json, guarded, progress_bar, write_atomic
+from ._common import Seconds, EXIT_OK, EXIT_REFUTED, Exit, dump_json, emit_json, guarded, progress_bar, write_atomic
 
 json_opt = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 
@@ -24,7 +24,7 @@ def _status_style(status: str) -> str:
                epilog="Exit codes: 0 every entry checks, 1 some entry fails, 2 bad input.")
 @click.argument("ids", nargs=-1, metavar="[ID]...")
 @json_opt
-@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.01),
+@click.option("--timeout", default=30.0, show_default=True, type=Seconds(0.01),
               help="Seconds per proof obligation before it counts as failing.")
 @click.option("--progress/--no-progress", default=True, help="Progress bar on stderr (terminals only).")
 @click.option("--out", type=click.Path(dir_okay=False), metavar="FILE", help="Also write the JSON report to FILE.")
@@ -129,7 +129,7 @@ def list_(as_json):
 @click.argument("theorem_id", metavar="ID")
 @json_opt
 @click.option("--latex", is_flag=True, help="Print statements and derivations as LaTeX.")
-@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.01))
+@click.option("--timeout", default=30.0, show_default=True, type=Seconds(0.01))
 @guarded
 def show(theorem_id, as_json, latex, timeout):
     """Show one catalog entry: statement, obligations, computed status and derivations."""

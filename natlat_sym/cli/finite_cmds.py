@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from ._common import (EXIT_OK, EXIT_REFUTED, EXIT_UNKNOWN, Exit, distribution_table, emit_json, fail, guarded,
+from ..limits import MAX_PRECISION
+from ._common import (Seconds, EXIT_OK, EXIT_REFUTED, EXIT_UNKNOWN, Exit, distribution_table, emit_json, fail, guarded,
                       parse_assignments, progress_bar, write_atomic)
 
 json_opt = click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
@@ -34,7 +35,7 @@ def _is_statement(text: str) -> bool:
 @dist_opt
 @param_opt
 @json_opt
-@click.option("--precision", default=64, show_default=True, type=click.IntRange(min=16),
+@click.option("--precision", default=64, show_default=True, type=click.IntRange(min=16, max=MAX_PRECISION),
               help="Starting bits of interval precision (raised automatically up to 4096 to decide a sign).")
 @guarded
 def eval_(expression, dist_path, params, as_json, precision):
@@ -111,7 +112,7 @@ def _parse_alphabets(text: str | None, variables):
                    "default 2 each.")
 @click.option("--seed", default=0, show_default=True, type=int, help="Random seed; results reproduce.")
 @click.option("--starts", default=32, show_default=True, type=click.IntRange(min=1), help="Random starts.")
-@click.option("--budget", default=30.0, show_default=True, type=click.FloatRange(min=0.1), help="Seconds.")
+@click.option("--budget", default=30.0, show_default=True, type=Seconds(0.1), help="Seconds.")
 @param_opt
 @click.option("--out", type=click.Path(dir_okay=False), metavar="FILE",
               help="Write the counterexample distribution to FILE.")

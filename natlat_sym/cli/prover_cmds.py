@@ -10,7 +10,7 @@ import click
 from ..errors import NatLatError
 from ..verdicts import Verdict
 
-from ._common import (EXIT_OK, EXIT_REFUTED, Exit, distribution_table, dump_json, emit_json, fail, guarded,
+from ._common import (Seconds, EXIT_OK, EXIT_REFUTED, Exit, distribution_table, dump_json, emit_json, fail, guarded,
                       parse_assignments, progress_bar, read_json_file, write_atomic)
 
 statement_arg = click.argument("statement", metavar="STATEMENT")
@@ -46,7 +46,7 @@ def parse_cli_statement(statement: str, given, variables):
 @click.option("--coq", "coq_path", type=click.Path(dir_okay=False), metavar="FILE.v",
               help="Write the result as a self-contained Coq file (the proof, or the kernel-checkable "
                    "'not Shannon-provable' witness); check it with 'coqc FILE.v'.")
-@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.01),
+@click.option("--timeout", default=30.0, show_default=True, type=Seconds(0.01),
               help="Seconds before answering 'unknown'.")
 @click.option("--engine", type=click.Choice(["auto", "lp", "z3"]), default="auto", show_default=True,
               help="Proposal engine; every verdict is re-checked exactly whichever is used.")
@@ -174,7 +174,7 @@ def copy_search_progress(enabled: bool):
               help="Weight of a coefficient in the objective (several coefficients: a Pareto point).")
 @click.option("--certificate", "cert_path", type=click.Path(dir_okay=False), metavar="FILE",
               help="Write the certificate at the optimum to FILE.")
-@click.option("--timeout", default=60.0, show_default=True, type=click.FloatRange(min=0.01))
+@click.option("--timeout", default=60.0, show_default=True, type=Seconds(0.01))
 @guarded
 def tightest(statement, given, variables, as_json, weights, cert_path, timeout):
     """Least values of the free coefficients in STATEMENT that a Shannon-type proof allows.

@@ -28,8 +28,9 @@ Public functions
 ----------------
 ``distribution_to_json(dist) -> dict``, ``distribution_from_json(data)``,
 ``dumps(dist)``, ``loads(text)``, ``save(dist, path)``, ``load(path)``.
-:func:`save` writes to a temporary file in the same directory and renames it
-over the target, so a reader never sees a half-written file.
+:func:`save` writes with :func:`natlat_sym.files.write_file`: to a temporary
+file in the same directory renamed over the target, so a reader never sees
+a half-written file.
 
 Examples
 --------
@@ -44,16 +45,14 @@ True
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Mapping
-from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
 
 from natlat_sym.errors import DistributionError
 from natlat_sym.finite.distribution import DEFAULT_TOLERANCE, Distribution
+from natlat_sym.limits import exact_number
 
 __all__ = ["FORMAT", "VERSION", "distribution_to_json", "distribution_from_json",
            "dumps", "loads", "save", "load"]
@@ -100,12 +99,11 @@ def distribution_to_json(dist: Distribution) -> dict:
 def _number_in(v, where):
     if isinstance(v, bool) or not isinstance(v, (str, int, float)):
         raise DistributionError(f"probability {where} must be a string like '1/3' or a number, got {v!r}")
-    if isinstance(v, str):
-        try:
-            return Fraction(v.strip())
-        except (ValueError, ZeroDivisionError):
-            raise DistributionError(f"probability {where} is not a number: {v!r}") from None
-    return v
+    try:
+        exact = exact_number(v.strip() if isinstance(v, str) else v)  # bounded digits/exponent, finite
+    except ValueError as e:
+        raise DistributionError(f"probability {where}: {e}") from None
+    return exact if isinstance(v, str) else v
 
 
 def distribution_from_json(data: Mapping) -> Distribution:
@@ -173,42 +171,27 @@ def dumps(dist: Distribution, *, indent: int | None = 1) -> str:
 
 
 def loads(text: str) -> Distribution:
-    """Parse JSON text; DistributionError on invalid JSON (with line and column)."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise DistributionError(f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
-    return distribution_from_json(data)
+    """Parse JSON text; DistributionError on invalid JSON (with line and column),
+    JSON nested too deeply or numbers beyond :mod:`natlat_sym.limits`."""
+    from natlat_sym.files import parse_json
+
+    return distribution_from_json(parse_json(text, "distribution JSON", error=DistributionError))
 
 
 def save(dist: Distribution, path) -> Path:
-    """Write ``dist`` to ``path`` atomically (temporary file + rename); returns the path."""
-    path = Path(path)
-    text = dumps(dist) + "\n"
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-    return path
+    """Write ``dist`` to ``path`` with :func:`natlat_sym.files.write_file`
+    (atomic, respects the umask); returns the path."""
+    from natlat_sym.files import write_file
+
+    return write_file(path, dumps(dist) + "\n", what="distribution file")
 
 
 def load(path) -> Distribution:
-    """Read a distribution file; DistributionError naming the file on failure."""
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise DistributionError(f"cannot read distribution file {str(path)!r}: {exc.strerror}") from None
+    """Read a distribution file; DistributionError naming the file on failure
+    (missing, not UTF-8, invalid JSON, malformed content)."""
+    from natlat_sym.files import read_text
+
+    text = read_text(path, "distribution", error=DistributionError)
     try:
         return loads(text)
     except DistributionError as exc:
