@@ -45,7 +45,7 @@ import math
 import re
 from fractions import Fraction
 
-__all__ = ["MAX_DIGITS", "MAX_EXPONENT", "MAX_JSON_DEPTH", "MAX_FILE_BYTES", "MAX_PRECISION",
+__all__ = ["MAX_DIGITS", "MAX_EXPONENT", "MAX_JSON_DEPTH", "MAX_FILE_BYTES", "MAX_PRECISION", "MAX_DENSE_CELLS",
            "exact_number", "check_integer_size"]
 
 #: Most digits accepted in an integer, a mantissa, or either side of ``p/q``.
@@ -56,6 +56,10 @@ MAX_EXPONENT = 1000
 MAX_JSON_DEPTH = 64
 #: Largest input file read (bytes).
 MAX_FILE_BYTES = 256 * 2**20
+#: Largest dense distribution array (cells, zeros included): about 32 MB of
+#: floats.  Bigger distributions given by their support stay sparse
+#: (:mod:`natlat_sym.finite.sparse`).
+MAX_DENSE_CELLS = 2**22
 #: Most bits of interval precision a certified evaluation may be asked for.
 MAX_PRECISION = 65_536
 

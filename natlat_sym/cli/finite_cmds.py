@@ -15,10 +15,10 @@ param_opt = click.option("--param", "params", multiple=True, metavar="NAME=VALUE
                          help="Exact value of a parameter, e.g. eps=1/100.")
 
 
-def load_distribution(path: str):
+def load_distribution(path: str, *, allow_sparse: bool = False):
     from ..finite.io import load
 
-    return load(path)
+    return load(path, allow_sparse=allow_sparse)
 
 
 def parse_params(params) -> dict:
@@ -49,7 +49,7 @@ def eval_(expression, dist_path, params, as_json, precision):
     from ..finite import evaluate as ev
     from ..shannon.parse import parse_expression, parse_statement
 
-    dist = load_distribution(dist_path)
+    dist = load_distribution(dist_path, allow_sparse=True)  # a large support stays sparse
     values = parse_params(params)
     declared = list(dist.names)
     if _is_statement(expression):
