@@ -53,4 +53,6 @@ for module in (prover_cmds, coq_cmds, catalog_cmds, finite_cmds, decide_cmds, op
 
 def main(argv=None) -> None:
     """Entry point of the ``natlat`` script."""
-    cli.main(args=argv, prog_name="natlat")
+    from ._common import SCRIPT_MODE
+
+    cli.main(args=argv, prog_name="natlat", obj=SCRIPT_MODE)

@@ -67,15 +67,75 @@ def fail(message: str, code: int = EXIT_BAD_INPUT) -> "Exit":
     return Exit(code)
 
 
+#: The hard deadline of a command is its ``--timeout``/``--budget`` plus this
+#: overhead: ``GRACE_SECONDS + GRACE_FRACTION * budget``.
+GRACE_SECONDS, GRACE_FRACTION = 2.0, 0.1
+
+
+def _budget_of(kwargs) -> float | None:
+    for key in ("timeout", "budget"):
+        value = kwargs.get(key)
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0:
+            return float(value)
+    return None
+
+
+@contextmanager
+def hard_deadline(seconds: float | None, *, as_json: bool = False):
+    """Backstop of the time budget: every phase checks the budget itself, but
+    a native call (an LP, an exact linear solve, z3) cannot be interrupted
+    from Python.  A watchdog thread ends the process at ``seconds`` plus the
+    documented overhead with the honest answer: one line ``natlat: unknown``
+    on stderr (and a JSON verdict on stdout with ``--json``), exit 3."""
+    if seconds is None:
+        yield
+        return
+    import threading
+
+    limit = seconds + GRACE_SECONDS + GRACE_FRACTION * seconds
+    done = threading.Event()
+
+    def watch():
+        if done.wait(limit):
+            return
+        reason = f"time budget of {seconds:g} s exhausted (stopped after {limit:g} s)"
+        try:
+            if as_json:
+                sys.stdout.write(json.dumps({"verdict": "unknown", "reason": reason}) + "\n")
+            sys.stdout.flush()
+            sys.stderr.write(f"natlat: unknown: {reason}\n")
+            sys.stderr.flush()
+        finally:
+            os._exit(EXIT_UNKNOWN)
+
+    threading.Thread(target=watch, name="natlat-deadline", daemon=True).start()
+    try:
+        yield
+    finally:
+        done.set()
+
+
+#: ``natlat`` run as a program (``main()``), not in-process (click's CliRunner):
+#: only a program may be ended by the deadline watchdog.
+SCRIPT_MODE = "natlat-script"
+
+
+def _is_script() -> bool:
+    ctx = click.get_current_context(silent=True)
+    return ctx is not None and ctx.find_root().obj == SCRIPT_MODE
+
+
 def guarded(fn):
     """Turn NatLatErrors into one-line messages with the right exit code, and
     anything unexpected into an 'internal error' line (exit 4), never a
-    traceback from deep inside sympy, z3 or numpy."""
+    traceback from deep inside sympy, z3 or numpy.  A command with a
+    ``timeout`` or ``budget`` parameter runs under :func:`hard_deadline`."""
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         try:
-            fn(*args, **kwargs)
+            with hard_deadline(_budget_of(kwargs) if _is_script() else None, as_json=bool(kwargs.get("as_json"))):
+                fn(*args, **kwargs)
         except Exit as e:
             sys.exit(e.code)
         except BudgetExceeded as e:

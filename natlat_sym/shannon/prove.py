@@ -325,7 +325,10 @@ def decide_piece(target: LinearForm, hypotheses, *, variables=None, timeout: flo
             return _PieceOutcome("proved", piece=CertificatePiece(target))
     start = time.perf_counter()
     hypotheses = tuple(hypotheses)
-    problem = build_problem(target, hypotheses, variables)
+    try:
+        problem = build_problem(target, hypotheses, variables)
+    except BudgetExceeded as e:  # the LP would not fit the size budget: refused before building it
+        return _PieceOutcome("unknown", reason=str(e))
     implied = implied_equalities(problem, limit=_MAX_IMPLIED) if engine != "z3" else []
     if implied:
         # Functional dependences H(A|B) = 0 imply H(A|S) = 0 for every S ⊇ B;
