@@ -115,6 +115,13 @@ def hard_deadline(seconds: float | None, *, as_json: bool = False):
         done.set()
 
 
+def budget_per_item(fn):
+    """Mark a command whose ``--timeout`` bounds each item (each catalog proof
+    obligation), not the whole command: no whole-command deadline."""
+    fn.budget_per_item = True
+    return fn
+
+
 #: ``natlat`` run as a program (``main()``), not in-process (click's CliRunner):
 #: only a program may be ended by the deadline watchdog.
 SCRIPT_MODE = "natlat-script"
@@ -134,7 +141,8 @@ def guarded(fn):
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         try:
-            with hard_deadline(_budget_of(kwargs) if _is_script() else None, as_json=bool(kwargs.get("as_json"))):
+            whole = _is_script() and not getattr(fn, "budget_per_item", False)
+            with hard_deadline(_budget_of(kwargs) if whole else None, as_json=bool(kwargs.get("as_json"))):
                 fn(*args, **kwargs)
         except Exit as e:
             sys.exit(e.code)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ._common import Seconds, EXIT_OK, EXIT_REFUTED, Exit, dump_json, emit_json, guarded, progress_bar, write_atomic
+from ._common import Seconds, budget_per_item, EXIT_OK, EXIT_REFUTED, Exit, dump_json, emit_json, guarded, progress_bar, write_atomic
 
 json_opt = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 
@@ -35,6 +35,7 @@ def _status_style(status: str) -> str:
 @click.option("--jobs", default=2, show_default=True, type=click.IntRange(min=1),
               help="With --coq: coqc processes run at once.")
 @guarded
+@budget_per_item
 def check(ids, as_json, timeout, progress, out, coq, coq_dir, jobs):
     """Check the whole theorem catalog (or the entries ID...) and print computed statuses.
 
@@ -131,6 +132,7 @@ def list_(as_json):
 @click.option("--latex", is_flag=True, help="Print statements and derivations as LaTeX.")
 @click.option("--timeout", default=30.0, show_default=True, type=Seconds(0.01))
 @guarded
+@budget_per_item
 def show(theorem_id, as_json, latex, timeout):
     """Show one catalog entry: statement, obligations, computed status and derivations."""
     from ..catalog import check_theorem
