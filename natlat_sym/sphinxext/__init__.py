@@ -50,7 +50,8 @@ from . import mathjax
 from .bounds import BoundsDirective
 from .directives import (NatlatDomain, catalog_listing, check_every_entry_has_page, collapsible,
                          depart_badge_html, depart_collapsible_html, entries, fill_listings,
-                         outdated_listings, status_badge, visit_badge_html, visit_collapsible_html, _skip)
+                         outdated_listings, status_badge, visit_badge_html, visit_collapsible_html,
+                         warn_failing_entries, _skip)
 from .status import status_css
 
 __all__ = ["setup"]
@@ -83,6 +84,7 @@ def setup(app):
     app.connect("doctree-resolved", fill_listings)
     app.connect("env-get-outdated", outdated_listings)
     app.connect("env-check-consistency", check_every_entry_has_page)
+    app.connect("env-check-consistency", warn_failing_entries)
     app.connect("build-finished", _finish)
     return {"version": "1", "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}
 
