@@ -55,7 +55,7 @@ from pathlib import Path
 from .errors import FileError
 from .limits import MAX_DIGITS, MAX_FILE_BYTES, MAX_JSON_DEPTH
 
-__all__ = ["write_file", "read_text", "parse_json", "read_json"]
+__all__ = ["write_file", "check_writable", "read_text", "parse_json", "read_json"]
 
 
 def _umask() -> int:
@@ -121,6 +121,22 @@ def write_file(path, content: str | bytes | Callable, *, what: str = "") -> Path
         _unlink(tmp)
         raise
     return path
+
+
+def check_writable(path, what: str = "") -> None:
+    """Fail early (FileError) when :func:`write_file` could not write ``path``
+    because its directory is missing or it is a directory — before the
+    command spends its budget computing what to write."""
+    if path is None:
+        return
+    path = Path(path)
+    label = f"{what} {path}" if what else str(path)
+    real = Path(os.path.realpath(path))
+    if real.is_dir():
+        raise FileError(f"cannot write {label}: it is a directory")
+    if not real.parent.is_dir():
+        shown = path.parent if str(path.parent) else Path(".")
+        raise FileError(f"cannot write {label}: directory {shown} does not exist")
 
 
 def _emit(fh, content) -> None:

@@ -46,7 +46,9 @@ def check(ids, as_json, timeout, progress, out, coq, coq_dir, jobs):
     numerical evidence exists, and 'failing' that something did not come out as claimed.
     """
     from ..catalog import check_catalog
+    from ..files import check_writable
 
+    check_writable(out, "report")
     catalog = _load()
     wanted = list(ids) or None
     for i in wanted or ():

@@ -128,10 +128,12 @@ def search(statement, given, alphabets, seed, starts, budget, params, out, progr
     'undecided' (exit 3).  For exact statements (independences, functional dependences)
     'natlat decide' settles the question on given alphabet sizes.
     """
+    from ..files import check_writable
     from ..finite.search import find_counterexample
     from ..shannon.parse import parse_statement
 
     st = parse_statement(statement, given=list(given))
+    check_writable(out, "distribution")
     sizes = _parse_alphabets(alphabets, st.variables())
     with progress_bar("searching", starts, enabled=progress and not as_json) as advance:
         result = find_counterexample(st, alphabets=sizes, seed=seed, starts=starts, budget_seconds=budget,
@@ -177,8 +179,11 @@ def search(statement, given, alphabets, seed, starts, budget, params, out, progr
 def naturality(path, latents, observables, plot, venn, venn_vars, seed, as_json):
     """Mediation and redundancy errors of the latents in FILE, and the optimal natural
     latents (stochastic τ and deterministic T, Gács–Körner, Wyner) of its observables."""
+    from ..files import check_writable
     from ..finite.natural import naturality_report
 
+    check_writable(plot, "plot")
+    check_writable(venn, "plot")
     dist = load_distribution(path)
     obs = [o.strip() for o in observables.split(",")] if observables else None
     report = naturality_report(dist, latents=list(latents) or None, observables=obs, seed=seed)

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 import click
 
 from ..errors import NatLatError
+from ..files import check_writable
 from ..verdicts import Verdict
 
 from ._common import (Seconds, EXIT_OK, EXIT_REFUTED, Exit, distribution_table, dump_json, emit_json, fail, guarded,
@@ -80,6 +81,7 @@ def prove(statement, given, variables, as_json, latex, cert_path, coq_path, time
     from ..shannon.prove import prove as run_prove
 
     st = parse_cli_statement(statement, given, variables)
+    check_writable(cert_path, "certificate")
     if len(st.variables()) > max_variables:
         raise fail(f"the statement mentions {len(st.variables())} random variables "
                    f"({', '.join(st.variables())}); the budget is {max_variables} (raise --max-variables)")
@@ -189,6 +191,7 @@ def tightest(statement, given, variables, as_json, weights, cert_path, timeout):
         raise fail("the statement has no free coefficient (a name multiplying an information term, "
                    "as c in 'c*I(X;Y)'); use 'natlat prove' instead")
     w = parse_assignments(weights, "--weight", allowed=st.free_coefficients())
+    check_writable(cert_path, "certificate")
     start = time.perf_counter()
     result = run_tightest(st, weights=w or None, timeout=timeout)
     if cert_path and result.certificate is not None:

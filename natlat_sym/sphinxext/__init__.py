@@ -46,6 +46,7 @@ from pathlib import Path
 
 from sphinx.util import logging
 
+from ..files import write_file
 from . import mathjax
 from .bounds import BoundsDirective
 from .directives import (NatlatDomain, catalog_listing, check_every_entry_has_page, collapsible,
@@ -122,7 +123,7 @@ def _finish(app, exception) -> None:
         return
     static = Path(app.outdir) / "_static"
     static.mkdir(parents=True, exist_ok=True)
-    (static / "natlat-status.css").write_text(status_css(), encoding="utf-8")
+    write_file(static / "natlat-status.css", status_css())
     if app.config.natlat_offline_mathjax:
         mathjax.install(app, static)
     try:
@@ -132,5 +133,4 @@ def _finish(app, exception) -> None:
         return
     for r in rows:
         r["url"] = (app.builder.get_target_uri(r["docname"]) + "#" + r["anchor"]) if r.get("docname") else None
-    (Path(app.outdir) / "theorems.json").write_text(json.dumps(rows, indent=1, sort_keys=True),
-                                                    encoding="utf-8")
+    write_file(Path(app.outdir) / "theorems.json", json.dumps(rows, indent=1, sort_keys=True))
