@@ -5,7 +5,7 @@ Usage::
     python3 bench/run.py            # full run
     python3 bench/run.py --quick    # a short run (smaller n, fewer repeats)
     python3 bench/run.py prover     # one suite: prover | finite_throughput | finite_search | catalog
-                                    #            | non_shannon | realize | open_problems | coq | decide
+                                    #            | non_shannon | realize | open_problems | coq | decide | budgets
 
 Each suite is a script in this folder that runs natlat_sym and its peers
 (psitip, dit, a plain HiGHS LP) on identical inputs in the same process and
@@ -33,6 +33,7 @@ SUITES = {
     "open_problems": "bench_open_problems.py",
     "coq": "bench_coq.py",
     "decide": "bench_decide.py",
+    "budgets": "bench_budgets.py",
 }
 
 
