@@ -146,6 +146,11 @@ def distribution_from_json(data: Mapping, *, allow_sparse: bool = False) -> Dist
     tolerance = data.get("tolerance", DEFAULT_TOLERANCE)
     if "probabilities" in data:
         raw = np.array(data["probabilities"], dtype=object)
+        if raw.size > MAX_DENSE_CELLS:  # refuse before converting every cell
+            from natlat_sym.errors import BudgetExceeded
+
+            raise BudgetExceeded(f'distribution JSON: "probabilities" has {raw.size} cells, beyond the dense budget '
+                                 f'of {MAX_DENSE_CELLS}; give the "support" instead')
         if raw.size and any(isinstance(v, (list, dict)) for v in raw.flat):
             raise DistributionError('distribution JSON: "probabilities" is not a rectangular nested list')
         arr = np.empty(raw.shape, dtype=object)

@@ -276,3 +276,12 @@ def test_json_reader_limits(tmp_path):
     p.write_text('{"a": Infinity}')
     with pytest.raises(FileError, match="Infinity"):
         read_json(p)
+
+
+def test_a_dense_file_beyond_the_cell_budget_is_refused_before_conversion():
+    from natlat_sym.finite.io import distribution_from_json
+    from natlat_sym.limits import MAX_DENSE_CELLS
+
+    data = {"format": "natlat-distribution", "names": ["X"], "probabilities": [0] * (MAX_DENSE_CELLS + 1)}
+    with pytest.raises(BudgetExceeded, match="support"):
+        distribution_from_json(data)
