@@ -509,7 +509,7 @@ def certificate_from_json(data) -> Certificate:
         used |= h.form.variables()
     for piece in cert.pieces:
         used |= piece.target.variables()
-        if not cert.copies:  # with copies, basic inequalities also name the copies
+        if not (cert.copies or piece.copy_facts):  # with copies, basic inequalities also name the copies
             for b, _ in piece.basic:
                 for s in b.sets:
                     used |= set(s)

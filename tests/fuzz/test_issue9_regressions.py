@@ -239,7 +239,8 @@ def _certificate(tmp_path):
 
 
 @pytest.mark.parametrize("change, needle", [
-    (lambda d: d.update(version=2), "version 2 is not supported"),
+    (lambda d: d.update(version=3), "version 3 is not supported"),
+    (lambda d: d.update(version="1"), "version must be an integer"),
     (lambda d: d.pop("version"), "has no 'version'"),
     (lambda d: d.pop("pieces"), "has no 'pieces'"),
     (lambda d: d["pieces"][0].pop("target"), "pieces[1] has no 'target'"),
