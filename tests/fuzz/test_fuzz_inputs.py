@@ -28,6 +28,7 @@ shrinking keep whatever it finds.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -145,6 +146,7 @@ def test_certificate_loader_and_checker_answer_or_raise_one_line(certificate, da
         _one_line(e)
 
 
+DSBS = str(Path(__file__).resolve().parents[2] / "docs" / "examples" / "dsbs.json")
 HOSTILE = ["inf", "nan", "-1", "0", "1e999999999", "1e-999999999", "/no/such/dir/x.json", "-H(X) <= 0", "x",
            "10000000000", ""]
 COMMANDS = {
@@ -169,10 +171,12 @@ def test_cli_gives_a_verdict_or_one_line_exit_2_or_3(data, tmp_path_factory):
     for _ in range(data.draw(st.integers(0, 3))):
         args.append(data.draw(st.sampled_from(options)))
         if args[-1] not in ("--json", "--latex"):
-            args.append(data.draw(st.sampled_from(HOSTILE + ["1", "2", "docs/examples/dsbs.json"])))
+            args.append(data.draw(st.sampled_from(HOSTILE + ["1", "2", DSBS])))
     if command in ("prove", "tightest", "search") and "--timeout" not in args:
         args += ["--timeout", "5"] if command != "search" else ["--budget", "2"]
-    result = CliRunner().invoke(cli, args, catch_exceptions=True)
+    runner = CliRunner()
+    with runner.isolated_filesystem(temp_dir=tmp_path_factory.getbasetemp()):  # relative outputs land here
+        result = runner.invoke(cli, args, catch_exceptions=True)
     err = result.stderr
     assert result.exception is None or isinstance(result.exception, SystemExit), (args, result.exception)
     assert result.exit_code in (0, 1, 2, 3, 5), (args, result.exit_code, err)
