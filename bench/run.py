@@ -6,6 +6,7 @@ Usage::
     python3 bench/run.py --quick    # a short run (smaller n, fewer repeats)
     python3 bench/run.py prover     # one suite: prover | finite_throughput | finite_search | catalog
                                     #            | non_shannon | realize | open_problems | coq | decide | cli
+                                    #            | budgets
 
 Each suite is a script in this folder that runs natlat_sym and its peers
 (psitip, dit, a plain HiGHS LP) on identical inputs in the same process and
@@ -34,6 +35,7 @@ SUITES = {
     "coq": "bench_coq.py",
     "decide": "bench_decide.py",
     "cli": "bench_cli.py",
+    "budgets": "bench_budgets.py",
 }
 
 

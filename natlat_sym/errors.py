@@ -20,8 +20,10 @@ __all__ = [
     "ParseError",
     "NonlinearError",
     "CertificateError",
+    "CertificateFormatError",
     "DistributionError",
     "BudgetExceeded",
+    "FileError",
     "CatalogError",
 ]
 
@@ -51,7 +53,11 @@ class ParseError(StatementError):
         self.text = text
         self.position = position
         where = f" at column {position + 1}" if text else ""
-        super().__init__(f"{message}{where}" + (f": {text!r}" if text else ""))
+        shown = text
+        if len(text) > 120:  # keep the message one readable line: an excerpt around the column
+            lo = max(0, min(position - 40, len(text) - 80))
+            shown = ("..." if lo else "") + text[lo:lo + 80] + ("..." if lo + 80 < len(text) else "")
+        super().__init__(f"{message}{where}" + (f": {shown!r}" if text else ""))
 
 
 class NonlinearError(StatementError):
@@ -68,9 +74,21 @@ class CertificateError(NatLatError, ValueError):
     reported as a proof."""
 
 
+class CertificateFormatError(CertificateError):
+    """A certificate file is malformed (missing key, wrong type, unknown
+    ``version``): bad input, as opposed to a well-formed certificate that
+    does not prove its statement (a plain :class:`CertificateError`)."""
+
+
 class DistributionError(NatLatError, ValueError):
     """A finite distribution is invalid: negative or NaN entries, not summing
     to one, a shape or alphabet mismatch, duplicate variable names, ..."""
+
+
+class FileError(NatLatError):
+    """A file cannot be read or written: a missing directory, a directory
+    where a file was expected, text that is not UTF-8, JSON that is invalid,
+    too deep, or holds a number beyond the limits of :mod:`natlat_sym.limits`."""
 
 
 class BudgetExceeded(NatLatError):

@@ -25,13 +25,14 @@ from __future__ import annotations
 import click
 
 from . import catalog_cmds, coq_cmds, decide_cmds, dist_cmds, finite_cmds, openproblem_cmds, prover_cmds
+from ._group import NatlatGroup
 
 __all__ = ["main", "cli"]
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-@click.group(context_settings=CONTEXT, epilog="Exit codes: 0 proved/holds/ok, 1 refuted/violated/failed, "
+@click.group(cls=NatlatGroup, context_settings=CONTEXT, epilog="Exit codes: 0 proved/holds/ok, 1 refuted/violated/failed, "
              "2 bad input, 3 unknown (budget/timeout), 4 internal error.")
 @click.version_option(package_name="natlat-sym", prog_name="natlat")
 def cli():
@@ -53,8 +54,10 @@ for module in (prover_cmds, coq_cmds, catalog_cmds, finite_cmds, decide_cmds, op
 
 def main(argv=None) -> None:
     """Entry point of the ``natlat`` script."""
+    from ._common import SCRIPT_MODE
+
     try:
-        cli.main(args=argv, prog_name="natlat")
+        cli.main(args=argv, prog_name="natlat", obj=SCRIPT_MODE)
     finally:
         _flush_quietly()
 

@@ -18,7 +18,6 @@ import functools
 import json
 import os
 import sys
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -27,6 +26,33 @@ import click
 from ..errors import BudgetExceeded, NatLatError
 
 EXIT_OK, EXIT_REFUTED, EXIT_BAD_INPUT, EXIT_UNKNOWN, EXIT_INTERNAL = 0, 1, 2, 3, 4
+
+
+#: Longest ``--timeout``/``--budget`` accepted (seconds, about 11.6 days).
+MAX_SECONDS = 1e6
+
+
+class Seconds(click.ParamType):
+    """A time budget in seconds: a finite number in ``[minimum, MAX_SECONDS]``
+    (``inf``, ``nan`` and negative values are usage errors)."""
+
+    name = "seconds"
+
+    def __init__(self, minimum: float = 0.01):
+        self.minimum = minimum
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            seconds = float(value)
+        else:
+            try:
+                seconds = float(str(value).strip())
+            except ValueError:
+                self.fail(f"{value!r} is not a number of seconds", param, ctx)
+        if not (self.minimum <= seconds <= MAX_SECONDS):  # also false for nan
+            self.fail(f"{value!r} is not a number of seconds between {self.minimum:g} and {MAX_SECONDS:g}",
+                      param, ctx)
+        return seconds
 
 
 class Exit(Exception):
@@ -62,15 +88,83 @@ def fail(message: str, code: int = EXIT_BAD_INPUT) -> "Exit":
     return Exit(code)
 
 
+#: The hard deadline of a command is its ``--timeout``/``--budget`` plus this
+#: overhead: ``GRACE_SECONDS + GRACE_FRACTION * budget``.
+GRACE_SECONDS, GRACE_FRACTION = 2.0, 0.1
+
+
+def _budget_of(kwargs) -> float | None:
+    for key in ("timeout", "budget"):
+        value = kwargs.get(key)
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0:
+            return float(value)
+    return None
+
+
+@contextmanager
+def hard_deadline(seconds: float | None, *, as_json: bool = False):
+    """Backstop of the time budget: every phase checks the budget itself, but
+    a native call (an LP, an exact linear solve, z3) cannot be interrupted
+    from Python.  A watchdog thread ends the process at ``seconds`` plus the
+    documented overhead with the honest answer: one line ``natlat: unknown``
+    on stderr (and a JSON verdict on stdout with ``--json``), exit 3."""
+    if seconds is None:
+        yield
+        return
+    import threading
+
+    limit = seconds + GRACE_SECONDS + GRACE_FRACTION * seconds
+    done = threading.Event()
+
+    def watch():
+        if done.wait(limit):
+            return
+        reason = f"time budget of {seconds:g} s exhausted (stopped after {limit:g} s)"
+        try:
+            if as_json:
+                sys.stdout.write(json.dumps({"verdict": "unknown", "reason": reason}) + "\n")
+            sys.stdout.flush()
+            sys.stderr.write(f"natlat: unknown: {reason}\n")
+            sys.stderr.flush()
+        finally:
+            os._exit(EXIT_UNKNOWN)
+
+    threading.Thread(target=watch, name="natlat-deadline", daemon=True).start()
+    try:
+        yield
+    finally:
+        done.set()
+
+
+def budget_per_item(fn):
+    """Mark a command whose ``--timeout`` bounds each item (each catalog proof
+    obligation), not the whole command: no whole-command deadline."""
+    fn.budget_per_item = True
+    return fn
+
+
+#: ``natlat`` run as a program (``main()``), not in-process (click's CliRunner):
+#: only a program may be ended by the deadline watchdog.
+SCRIPT_MODE = "natlat-script"
+
+
+def _is_script() -> bool:
+    ctx = click.get_current_context(silent=True)
+    return ctx is not None and ctx.find_root().obj == SCRIPT_MODE
+
+
 def guarded(fn):
     """Turn NatLatErrors into one-line messages with the right exit code, and
     anything unexpected into an 'internal error' line (exit 4), never a
-    traceback from deep inside sympy, z3 or numpy."""
+    traceback from deep inside sympy, z3 or numpy.  A command with a
+    ``timeout`` or ``budget`` parameter runs under :func:`hard_deadline`."""
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         try:
-            fn(*args, **kwargs)
+            whole = _is_script() and not getattr(fn, "budget_per_item", False)
+            with hard_deadline(_budget_of(kwargs) if whole else None, as_json=bool(kwargs.get("as_json"))):
+                fn(*args, **kwargs)
         except Exit as e:
             sys.exit(e.code)
         except BudgetExceeded as e:
@@ -109,20 +203,12 @@ def _quiet_broken_pipe() -> None:
 
 
 def write_atomic(path: str | Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file and rename, so a
-    failure never leaves a half-written file."""
-    path = Path(path)
-    if path.parent and not path.parent.exists():
-        raise fail(f"cannot write {path}: directory {path.parent} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    """Write ``text`` to ``path`` with the package's one safe writer
+    (:func:`natlat_sym.files.write_file`: atomic, umask-respecting, never
+    replacing a device; a FileError is a one-line exit 2)."""
+    from ..files import write_file
+
+    write_file(path, text)
 
 
 def dump_json(obj) -> str:
@@ -140,17 +226,11 @@ def emit_json(obj, kind: str | None = None) -> None:
 
 
 def read_json_file(path: str, what: str):
-    try:
-        with open(path, encoding="utf-8") as f:
-            return json.load(f)
-    except FileNotFoundError:
-        raise fail(f"{what} file {path} does not exist") from None
-    except IsADirectoryError:
-        raise fail(f"{what} file {path} is a directory") from None
-    except json.JSONDecodeError as e:
-        raise fail(f"{what} file {path} is not valid JSON: {e.msg} at line {e.lineno} column {e.colno}") from None
-    except UnicodeDecodeError:
-        raise fail(f"{what} file {path} is not UTF-8 text") from None
+    """Parse a JSON input file within natlat_sym's limits (UTF-8, size, depth,
+    number sizes); any problem is a one-line exit 2."""
+    from ..files import read_json
+
+    return read_json(path, what)
 
 
 @contextmanager
@@ -207,7 +287,7 @@ def distribution_table(dist, *, max_rows: int = 40) -> str:
 def parse_assignments(items, option: str, *, allowed=None) -> dict:
     """``NAME=VALUE`` options (``--param eps=1/100``, ``--weight c=2``) as exact
     nonnegative Fractions; one-line errors name the option and the item."""
-    from fractions import Fraction
+    from ..limits import exact_number
 
     out = {}
     for item in items:
@@ -216,9 +296,9 @@ def parse_assignments(items, option: str, *, allowed=None) -> dict:
         if not sep or not name:
             raise fail(f"{option} expects NAME=VALUE, got {item!r}")
         try:
-            out[name] = Fraction(value.strip())
-        except (ValueError, ZeroDivisionError):
-            raise fail(f"{option} {item!r}: {value.strip()!r} is not an exact number") from None
+            out[name] = exact_number(value.strip())
+        except ValueError as e:
+            raise fail(f"{option} {item!r}: {e}") from None
         if out[name] < 0:
             raise fail(f"{option} {item!r}: values must be >= 0")
         if allowed is not None and name not in allowed:

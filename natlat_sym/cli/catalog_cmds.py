@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from ._common import (EXIT_OK, EXIT_REFUTED, Exit, dump_json, emit_json, fail, guarded, progress_bar, working,
-                      write_atomic)
+from ._common import (EXIT_OK, EXIT_REFUTED, Exit, Seconds, budget_per_item, dump_json, emit_json, fail, guarded,
+                      progress_bar, working, write_atomic)
 
 json_opt = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 
@@ -25,7 +25,7 @@ def _status_style(status: str) -> str:
                epilog="Exit codes: 0 every entry checks, 1 some entry fails, 2 bad input.")
 @click.argument("ids", nargs=-1, metavar="[ID]...")
 @json_opt
-@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.01),
+@click.option("--timeout", default=30.0, show_default=True, type=Seconds(0.01),
               help="Seconds per proof obligation before it counts as failing.")
 @click.option("--progress/--no-progress", default=True, help="Progress bar on stderr (terminals only).")
 @click.option("--out", type=click.Path(dir_okay=False), metavar="FILE", help="Also write the JSON report to FILE.")
@@ -36,6 +36,7 @@ def _status_style(status: str) -> str:
 @click.option("--jobs", default=2, show_default=True, type=click.IntRange(min=1),
               help="With --coq: coqc processes run at once.")
 @guarded
+@budget_per_item
 def check(ids, as_json, timeout, progress, out, coq, coq_dir, jobs):
     """Check the whole theorem catalog (or the entries ID...) and print computed statuses.
 
@@ -46,7 +47,9 @@ def check(ids, as_json, timeout, progress, out, coq, coq_dir, jobs):
     numerical evidence exists, and 'failing' that something did not come out as claimed.
     """
     from ..catalog import check_catalog
+    from ..files import check_writable
 
+    check_writable(out, "report")
     catalog = _load()
     wanted = [t.id for i in ids for t in resolve_ids(catalog, i)] or None  # spec ids (T4) expand
     if wanted:
@@ -150,8 +153,9 @@ def list_(as_json):
 @click.argument("theorem_id", metavar="ID")
 @json_opt
 @click.option("--latex", is_flag=True, help="Print statements and derivations as LaTeX.")
-@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.01))
+@click.option("--timeout", default=30.0, show_default=True, type=Seconds(0.01))
 @guarded
+@budget_per_item
 def show(theorem_id, as_json, latex, timeout):
     """Show one catalog entry: statement, obligations, computed status and derivations."""
     from ..catalog import check_theorem

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ._common import Exit, distribution_table, emit_json, fail, guarded, progress_bar, write_atomic
+from ._common import budget_per_item, Exit, distribution_table, emit_json, fail, guarded, progress_bar, write_atomic
 
 
 def _parse_common_parts(items) -> dict:
@@ -45,6 +45,7 @@ def _parse_common_parts(items) -> dict:
 @click.option("--progress/--no-progress", default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
 @guarded
+@budget_per_item  # decide enforces its one budget itself and must stop its worker pool: no watchdog exit
 def decide(statement, given, alphabets, common, timeout, workers, shannon, out, progress, as_json):
     """Decide STATEMENT, an exact implication of conditional independences and functional
     dependences, on every distribution with the given alphabet sizes.

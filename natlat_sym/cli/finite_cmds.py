@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from ._common import (EXIT_OK, EXIT_REFUTED, EXIT_UNKNOWN, Exit, distribution_table, emit_json, fail, guarded,
+from ..limits import MAX_PRECISION
+from ._common import (EXIT_OK, EXIT_REFUTED, EXIT_UNKNOWN, Exit, Seconds, distribution_table, emit_json, fail, guarded,
                       parse_assignments, progress_bar, working, write_atomic)
 
 json_opt = click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
@@ -14,10 +15,10 @@ param_opt = click.option("--param", "params", multiple=True, metavar="NAME=VALUE
                          help="Exact value of a parameter, e.g. eps=1/100.")
 
 
-def load_distribution(path: str):
+def load_distribution(path: str, *, allow_sparse: bool = False):
     from ..finite.io import load
 
-    return load(path)
+    return load(path, allow_sparse=allow_sparse)
 
 
 def parse_params(params) -> dict:
@@ -34,7 +35,7 @@ def _is_statement(text: str) -> bool:
 @dist_opt
 @param_opt
 @json_opt
-@click.option("--precision", default=64, show_default=True, type=click.IntRange(min=16),
+@click.option("--precision", default=64, show_default=True, type=click.IntRange(min=16, max=MAX_PRECISION),
               help="Starting bits of interval precision (raised automatically up to 4096 to decide a sign).")
 @click.option("--exact", "want_exact", is_flag=True,
               help="Also compute the exact closed form (sums of rational multiples of log2 of rationals); "
@@ -55,7 +56,7 @@ def eval_(expression, dist_path, params, as_json, precision, want_exact, budget)
     from ..finite import evaluate as ev
     from ..shannon.parse import parse_expression, parse_statement
 
-    dist = load_distribution(dist_path)
+    dist = load_distribution(dist_path, allow_sparse=True)  # a large support stays sparse
     values = parse_params(params)
     declared = list(dist.names)
     if _is_statement(expression):
@@ -127,7 +128,7 @@ def _parse_alphabets(text: str | None, variables):
                    "default 2 each.")
 @click.option("--seed", default=0, show_default=True, type=int, help="Random seed; results reproduce.")
 @click.option("--starts", default=32, show_default=True, type=click.IntRange(min=1), help="Random starts.")
-@click.option("--budget", default=30.0, show_default=True, type=click.FloatRange(min=0.1), help="Seconds.")
+@click.option("--budget", default=30.0, show_default=True, type=Seconds(0.1), help="Seconds.")
 @param_opt
 @click.option("--out", type=click.Path(dir_okay=False), metavar="FILE",
               help="Write the counterexample distribution to FILE.")
@@ -143,10 +144,12 @@ def search(statement, given, alphabets, seed, starts, budget, params, out, progr
     'undecided' (exit 3).  For exact statements (independences, functional dependences)
     'natlat decide' settles the question on given alphabet sizes.
     """
+    from ..files import check_writable
     from ..finite.search import find_counterexample
     from ..shannon.parse import parse_statement
 
     st = parse_statement(statement, given=list(given))
+    check_writable(out, "distribution")
     sizes = _parse_alphabets(alphabets, st.variables())
     with progress_bar("searching", starts, enabled=progress and not as_json) as advance:
         result = find_counterexample(st, alphabets=sizes, seed=seed, starts=starts, budget_seconds=budget,
@@ -192,8 +195,11 @@ def search(statement, given, alphabets, seed, starts, budget, params, out, progr
 def naturality(path, latents, observables, plot, venn, venn_vars, seed, as_json):
     """Mediation and redundancy errors of the latents in FILE, and the optimal natural
     latents (stochastic τ and deterministic T, Gács–Körner, Wyner) of its observables."""
+    from ..files import check_writable
     from ..finite.natural import naturality_report
 
+    check_writable(plot, "plot")
+    check_writable(venn, "plot")
     dist = load_distribution(path)
     obs = [o.strip() for o in observables.split(",")] if observables else None
     with working("optimal natural latents and common information"):

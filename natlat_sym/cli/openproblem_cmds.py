@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ._common import EXIT_OK, Exit, emit_json, fail, guarded, progress_bar, read_json_file
+from ._common import budget_per_item, EXIT_OK, Exit, emit_json, fail, guarded, progress_bar, read_json_file
 
 json_opt = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 NAMES = ["o1", "o1-max", "o1-n3-m1", "o1-n3-m2", "o2"]
@@ -40,6 +40,7 @@ NAMES = ["o1", "o1-max", "o1-n3-m1", "o1-n3-m2", "o2"]
 @click.option("--progress/--no-progress", default=True, help="Progress bar on stderr (terminals only).")
 @json_opt
 @guarded
+@budget_per_item  # --budget is the sweep's search time, not the whole command (certification follows)
 def experiment(name, seed, chunks, budget, workers, scheduler, checkpoint, resume, max_alphabet, max_cells,
                samples, refine, start, out, progress, as_json):
     """Sweep an open problem and report a certified lower bound on its best constant.

@@ -8,9 +8,10 @@ from contextlib import contextmanager, nullcontext
 import click
 
 from ..errors import NatLatError
+from ..files import check_writable
 from ..verdicts import Verdict
 
-from ._common import (EXIT_OK, EXIT_REFUTED, Exit, distribution_table, dump_json, emit_json, fail, guarded,
+from ._common import (EXIT_OK, EXIT_REFUTED, Exit, Seconds, distribution_table, dump_json, emit_json, fail, guarded,
                       parse_assignments, progress_bar, read_json_file, working, write_atomic)
 
 statement_arg = click.argument("statement", metavar="STATEMENT")
@@ -46,7 +47,7 @@ def parse_cli_statement(statement: str, given, variables):
 @click.option("--coq", "coq_path", type=click.Path(dir_okay=False), metavar="FILE.v",
               help="Write the result as a self-contained Coq file (the proof, or the kernel-checkable "
                    "'not Shannon-provable' witness); check it with 'coqc FILE.v'.")
-@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.01),
+@click.option("--timeout", default=30.0, show_default=True, type=Seconds(0.01),
               help="Seconds before answering 'unknown'.")
 @click.option("--engine", type=click.Choice(["auto", "lp", "z3"]), default="auto", show_default=True,
               help="Proposal engine; every verdict is re-checked exactly whichever is used.")
@@ -80,6 +81,7 @@ def prove(statement, given, variables, as_json, latex, cert_path, coq_path, time
     from ..shannon.prove import prove as run_prove
 
     st = parse_cli_statement(statement, given, variables)
+    check_writable(cert_path, "certificate")
     if len(st.variables()) > max_variables:
         raise fail(f"the statement mentions {len(st.variables())} random variables "
                    f"({', '.join(st.variables())}); the budget is {max_variables} (raise --max-variables)")
@@ -186,7 +188,7 @@ def copy_search_progress(enabled: bool):
               help="Weight of a coefficient in the objective (several coefficients: a Pareto point).")
 @click.option("--certificate", "cert_path", type=click.Path(dir_okay=False), metavar="FILE",
               help="Write the certificate at the optimum to FILE.")
-@click.option("--timeout", default=60.0, show_default=True, type=click.FloatRange(min=0.01))
+@click.option("--timeout", default=60.0, show_default=True, type=Seconds(0.01))
 @guarded
 def tightest(statement, given, variables, as_json, weights, cert_path, timeout):
     """Least values of the free coefficients in STATEMENT that a Shannon-type proof allows.
@@ -201,6 +203,7 @@ def tightest(statement, given, variables, as_json, weights, cert_path, timeout):
         raise fail("the statement has no free coefficient (a name multiplying an information term, "
                    "as c in 'c*I(X;Y)'); use 'natlat prove' instead")
     w = parse_assignments(weights, "--weight", allowed=st.free_coefficients())
+    check_writable(cert_path, "certificate")
     start = time.perf_counter()
     with working("finding the least coefficients"):
         result = run_tightest(st, weights=w or None, timeout=timeout)
@@ -228,7 +231,8 @@ def tightest(statement, given, variables, as_json, weights, cert_path, timeout):
 
 
 @click.command(short_help="Re-check a certificate file in exact arithmetic.",
-               epilog="Exit codes: 0 valid, 2 invalid or malformed certificate.")
+               epilog="Exit codes: 0 valid, 1 does not prove its statement (reason printed), "
+                      "2 malformed certificate.")
 @click.argument("certificate", type=click.Path(dir_okay=False), metavar="CERT.json")
 @json_opt
 @guarded
@@ -239,21 +243,33 @@ def verify(certificate, as_json):
     independently; the certificate must prove exactly that statement. Only the small
     checker in natlat_sym.shannon.certificate is trusted: no LP or SMT solver runs.
     """
-    from ..errors import CertificateError
+    from ..errors import CertificateError, CertificateFormatError
     from ..shannon.certificate import certificate_from_json, check_certificate
     from ..shannon.parse import parse_statement
 
     data = read_json_file(certificate, "certificate")
-    cert = certificate_from_json(data)
+    cert = certificate_from_json(data)  # malformed: CertificateFormatError, exit 2
     try:
         st = parse_statement(cert.statement)
-    except Exception as e:  # noqa: BLE001 - any parse failure means a broken file
-        raise CertificateError(f"the certificate's statement does not parse: {e}") from None
-    if st.conclusion.rel != cert.sense:
-        raise CertificateError(f"certificate is for a '{cert.sense}' conclusion, the statement has "
-                               f"'{st.conclusion.rel}'")
-    check_certificate(cert, expected_target=st.conclusion.normal_form(),
-                      expected_hypotheses=st.hypothesis_forms())
+    except NatLatError as e:
+        raise CertificateFormatError(f"the certificate's statement does not parse: {e}") from None
+    try:
+        if st.conclusion.rel != cert.sense:
+            raise CertificateError(f"certificate is for a '{cert.sense}' conclusion, the statement has "
+                                   f"'{st.conclusion.rel}'")
+        if set(cert.variables) != set(st.variables()):
+            raise CertificateError(f"certificate lists variables {', '.join(cert.variables) or 'none'}, the "
+                                   f"statement has {', '.join(st.variables())}")
+        check_certificate(cert, expected_target=st.conclusion.normal_form(),
+                          expected_hypotheses=st.hypothesis_forms())
+    except CertificateFormatError:
+        raise
+    except CertificateError as e:  # well-formed, but it does not prove its statement: exit 1
+        if as_json:
+            emit_json({"valid": False, "statement": str(st), "reason": str(e)}, "verification")
+        else:
+            click.echo(f"invalid: the certificate does not prove {st}: {e}")
+        raise Exit(EXIT_REFUTED) from None
     if as_json:
         emit_json({"valid": True, "statement": str(st), "steps": cert.steps(), "sha": cert.digest()}, "verification")
     else:

@@ -51,7 +51,8 @@ from numbers import Rational
 
 import numpy as np
 
-from natlat_sym.errors import DistributionError
+from natlat_sym.errors import BudgetExceeded, DistributionError
+from natlat_sym.limits import MAX_DENSE_CELLS, exact_number
 
 __all__ = ["Distribution", "DEFAULT_TOLERANCE", "to_exact_number", "entropy_bits"]
 
@@ -102,9 +103,9 @@ def to_exact_number(x, where: str = "") -> Fraction:
         return Fraction(int(x))
     if isinstance(x, str):
         try:
-            return Fraction(x.strip())
-        except (ValueError, ZeroDivisionError):
-            raise DistributionError(f"entry{at} is not a number: {x!r}") from None
+            return exact_number(x.strip())  # bounded digits and exponent
+        except ValueError as e:
+            raise DistributionError(f"entry{at}: {e}") from None
     if isinstance(x, (float, np.floating)):
         if not math.isfinite(float(x)):
             raise DistributionError(f"entry{at} is not finite ({x!r})")
@@ -381,6 +382,10 @@ class Distribution:
             if len(alphabets) != len(names):
                 raise DistributionError(f"{len(alphabets)} alphabets given for {len(names)} variables")
             alphabets = [_validate_alphabet(a, n, None) for a, n in zip(alphabets, names)]
+        cells = math.prod(len(a) for a in alphabets)
+        if cells > MAX_DENSE_CELLS:  # refuse before allocating the dense array
+            raise BudgetExceeded(f"a dense array over these alphabets has {cells} cells, beyond the budget of "
+                                 f"{MAX_DENSE_CELLS} (natlat_sym.limits.MAX_DENSE_CELLS)")
         index = [{lab: i for i, lab in enumerate(a)} for a in alphabets]
         values = list(mapping.values())
         if exact is None:

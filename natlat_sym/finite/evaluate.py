@@ -457,8 +457,9 @@ def _exact_pmf(dist: Distribution) -> Distribution:
 
 def _entropy_weights(dist: Distribution, names, coefficient: Fraction, weights: dict[int, Fraction]) -> None:
     """Add ``coefficient·H(names)`` as ``Σ w_n·log2(n)`` into ``weights``."""
-    marg = dist.marginal(sorted(names))
-    for p in marg.pmf.flat:
+    from natlat_sym.finite.sparse import marginal_values
+
+    for p in marginal_values(dist, names):  # dense or sparse: only the support matters
         if p:
             w = coefficient * p
             weights[p.denominator] = weights.get(p.denominator, Fraction(0)) + w
@@ -511,6 +512,10 @@ def _direct_enclosure(form: LinearForm, dist: Distribution, precision: int,
     parameters left.  None if a ball degenerates (then use the closed form)."""
     import flint
 
+    from natlat_sym.finite.sparse import SparseDistribution
+
+    if isinstance(dist, SparseDistribution):
+        return _sparse_enclosure(form, dist.to_exact(), precision)
     with flint.ctx.workprec(int(precision)):
         if dist.is_exact:
             balls = [flint.arb(flint.fmpq(p.numerator, p.denominator)) for p in dist.pmf.flat]
@@ -544,6 +549,26 @@ def _direct_enclosure(form: LinearForm, dist: Distribution, precision: int,
         return Interval(_arb_exact(value.lower()), _arb_exact(value.upper()))
 
 
+def _sparse_enclosure(form: LinearForm, dist, precision: int) -> Interval | None:
+    """:func:`_direct_enclosure` on a SparseDistribution: marginals summed
+    exactly on the support, then ``-p·log2(p)`` in arb balls."""
+    import flint
+
+    with flint.ctx.workprec(int(precision)):
+        value = flint.arb(0)
+        for s, c in form.entropies.items():
+            h = flint.arb(0)
+            for p in dist.marginal_values(sorted(s)):
+                b = flint.arb(flint.fmpq(p.numerator, p.denominator))
+                h -= b * b.log()
+            value += flint.arb(flint.fmpq(c.numerator, c.denominator)) * h
+        value = value / flint.arb(2).log() + flint.arb(flint.fmpq(form.constant.numerator,
+                                                                   form.constant.denominator))
+        if not value.is_finite():
+            return None
+        return Interval(_arb_exact(value.lower()), _arb_exact(value.upper()))
+
+
 def enclosure(expr, dist: Distribution, *, parameters: Mapping | None = None, precision: int = 64,
               budget: float | None = None) -> Interval:
     """A certified interval containing the exact value.
@@ -572,6 +597,12 @@ def enclosure(expr, dist: Distribution, *, parameters: Mapping | None = None, pr
     params = _parameter_values(form, parameters, exact=True)
     form = form.substitute(params) if params else form
     box = _direct_enclosure(form, dist, precision, deadline)
+    from natlat_sym.finite.sparse import SparseDistribution
+
+    if isinstance(dist, SparseDistribution):  # no dense table: the sparse ball is the answer
+        if box is not None and box.excludes_zero():
+            return box
+        return exact_value(form, dist.to_exact()).enclosure(precision)
     if box is not None and (box.excludes_zero() or (deadline is not None and dist.pmf.size > _CLOSED_FORM_CELLS)):
         return box
     return exact_value(form, dist).enclosure(precision)

@@ -28,8 +28,9 @@ Public functions
 ----------------
 ``distribution_to_json(dist) -> dict``, ``distribution_from_json(data)``,
 ``dumps(dist)``, ``loads(text)``, ``save(dist, path)``, ``load(path)``.
-:func:`save` writes to a temporary file in the same directory and renames it
-over the target, so a reader never sees a half-written file.
+:func:`save` writes with :func:`natlat_sym.files.write_file`: to a temporary
+file in the same directory renamed over the target, so a reader never sees
+a half-written file.
 
 Examples
 --------
@@ -44,16 +45,15 @@ True
 from __future__ import annotations
 
 import json
-import os
-import tempfile
+import math
 from collections.abc import Mapping
-from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
 
 from natlat_sym.errors import DistributionError
 from natlat_sym.finite.distribution import DEFAULT_TOLERANCE, Distribution
+from natlat_sym.limits import MAX_DENSE_CELLS, exact_number
 
 __all__ = ["FORMAT", "VERSION", "distribution_to_json", "distribution_from_json",
            "dumps", "loads", "save", "load"]
@@ -102,15 +102,14 @@ def distribution_to_json(dist: Distribution) -> dict:
 def _number_in(v, where):
     if isinstance(v, bool) or not isinstance(v, (str, int, float)):
         raise DistributionError(f"probability {where} must be a string like '1/3' or a number, got {v!r}")
-    if isinstance(v, str):
-        try:
-            return Fraction(v.strip())
-        except (ValueError, ZeroDivisionError):
-            raise DistributionError(f"probability {where} is not a number: {v!r}") from None
-    return v
+    try:
+        exact = exact_number(v.strip() if isinstance(v, str) else v)  # bounded digits/exponent, finite
+    except ValueError as e:
+        raise DistributionError(f"probability {where}: {e}") from None
+    return exact if isinstance(v, str) else v
 
 
-def distribution_from_json(data: Mapping) -> Distribution:
+def distribution_from_json(data: Mapping, *, allow_sparse: bool = False) -> Distribution:
     """Parse the dict form; DistributionError naming the bad key on malformed data.
 
     >>> distribution_from_json({"format": "natlat-distribution", "names": ["X"],
@@ -120,6 +119,12 @@ def distribution_from_json(data: Mapping) -> Distribution:
     Traceback (most recent call last):
     ...
     natlat_sym.errors.DistributionError: distribution JSON needs "probabilities" or "support"
+
+    A ``"support"`` whose dense array would exceed
+    :data:`~natlat_sym.limits.MAX_DENSE_CELLS` gives a
+    :class:`~natlat_sym.finite.sparse.SparseDistribution` when
+    ``allow_sparse`` (evaluation works on it), else BudgetExceeded before any
+    large allocation.
     """
     if not isinstance(data, Mapping):
         raise DistributionError(f"distribution JSON must be an object, got {type(data).__name__}")
@@ -143,6 +148,11 @@ def distribution_from_json(data: Mapping) -> Distribution:
     tolerance = data.get("tolerance", DEFAULT_TOLERANCE)
     if "probabilities" in data:
         raw = np.array(data["probabilities"], dtype=object)
+        if raw.size > MAX_DENSE_CELLS:  # refuse before converting every cell
+            from natlat_sym.errors import BudgetExceeded
+
+            raise BudgetExceeded(f'distribution JSON: "probabilities" has {raw.size} cells, beyond the dense budget '
+                                 f'of {MAX_DENSE_CELLS}; give the "support" instead')
         if raw.size and any(isinstance(v, (list, dict)) for v in raw.flat):
             raise DistributionError('distribution JSON: "probabilities" is not a rectangular nested list')
         arr = np.empty(raw.shape, dtype=object)
@@ -160,13 +170,40 @@ def distribution_from_json(data: Mapping) -> Distribution:
         for i, entry in enumerate(support):
             if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], list)):
                 raise DistributionError(f'distribution JSON: "support" entry {i} must be [[labels...], probability]')
+            if not all(v is None or isinstance(v, _SCALARS) for v in entry[0]):
+                raise DistributionError(f'distribution JSON: "support" entry {i} has a label that is not a JSON scalar')
             key = tuple(entry[0])
             if key in mapping:
                 raise DistributionError(f'distribution JSON: "support" outcome {entry[0]!r} appears twice')
             mapping[key] = _number_in(entry[1], f"of support entry {i}")
+        if math.prod(len(a) for a in alphabets) > MAX_DENSE_CELLS and allow_sparse:
+            return _sparse(mapping, names, alphabets, exact, tolerance, latents)
         return Distribution.from_dict(mapping, names, alphabets=alphabets, exact=exact,
                                       tolerance=tolerance, latents=latents)
     raise DistributionError('distribution JSON needs "probabilities" or "support"')
+
+
+def _sparse(mapping, names, alphabets, exact, tolerance, latents):
+    from natlat_sym.finite.distribution import _is_exact_scalar, _validate_alphabet, _validate_names
+    from natlat_sym.finite.sparse import SparseDistribution
+
+    names = _validate_names(names)
+    if len(alphabets) != len(names):
+        raise DistributionError(f"{len(alphabets)} alphabets given for {len(names)} variables")
+    alphabets = [_validate_alphabet(a, n, None) for a, n in zip(alphabets, names)]
+    index = [{lab: i for i, lab in enumerate(a)} for a in alphabets]
+    support = {}
+    for out, p in mapping.items():
+        if len(out) != len(names):
+            raise DistributionError(f"outcome {list(out)!r} has {len(out)} components but there are "
+                                    f"{len(names)} variables")
+        try:
+            support[tuple(index[axis][lab] for axis, lab in enumerate(out))] = p
+        except (KeyError, TypeError):
+            raise DistributionError(f"outcome {list(out)!r}: a label is not in its alphabet") from None
+    if exact is None:
+        exact = all(_is_exact_scalar(v) for v in support.values())
+    return SparseDistribution(support, names, alphabets, exact=exact, tolerance=tolerance, latents=latents)
 
 
 def dumps(dist: Distribution, *, indent: int | None = 1) -> str:
@@ -174,44 +211,30 @@ def dumps(dist: Distribution, *, indent: int | None = 1) -> str:
     return json.dumps(distribution_to_json(dist), indent=indent)
 
 
-def loads(text: str) -> Distribution:
-    """Parse JSON text; DistributionError on invalid JSON (with line and column)."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise DistributionError(f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
-    return distribution_from_json(data)
+def loads(text: str, *, allow_sparse: bool = False) -> Distribution:
+    """Parse JSON text; DistributionError on invalid JSON (with line and column),
+    JSON nested too deeply or numbers beyond :mod:`natlat_sym.limits`."""
+    from natlat_sym.files import parse_json
+
+    return distribution_from_json(parse_json(text, "distribution JSON", error=DistributionError),
+                                  allow_sparse=allow_sparse)
 
 
 def save(dist: Distribution, path) -> Path:
-    """Write ``dist`` to ``path`` atomically (temporary file + rename); returns the path."""
-    path = Path(path)
-    text = dumps(dist) + "\n"
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-    return path
+    """Write ``dist`` to ``path`` with :func:`natlat_sym.files.write_file`
+    (atomic, respects the umask); returns the path."""
+    from natlat_sym.files import write_file
+
+    return write_file(path, dumps(dist) + "\n", what="distribution file")
 
 
-def load(path) -> Distribution:
-    """Read a distribution file; DistributionError naming the file on failure."""
-    path = Path(path)
+def load(path, *, allow_sparse: bool = False) -> Distribution:
+    """Read a distribution file; DistributionError naming the file on failure
+    (missing, not UTF-8, invalid JSON, malformed content)."""
+    from natlat_sym.files import read_text
+
+    text = read_text(path, "distribution", error=DistributionError)
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise DistributionError(f"cannot read distribution file {str(path)!r}: {exc.strerror}") from None
-    try:
-        return loads(text)
+        return loads(text, allow_sparse=allow_sparse)
     except DistributionError as exc:
         raise DistributionError(f"{path}: {exc}") from None

@@ -30,7 +30,6 @@ True
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Sequence
 
 # The object-oriented API (a Figure with no pyplot) needs no backend switch:
@@ -44,19 +43,13 @@ __all__ = ["plot_error_frontier", "plot_information_diagram", "information_atoms
 
 
 def _save(fig, path) -> str:
+    from ..files import write_file
+
     path = os.fspath(path)
     ext = os.path.splitext(path)[1].lower()
     if ext not in (".png", ".svg"):
         raise DistributionError(f"plot file must end in .png or .svg, got {path!r}")
-    folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(suffix=ext, dir=folder)
-    os.close(fd)
-    try:
-        fig.savefig(tmp, format=ext[1:], bbox_inches="tight")
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    write_file(path, lambda fh: fig.savefig(fh, format=ext[1:], bbox_inches="tight"), what="plot")
     return path
 
 

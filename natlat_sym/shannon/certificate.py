@@ -80,7 +80,8 @@ from fractions import Fraction
 from itertools import combinations
 from math import gcd
 
-from ..errors import CertificateError, StatementError
+from ..errors import CertificateError, CertificateFormatError, StatementError
+from ..limits import exact_number
 from .basic import BasicInequality, elemental_inequalities
 from .copy_lemma import CopyFact, CopySpec, check_copy_steps, fact_form
 from .linear import LinearForm, as_fraction, format_subset
@@ -386,54 +387,136 @@ def check_witness(w: PolymatroidWitness, hypotheses: tuple[HypothesisForm, ...],
 # ----------------------------------------------------------------------------- JSON
 
 def _frac(x, where: str) -> Fraction:
+    if isinstance(x, bool) or not isinstance(x, (str, int, float)):
+        raise CertificateError(f"{where}: {x!r} is not an exact rational number (write it as a string, e.g. \"1/3\")")
     try:
-        return Fraction(str(x))
-    except (ValueError, ZeroDivisionError) as e:
-        raise CertificateError(f"{where}: {x!r} is not an exact rational number") from e
+        return exact_number(x if isinstance(x, int) else str(x))
+    except ValueError as e:
+        raise CertificateError(f"{where}: {e}") from None
+
+
+def _malformed(message: str) -> CertificateFormatError:
+    return CertificateFormatError(f"malformed certificate: {message}")
+
+
+def _field(obj, key: str, kind, where: str, default=None):
+    """``obj[key]`` checked to be of type ``kind``; a readable one-line error
+    naming the place otherwise (``default`` is used when not None and the
+    key is missing)."""
+    if key not in obj:
+        if default is not None:
+            return default
+        raise _malformed(f"{where} has no {key!r}")
+    value = obj[key]
+    if not isinstance(value, kind) or isinstance(value, bool):
+        names = {list: "a list", str: "a string", Mapping: "an object", int: "an integer"}
+        raise _malformed(f"{where}{'.' if where != 'the file' else ' key '}{key} must be "
+                         f"{names.get(kind, getattr(kind, '__name__', 'a number'))}, "
+                         f"got {type(value).__name__}")
+    return value
+
+
+def _form_from_json(data, where: str) -> LinearForm:
+    if not isinstance(data, Mapping):
+        raise _malformed(f"{where} must be an object")
+    try:
+        return LinearForm.from_json(data)
+    except (KeyError, TypeError, ValueError, AttributeError) as e:
+        raise _malformed(f"{where}: {e}") from None
 
 
 def certificate_from_json(data) -> Certificate:
-    """Rebuild a certificate from :meth:`Certificate.to_json` output; any
-    malformation is a one-line CertificateError naming the key."""
+    """Rebuild a certificate from :meth:`Certificate.to_json` output.
+
+    Any malformation (a missing key, a wrong type, an unknown ``version``,
+    variables that are not distinct names or do not cover the certificate)
+    is a one-line :class:`~natlat_sym.errors.CertificateFormatError` naming
+    the place.
+
+    >>> certificate_from_json({"format": "natlat_sym.certificate", "version": 1, "statement": "H(X) >= 0",
+    ...                        "variables": ["X"], "sense": ">="})
+    Traceback (most recent call last):
+    ...
+    natlat_sym.errors.CertificateFormatError: malformed certificate: the file has no 'pieces'
+    """
     if not isinstance(data, Mapping) or data.get("format") != "natlat_sym.certificate":
-        raise CertificateError("not a natlat_sym certificate (missing \"format\": \"natlat_sym.certificate\")")
-    version = data.get("version", FORMAT_VERSION)
+        raise CertificateFormatError("not a natlat_sym certificate (missing \"format\": \"natlat_sym.certificate\")")
+    top = "the file"
+    version = _field(data, "version", int, top)
     if version not in (FORMAT_VERSION, COPY_FORMAT_VERSION):
-        raise CertificateError(f"unsupported certificate version {version!r} (this reader knows 1 and 2)")
+        raise CertificateFormatError(f"certificate version {version} is not supported (this natlat_sym reads "
+                                     f"versions {FORMAT_VERSION} and {COPY_FORMAT_VERSION}); upgrade natlat_sym "
+                                     "or re-create the certificate")
     if data.get("copies") and version < COPY_FORMAT_VERSION:
-        raise CertificateError("malformed certificate: 'copies' needs version 2")
-    for key, kind in (("pieces", list), ("hypotheses", list), ("variables", list), ("statement", str),
-                      ("copies", list)):
-        if key in data and not isinstance(data[key], kind):
-            raise CertificateError(f"malformed certificate: {key!r} must be a {kind.__name__}")
+        raise _malformed("'copies' needs version 2")
+    statement = _field(data, "statement", str, top)
+    sense = _field(data, "sense", str, top)
+    variables = _field(data, "variables", list, top)
+    if not all(isinstance(v, str) and v for v in variables) or len(set(variables)) != len(variables):
+        raise _malformed("'variables' must be a list of distinct variable names")
     try:
-        hyps = tuple(
-            HypothesisForm(str(h["name"]), LinearForm.from_json(h["form"]), str(h["sense"]))
-            for h in data.get("hypotheses", []))
+        hyps = []
+        for j, h in enumerate(_field(data, "hypotheses", list, top, default=[]), start=1):
+            at = f"hypotheses[{j}]"
+            if not isinstance(h, Mapping):
+                raise _malformed(f"{at} must be an object")
+            hyps.append(HypothesisForm(str(_field(h, "name", str, at)),
+                                       _form_from_json(_field(h, "form", Mapping, at), f"{at}.form"),
+                                       _field(h, "sense", str, at)))
         pieces = []
-        for k, p in enumerate(data["pieces"], start=1):
+        for k, p in enumerate(_field(data, "pieces", list, top), start=1):
+            at = f"pieces[{k}]"
             if not isinstance(p, Mapping):
-                raise CertificateError(f"malformed certificate: pieces[{k}] must be an object")
-            basic = tuple(
-                (BasicInequality.from_json(b), _frac(b["multiplier"], f"pieces[{k}].basic"))
-                for b in p.get("basic", []))
-            mus = tuple(_frac(m, f"pieces[{k}].hypotheses") for m in p.get("hypotheses", []))
-            nus = {str(q): _frac(m, f"pieces[{k}].parameters") for q, m in p.get("parameters", {}).items()}
-            facts = tuple((CopyFact.from_json(f), _frac(f["multiplier"], f"pieces[{k}].copy_facts"))
-                          for f in p.get("copy_facts", []))
-            pieces.append(CertificatePiece(LinearForm.from_json(p["target"]), basic, mus, nus, facts))
+                raise _malformed(f"{at} must be an object")
+            basic = []
+            for i, b in enumerate(_field(p, "basic", list, at, default=[]), start=1):
+                bat = f"{at}.basic[{i}]"
+                if not isinstance(b, Mapping):
+                    raise _malformed(f"{bat} must be an object")
+                try:
+                    ineq = BasicInequality.from_json(b)
+                except (KeyError, TypeError, ValueError, AttributeError) as e:
+                    raise _malformed(f"{bat} is not a basic inequality ({type(e).__name__}: {e})") from None
+                basic.append((ineq, _frac(_field(b, "multiplier", (str, int, float), bat), f"{bat}.multiplier")))
+            mus = tuple(_frac(m, f"{at}.hypotheses") for m in _field(p, "hypotheses", list, at, default=[]))
+            nus = {str(q): _frac(m, f"{at}.parameters")
+                   for q, m in _field(p, "parameters", Mapping, at, default={}).items()}
+            facts = []
+            for i, f in enumerate(_field(p, "copy_facts", list, at, default=[]), start=1):
+                fat = f"{at}.copy_facts[{i}]"
+                if not isinstance(f, Mapping):
+                    raise _malformed(f"{fat} must be an object")
+                try:
+                    fact = CopyFact.from_json(f)
+                except (KeyError, TypeError, ValueError, AttributeError, StatementError) as e:
+                    raise _malformed(f"{fat} is not a copy fact ({type(e).__name__}: {e})") from None
+                facts.append((fact, _frac(_field(f, "multiplier", (str, int, float), fat), f"{fat}.multiplier")))
+            target = _form_from_json(_field(p, "target", Mapping, at), f"{at}.target")
+            pieces.append(CertificatePiece(target, tuple(basic), mus, nus, tuple(facts)))
         copies = []
-        for k, c in enumerate(data.get("copies", []), start=1):
+        for k, c in enumerate(_field(data, "copies", list, top, default=[]), start=1):
             try:
                 copies.append(CopySpec.from_json(c))
-            except StatementError as e:
-                raise CertificateError(f"malformed certificate: copies[{k}]: {e}") from None
-        return Certificate(str(data["statement"]), tuple(data["variables"]), hyps, str(data["sense"]),
-                           tuple(pieces), tuple(copies))
-    except CertificateError:
+            except (StatementError, KeyError, TypeError, ValueError, AttributeError) as e:
+                raise _malformed(f"copies[{k}]: {e}") from None
+    except CertificateFormatError:
         raise
-    except (KeyError, TypeError, ValueError, ZeroDivisionError, AttributeError) as e:
-        raise CertificateError(f"malformed certificate: {type(e).__name__}: {e}") from e
+    except CertificateError as e:  # e.g. a bad hypothesis sense
+        raise _malformed(str(e)) from None
+    cert = Certificate(statement, tuple(variables), tuple(hyps), sense, tuple(pieces), tuple(copies))
+    used = set()
+    for h in cert.hypotheses:
+        used |= h.form.variables()
+    for piece in cert.pieces:
+        used |= piece.target.variables()
+        if not (cert.copies or piece.copy_facts):  # with copies, basic inequalities also name the copies
+            for b, _ in piece.basic:
+                for s in b.sets:
+                    used |= set(s)
+    if not used <= set(variables):
+        raise _malformed(f"'variables' lists {', '.join(variables) or 'nothing'} but the certificate "
+                         f"also uses {', '.join(sorted(used - set(variables)))}")
+    return cert
 
 
 def witness_from_json(data) -> PolymatroidWitness:

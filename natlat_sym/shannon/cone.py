@@ -104,9 +104,41 @@ class Elemental:
         return BasicInequality("I", (frozenset((names[i],)), frozenset((names[j],)), names_of(kmask, names)))
 
 
+def lp_size(n: int) -> tuple[int, int, int]:
+    """``(rows, columns, nonzeros)`` of the elemental matrix on ``n``
+    variables, computed without building it (the size budget's estimate).
+
+    >>> lp_size(3)
+    (9, 7, 27)
+    >>> elemental_matrix(3).matrix.nnz
+    27
+    """
+    if n <= 0:
+        return 0, 0, 0
+    pairs = n * (n - 1) // 2
+    rows = n + pairs * (1 << max(n - 2, 0))
+    nnz = (2 * n if n > 1 else 1) + pairs * (4 * (1 << max(n - 2, 0)) - 1)
+    return rows, (1 << n) - 1, nnz
+
+
+def check_lp_size(n: int, *, max_nonzeros: int | None = None) -> None:
+    """Raise :class:`~natlat_sym.errors.BudgetExceeded` when the LP over
+    ``n`` variables would exceed the size budget
+    (:data:`natlat_sym.limits.MAX_LP_NONZEROS` nonzeros), before building it."""
+    from ..errors import BudgetExceeded
+    from ..limits import MAX_LP_NONZEROS
+
+    budget = MAX_LP_NONZEROS if max_nonzeros is None else max_nonzeros
+    rows, cols, nnz = lp_size(n)
+    if nnz > budget:
+        raise BudgetExceeded(f"the Shannon cone of {n} variables is an LP of {rows} rows x {cols} columns "
+                             f"({nnz} nonzeros), beyond the size budget of {budget} nonzeros")
+
+
 @lru_cache(maxsize=16)
 def elemental_matrix(n: int) -> Elemental:
-    """The ``n + C(n,2)·2^(n-2)`` elemental rows over ``2^n - 1`` columns."""
+    """The ``n + C(n,2)·2^(n-2)`` elemental rows over ``2^n - 1`` columns
+    (built with numpy, vectorised per pair of variables)."""
     full = (1 << n) - 1
     rows, cols, vals, desc = [], [], [], []
     r = 0
@@ -117,28 +149,30 @@ def elemental_matrix(n: int) -> Elemental:
         vals += [1, -1] if rest else [1]
         desc.append((0, i, 0, 0))
         r += 1
+    row_parts = [np.array(rows, dtype=np.int64)]
+    col_parts = [np.array(cols, dtype=np.int64)]
+    val_parts = [np.array(vals, dtype=np.float64)]
+    desc_parts = [np.array(desc, dtype=np.int64).reshape(-1, 4)]
+    everything = np.arange(full + 1, dtype=np.int64)
     for i, j in combinations(range(n), 2):
         bi, bj = 1 << i, 1 << j
-        rest = full ^ bi ^ bj
-        sub = rest
-        ks = []
-        while True:  # all submasks of rest
-            ks.append(sub)
-            if sub == 0:
-                break
-            sub = (sub - 1) & rest
-        for k in sorted(ks):
-            entries = [(k | bi, 1), (k | bj, 1), (k | bi | bj, -1)]
-            if k:
-                entries.append((k, -1))
-            for m, v in entries:
-                rows.append(r)
-                cols.append(m - 1)
-                vals.append(v)
-            desc.append((1, i, j, k))
-            r += 1
-    mat = sp.csr_matrix((np.array(vals, dtype=np.float64), (np.array(rows), np.array(cols))), shape=(r, full))
-    return Elemental(n, mat, np.array(desc, dtype=np.int64).reshape(-1, 4))
+        ks = everything[(everything & (bi | bj)) == 0]  # all submasks of the rest, increasing
+        m = len(ks)
+        ids = np.arange(r, r + m, dtype=np.int64)
+        # per row: (k|bi, +1), (k|bj, +1), (k|bi|bj, -1), then (k, -1) unless k = 0
+        c4 = np.stack([ks | bi, ks | bj, ks | bi | bj, ks], axis=1) - 1
+        v4 = np.tile(np.array([1.0, 1.0, -1.0, -1.0]), (m, 1))
+        r4 = np.repeat(ids, 4).reshape(m, 4)
+        keep = np.ones((m, 4), dtype=bool)
+        keep[ks == 0, 3] = False
+        row_parts.append(r4[keep])
+        col_parts.append(c4[keep])
+        val_parts.append(v4[keep])
+        desc_parts.append(np.stack([np.ones(m, dtype=np.int64), np.full(m, i), np.full(m, j), ks], axis=1))
+        r += m
+    mat = sp.csr_matrix((np.concatenate(val_parts), (np.concatenate(row_parts), np.concatenate(col_parts))),
+                        shape=(r, full))
+    return Elemental(n, mat, np.concatenate(desc_parts))
 
 
 def mask_of(names_subset, index: dict) -> int:
@@ -258,6 +292,7 @@ def build_problem(target: LinearForm, hypotheses, variables=None) -> ConeProblem
     hcol = nent + len(pnames) if const else None
     tvec = form_to_vector(target, index, pcol, hcol)
     hvecs = tuple(form_to_vector(h.form, index, pcol, hcol) for h in hyps)
+    check_lp_size(len(names))  # BudgetExceeded before allocating a cone that cannot fit
     return ConeProblem(names, pnames, const, target, hyps, tvec, hvecs, elemental_matrix(len(names)))
 
 

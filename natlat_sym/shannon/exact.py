@@ -35,6 +35,7 @@ Examples
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -176,9 +177,7 @@ def is_exact_point(problem: ConeProblem, point, constraints) -> bool:
         v = _dot(vec, point)
         if not {">=": v >= 0, "==": v == 0, "<": v < 0, ">": v > 0}[rel]:
             return False
-    den = 1
-    for v in point[: problem.nent]:
-        den = den * v.denominator // np.gcd(den, v.denominator)
+    den = math.lcm(1, *(v.denominator for v in point[: problem.nent]))  # exact Python ints, any size
     num = np.array([int(v * den) for v in point[: problem.nent]], dtype=object)
     if den < 2**20 and all(abs(int(v)) < 2**40 for v in num):
         num = num.astype(np.int64)

@@ -43,6 +43,8 @@ from fractions import Fraction
 from functools import lru_cache
 from numbers import Rational
 
+from ..limits import exact_number
+
 __all__ = ["LinearForm", "Subset", "as_fraction", "subset", "subset_key", "format_subset"]
 
 Subset = frozenset  # a frozenset[str] of variable names
@@ -66,7 +68,7 @@ def as_fraction(value) -> Fraction:
     if isinstance(value, int):
         return Fraction(value)
     if isinstance(value, str):
-        return Fraction(value.strip())
+        return exact_number(value)  # bounded digits and exponent: "1e999999999" is refused, not expanded
     if isinstance(value, float):
         raise TypeError(f"refusing inexact float {value!r}; pass a Fraction, int or decimal string")
     if isinstance(value, Rational):
@@ -387,9 +389,9 @@ class LinearForm:
             key = frozenset(names)
             if key in ent:
                 raise ValueError(f"entropy term {names!r} appears twice")
-            ent[key] = Fraction(str(c))
-        par = {str(p): Fraction(str(c)) for p, c in data.get("parameters", {}).items()}
+            ent[key] = exact_number(str(c))
+        par = {str(p): exact_number(str(c)) for p, c in data.get("parameters", {}).items()}
         sca = {}
         for p, names, c in data.get("scaled", []):
-            sca[(str(p), frozenset(names))] = Fraction(str(c))
-        return cls(ent, par, sca, Fraction(str(data.get("constant", "0"))))
+            sca[(str(p), frozenset(names))] = exact_number(str(c))
+        return cls(ent, par, sca, exact_number(str(data.get("constant", "0"))))

@@ -20,7 +20,11 @@ Grammar
 
 Names inside a measure are random variables; names outside are
 nonnegative parameters (``eps``, ``c``).  Numbers are exact: ``0.1`` is
-1/10 and ``1e-9`` is 1/10⁹.  ``⇒`` may replace ``=>``.
+1/10 and ``1e-9`` is 1/10⁹.  Sizes are bounded so that every input
+costs little: numbers up to :data:`natlat_sym.limits.MAX_DIGITS` digits and
+exponents up to :data:`natlat_sym.limits.MAX_EXPONENT`, nesting up to
+:data:`MAX_NESTING` levels, texts up to :data:`MAX_LENGTH` characters;
+beyond them a one-line :class:`~natlat_sym.errors.ParseError`.  ``⇒`` may replace ``=>``.
 
 Examples
 --------
@@ -39,19 +43,25 @@ natlat_sym.errors.ParseError: variable X1 is repeated at column 15: 'H(X1) <= H(
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from fractions import Fraction
 
 import sympy
 from sympy import Add, Mul, Symbol
 
 from ..errors import NonlinearError, ParseError, StatementError
+from ..limits import exact_number
 from .measures import (RESERVED_NAMES, DualTotalCorrelation, Entropy, MutualInformation, RandomVariable,
                        TotalCorrelation, to_linear_form, to_text)
 from .statement import Relation, Statement
 
-__all__ = ["parse_expression", "parse_relation", "parse_statement", "to_text"]
+__all__ = ["parse_expression", "parse_relation", "parse_statement", "to_text", "MAX_NESTING", "MAX_LENGTH"]
+
+#: Deepest nesting of parentheses and unary minus signs accepted.
+MAX_NESTING = 100
+#: Longest statement text accepted (characters).
+MAX_LENGTH = 100_000
 
 _TOKEN = re.compile(
     r"""
@@ -93,11 +103,14 @@ class _Parser:
         if not isinstance(text, str):
             raise StatementError(f"expected text, got {type(text).__name__}")
         self.text = text
+        if len(text) > MAX_LENGTH:
+            raise ParseError(f"text of {len(text)} characters is longer than the limit of {MAX_LENGTH}")
         self.toks = _tokenize(text)
         self.i = 0
         self.declared = None if variables is None else frozenset(variables)
         self.var_pos: dict[str, int] = {}
         self.param_pos: dict[str, int] = {}
+        self.depth = 0
 
     # -- helpers
     @property
@@ -111,6 +124,18 @@ class _Parser:
         t = self.tok
         self.i += 1
         return t
+
+    @contextmanager
+    def nested(self, tok: _Tok):
+        """Count nesting (parentheses, unary minus) and refuse more than
+        MAX_NESTING levels with a ParseError instead of a RecursionError."""
+        if self.depth >= MAX_NESTING:
+            self.error(f"expression nested more than {MAX_NESTING} levels deep", tok.pos)
+        self.depth += 1
+        try:
+            yield
+        finally:
+            self.depth -= 1
 
     def error(self, message: str, pos: int | None = None):
         raise ParseError(message, self.text, self.tok.pos if pos is None else pos)
@@ -250,20 +275,22 @@ class _Parser:
         if t.kind == "num":
             self.take()
             try:
-                f = Fraction(t.text)
-            except (ValueError, ZeroDivisionError):  # pragma: no cover - regex guarantees a number
-                self.error(f"bad number {t.text!r}")
+                f = exact_number(t.text)
+            except ValueError as e:  # too many digits or too large an exponent
+                self.error(str(e), t.pos)
             return sympy.Rational(f.numerator, f.denominator)
         if t.text == "(":
             self.take()
             if self.tok.text == ")":
                 self.error("empty parentheses")
-            e = self.expr()
+            with self.nested(t):
+                e = self.expr()
             self.expect(")", "')'")
             return e
         if t.text == "-":
             self.take()
-            return self.signed(self.factor(), -1)
+            with self.nested(t):
+                return self.signed(self.factor(), -1)
         if t.kind == "name":
             if t.text in _MEASURES and self.peek().text == "(":
                 return self.measure()

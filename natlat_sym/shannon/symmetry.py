@@ -221,6 +221,9 @@ def decide_symmetric(problem: ConeProblem, *, timeout: float = 30.0, min_variabl
         ws = find_exact_multipliers(atoms, tgt, [0.0] * len(atoms), timeout=left)
         if ws is None:
             return None
+    if time.perf_counter() - start > timeout:  # the expansion below is long at n >= 12: keep the budget
+        return _PieceOutcome("unknown", reason=f"time budget of {timeout:g} s exhausted before the certificate "
+                                               "was expanded to the full space")
     # expand to the full space
     rows, row_w, cols, col_w = [], [], [], []
     hyp_w = [Fraction(0)] * nh
@@ -240,6 +243,6 @@ def decide_symmetric(problem: ConeProblem, *, timeout: float = 30.0, min_variabl
             col_w += [w / len(mem)] * len(mem)
         else:
             extra_w[k] += w
-    full_atoms = _atoms_for(problem, rows, cols)
+    full_atoms = _atoms_for(problem, rows, cols, deadline=start + timeout)
     full_w = list(row_w) + hyp_w + list(col_w) + extra_w
     return _PieceOutcome("proved", piece=_piece_from(problem, full_atoms, full_w))

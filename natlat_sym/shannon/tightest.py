@@ -253,8 +253,10 @@ def tightest_forms(target: LinearForm, hypotheses=(), *, coefficients=None, weig
                        timeout=max(1.0, timeout - (time.perf_counter() - start)))
         x = prop.point if prop.status == "violated" else None
         cons = hcons + [(fvec, "=="), (pv, ">")]
-        pt = find_exact_point(problem, x, cons, timeout=10.0)
-        if pt is None:
+        pt = find_exact_point(problem, x, cons, timeout=max(0.1, min(10.0, timeout - (time.perf_counter() - start))))
+        if pt is None or (problem.homogenised and pt[problem.homog_col] <= 0):
+            # with a constant term the tight point is a ray (constant weight 0):
+            # no single finite witness shows that every smaller value fails
             continue
         from .prove import _witness_from
         wit = _witness_from(problem, pt)

@@ -46,11 +46,13 @@ from pathlib import Path
 
 from sphinx.util import logging
 
+from ..files import write_file
 from . import mathjax
 from .bounds import BoundsDirective
 from .directives import (NatlatDomain, catalog_listing, check_every_entry_has_page, collapsible,
                          depart_badge_html, depart_collapsible_html, entries, fill_listings,
-                         outdated_listings, status_badge, visit_badge_html, visit_collapsible_html, _skip)
+                         outdated_listings, status_badge, visit_badge_html, visit_collapsible_html,
+                         warn_failing_entries, _skip)
 from .status import status_css
 
 __all__ = ["setup"]
@@ -83,6 +85,7 @@ def setup(app):
     app.connect("doctree-resolved", fill_listings)
     app.connect("env-get-outdated", outdated_listings)
     app.connect("env-check-consistency", check_every_entry_has_page)
+    app.connect("env-check-consistency", warn_failing_entries)
     app.connect("build-finished", _finish)
     return {"version": "1", "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}
 
@@ -121,7 +124,7 @@ def _finish(app, exception) -> None:
         return
     static = Path(app.outdir) / "_static"
     static.mkdir(parents=True, exist_ok=True)
-    (static / "natlat-status.css").write_text(status_css(), encoding="utf-8")
+    write_file(static / "natlat-status.css", status_css())
     if app.config.natlat_offline_mathjax:
         mathjax.install(app, static)
     try:
@@ -131,5 +134,4 @@ def _finish(app, exception) -> None:
         return
     for r in rows:
         r["url"] = (app.builder.get_target_uri(r["docname"]) + "#" + r["anchor"]) if r.get("docname") else None
-    (Path(app.outdir) / "theorems.json").write_text(json.dumps(rows, indent=1, sort_keys=True),
-                                                    encoding="utf-8")
+    write_file(Path(app.outdir) / "theorems.json", json.dumps(rows, indent=1, sort_keys=True))

@@ -32,8 +32,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -74,19 +72,27 @@ def library_fingerprint() -> str:
 
 
 def load_summary(directory, key: str) -> dict | None:
-    """The cached summary for ``key``, or None (missing or unreadable)."""
-    try:
-        with open(Path(directory) / f"{key}.json", encoding="utf-8") as fh:
-            return json.load(fh)
-    except (OSError, ValueError):
+    """The cached summary for ``key``, or None (missing, unreadable or not a
+    summary)."""
+    from ..errors import NatLatError
+    from ..files import read_json
+
+    path = Path(directory) / f"{key}.json"
+    if not path.is_file():
         return None
+    try:
+        data = read_json(path, "cache entry")
+    except NatLatError:
+        return None
+    return data if isinstance(data, dict) else None
 
 
 def store_summary(directory, key: str, summary: dict) -> None:
-    """Write ``summary`` atomically under ``key``."""
+    """Write ``summary`` under ``key`` with the package's atomic writer: two
+    builds or checks writing the same entry at once each rename a complete
+    file into place, and the content is a function of the key."""
+    from ..files import write_file
+
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=directory, suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(summary, fh, sort_keys=True)
-    os.replace(tmp, directory / f"{key}.json")
+    write_file(directory / f"{key}.json", json.dumps(summary, sort_keys=True))

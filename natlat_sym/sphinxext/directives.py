@@ -41,6 +41,8 @@ from .status import PROOF_STATUSES, statement_status
 logger = logging.getLogger(__name__)
 
 #: fields of a summary kept in the (pickled) domain data.
+#: keys of the domain's theorem records that stay internal (not in theorems.json)
+_FAILURE, _LOCATION = "_failure", "_location"
 _INDEX_FIELDS = ("title", "spec_id", "kind", "status", "statement_status", "ok", "seconds", "uses",
                  "proof_uses", "uses_computed", "used_by", "source_path", "test_id", "reason", "coq")
 
@@ -265,13 +267,15 @@ class TheoremDirective(SphinxDirective):
         data["coq"] = None if coq is None else {"ok": coq["ok"], "mark": coq["mark"],
                                                  "complete": not data.get("coq_not_exported"),
                                                  "file": self._write_coq_file(tid, coq["text"])}
-        if not data["ok"]:
-            logger.warning(f"theorem {tid} ({data['spec_id']}) is {data['status']}: "
-                           f"{data.get('reason') or data.get('error') or 'a check failed'}",
-                           location=self.get_location())
+        failure = None
+        if not data["ok"]:  # warned by warn_failing_entries on every build, re-read or not
+            failure = (f"theorem {tid} ({data['spec_id']}) is {data['status']}: "
+                       f"{data.get('reason') or data.get('error') or 'a check failed'}")
         anchor = f"thm-{tid}"
         domain = self.env.get_domain("natlat")
-        domain.add_theorem(tid, self.env.docname, anchor, {k: data.get(k) for k in _INDEX_FIELDS})
+        domain.add_theorem(tid, self.env.docname, anchor,
+                           {**{k: data.get(k) for k in _INDEX_FIELDS}, _FAILURE: failure,
+                            _LOCATION: self.get_location()})
         return [self._render(data, anchor)]
 
     def _write_coq_file(self, tid: str, text: str) -> str | None:
@@ -533,7 +537,7 @@ def entries(app) -> list[dict]:
                 "uses": list(t.uses), "proof_uses": list(t.proof_uses), "status": "unchecked",
                 "statement_status": statement_status(uses=t.uses, known_ids=known, error=None),
                 "seconds": 0.0, "docname": None, "used_by": list(catalog.used_by(t.id))}
-        base.update(domain.theorems.get(t.id, {}))
+        base.update({k: v for k, v in domain.theorems.get(t.id, {}).items() if k not in (_FAILURE, _LOCATION)})
         out.append(base)
     return out
 
@@ -592,6 +596,16 @@ def outdated_listings(app, env, added, changed, removed):
     if added or changed or removed:
         return sorted(env.get_domain("natlat").data["listings"])
     return []
+
+
+def warn_failing_entries(app, env) -> None:
+    """``env-check-consistency`` (runs on every build): one warning per
+    documented catalog entry whose check failed, so ``sphinx -W`` fails
+    every build while an entry fails — also incremental builds where the
+    page was not re-read, and checks answered from the cache."""
+    for tid, info in sorted(env.get_domain("natlat").theorems.items()):
+        if info.get(_FAILURE):
+            logger.warning(info[_FAILURE], location=info.get(_LOCATION) or info["docname"])
 
 
 def check_every_entry_has_page(app, env) -> None:

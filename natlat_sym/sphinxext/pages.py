@@ -91,13 +91,15 @@ def write_pages(catalog, directory, *, check: bool = False) -> list[str]:
         if not p.is_file() or p.read_text(encoding="utf-8") != text:
             changed.append(name)
             if not check:
+                from ..files import write_file
+
                 directory.mkdir(parents=True, exist_ok=True)
-                p.write_text(text, encoding="utf-8")
+                write_file(p, text)  # atomic: a concurrent build never reads half a page
     for p in sorted(directory.glob("*.md")) if directory.is_dir() else ():
         if p.name not in wanted and p.read_text(encoding="utf-8").startswith(MARKER):
             changed.append(p.name)
             if not check:
-                p.unlink()
+                p.unlink(missing_ok=True)  # a concurrent build may have removed it already
     return changed
 
 

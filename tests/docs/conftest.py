@@ -41,7 +41,7 @@ See {natlat:thm}`double_processing`.
 
 
 def build_fake_site(root: Path, *, scenario: str = "ok", builder: str = "html", extra_pages=None,
-                    skip_pages=(), cache: Path | None = None):
+                    skip_pages=(), cache: Path | None = None, fresh: bool = True):
     """Write and build the fake project; return (outdir, warnings text)."""
     pytest.importorskip("sphinx", reason="sphinx is not installed (pip install -e '.[docs]')")
     pytest.importorskip("myst_parser", reason="myst-parser is not installed (pip install -e '.[docs]')")
@@ -67,7 +67,7 @@ def build_fake_site(root: Path, *, scenario: str = "ok", builder: str = "html", 
     out = root / "out"
     warnings = io.StringIO()
     app = Sphinx(str(src), str(src), str(out), str(root / "doctrees"), builder, status=None,
-                 warning=warnings, freshenv=True)
+                 warning=warnings, freshenv=fresh)
     app.build()
     return out, warnings.getvalue()
 

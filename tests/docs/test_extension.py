@@ -92,3 +92,15 @@ def test_unknown_ids_and_missing_pages_are_warnings(tmp_path, build_site):
     assert "natlat:theorem 'no_such_theorem'" in warnings
     assert "catalog entry double_processing has no docs page" in warnings
     assert "unknown natlat theorem id 'double_processing'" in warnings
+
+
+def test_a_failing_entry_warns_on_every_build_incremental_and_cached(tmp_path, build_site):
+    # regression (issue 9): the second build into the same output folder did not
+    # re-read the page, so the warning vanished and `sphinx -W` passed
+    expected = "mutual_info_le_of_markov_chain (T1) is failing"
+    _, first = build_site(tmp_path, scenario="failing")
+    assert first.count(expected) == 1
+    _, again = build_site(tmp_path, scenario="failing", fresh=False)  # incremental: nothing re-read
+    assert again.count(expected) == 1
+    _, cached = build_site(tmp_path / "other", scenario="failing", cache=tmp_path / "cache")  # check from cache
+    assert cached.count(expected) == 1

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 
-from natlat_sym.errors import DistributionError
+from natlat_sym.errors import DistributionError, FileError
 from natlat_sym.finite import io
 from natlat_sym.finite.distribution import Distribution
 from natlat_sym.finite.families import binary_erasure, noisy_copies
@@ -94,7 +94,7 @@ def test_save_is_atomic_and_leaves_no_temp_files(tmp_path, monkeypatch):
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", boom)
-    with pytest.raises(OSError):
+    with pytest.raises(FileError, match="disk full"):  # one-line error, not a bare OSError
         io.save(Distribution.from_array(["1/3", "2/3"], ["X"]), target)
     assert target.read_text() == before  # old file intact
     assert os.listdir(tmp_path) == ["d.json"]  # temp file cleaned up

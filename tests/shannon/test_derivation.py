@@ -116,7 +116,6 @@ def test_identity_derivation_names_the_identity():
 def test_large_certificates_get_a_one_step_summary_quickly():
     # regression: derive() on Han's inequality for 12 variables enumerated all
     # 4^12 set inequalities and hung the CLI after the proof was found
-    import time
 
     from natlat_sym.shannon.derivation import MAX_CHAIN_VARIABLES, derive
     from natlat_sym.shannon.parse import parse_statement
@@ -127,9 +126,7 @@ def test_large_certificates_get_a_one_step_summary_quickly():
     rhs = " + ".join("H(" + ",".join(x for x in xs if x != y) + ")" for y in xs)
     st = parse_statement(f"{n - 1}*H({','.join(xs)}) <= {rhs}")
     cert = prove(st).certificate
-    start = time.perf_counter()
-    d = derive(cert, st)
-    assert time.perf_counter() - start < 20
+    d = derive(cert, st)  # its speed is measured in bench/, never asserted here
     assert len(d.steps) == 1 and "basic inequalities" in d.steps[0].reason
     assert d.text().splitlines()[0] == f"{n - 1}*H({','.join(xs)})"
 
