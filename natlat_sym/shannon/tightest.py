@@ -52,6 +52,7 @@ from ..errors import CertificateError, StatementError
 from .certificate import Certificate, PolymatroidWitness, check_certificate, check_witness
 from .cone import build_problem
 from .linear import LinearForm, _natural_key
+from ..verdicts import Verdict
 
 __all__ = ["TightestResult", "tightest", "tightest_forms", "split_coefficients"]
 
@@ -216,7 +217,7 @@ def tightest_forms(target: LinearForm, hypotheses=(), *, coefficients=None, weig
         ft = target.substitute(vals)
         left = timeout - (time.perf_counter() - start)
         out = decide_piece(ft, hyps, variables=vars_all, timeout=max(1.0, left), engine="auto")
-        if out.status == "proved":
+        if out.status is Verdict.PROVED:
             break
     else:
         return TightestResult(reason="no exact certificate at the rounded optimum",
