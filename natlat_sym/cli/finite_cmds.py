@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from ._common import (EXIT_OK, EXIT_REFUTED, EXIT_UNKNOWN, Exit, distribution_table, emit_json, fail, guarded,
+from ..verdicts import Truth
+from ._common import (EXIT_OK, EXIT_REFUTED, Exit, distribution_table, emit_json, fail, guarded,
                       parse_assignments, progress_bar, write_atomic)
 
 json_opt = click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
@@ -60,7 +61,7 @@ def eval_(expression, dist_path, params, as_json, precision):
             click.echo(str(verdict))
             for h in verdict.hypotheses:
                 click.echo(f"  hypothesis {h.name or h.text}: {h.status}")
-        raise Exit({"holds": EXIT_OK, "violated": EXIT_REFUTED}.get(verdict.verdict, EXIT_UNKNOWN))
+        raise Exit(Truth(verdict.verdict).exit_code)
     expr = parse_expression(expression, variables=declared)
     fl = ev.float_value(expr, dist, parameters=values or None)
     exact = ev.exact_value(expr, dist, parameters=values or None)

@@ -21,6 +21,13 @@ The answer is exact: the LP optimum is rounded to rationals, then
   ``δ > 0`` (others fixed) makes ``f(h) = −δ·g_i(h) < 0``, so no smaller
   value is Shannon-provable.  Both facts are checked exactly.
 
+The witnesses are polymatroids (points of the Shannon cone), not
+distributions: below the least values the statement is *not provable from
+Shannon inequalities* (:attr:`~natlat_sym.verdicts.Verdict.NOT_PROVABLE`),
+which does not make it false.  ``optimal`` means "least Shannon-provable";
+a smaller value is shown *false* only by a distribution on which the bound is
+attained (the catalog's ``tight_constants(..., attained_by=...)``).
+
 Public functions
 ----------------
 ``tightest(statement, *, coefficients=None, weights=None, timeout=30.0)``
@@ -75,7 +82,8 @@ class TightestResult:
         For each coefficient, a point showing that a smaller value of it
         (others fixed) is not Shannon-provable (checked exactly).
     infeasible : bool
-        True when no values of the coefficients give a provable statement.
+        True when no values of the coefficients give a Shannon-provable
+        statement (``not_provable`` for every value; not a claim of falsity).
     reason : str
         Why optimality is not confirmed, when it is not.
     """
@@ -91,7 +99,9 @@ class TightestResult:
     @property
     def optimal(self) -> bool:
         """True when every positive coefficient has an exactly checked witness
-        that no smaller value is Shannon-provable (zero is least anyway)."""
+        that no smaller value is Shannon-provable (zero is least anyway): the
+        values are the least *Shannon-provable* ones, not necessarily the
+        least *true* ones."""
         return bool(self.certificate) and all(c in self.witnesses for c, v in self.values.items() if v > 0)
 
     def to_json(self) -> dict:
