@@ -90,10 +90,12 @@ def _statements(draw):
     return parse_statement(f"{side()} <= {side()}", given=hyps)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(_statements())
-def test_every_refutation_carries_its_evidence(statement):
-    r = prove(statement, timeout=20)
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_statements(), st.booleans())
+def test_every_refutation_carries_its_evidence(statement, realize):
+    # realize=False exercises the cone-point-only path (not_provable, or
+    # refuted at <= 3 variables without hypotheses)
+    r = prove(statement, timeout=20, realize=realize)
     if r.verdict in (Verdict.REFUTED, Verdict.NOT_PROVABLE):
         check_witness(r.witness, statement.hypothesis_forms(), statement.conclusion.normal_form(),
                       statement.conclusion.rel)
