@@ -24,7 +24,7 @@ def test_attached_distribution_violates_the_statement(conclusion, hypotheses):
     assert r.verdict in (Verdict.REFUTED, Verdict.NOT_PROVABLE)
     # "refuted" (false) needs a distribution, or a cone point on <= 3 variables without hypotheses
     assert r.verdict == Verdict.NOT_PROVABLE or r.distribution is not None or (
-        not hypotheses and len(st.variables()) <= 3)
+        not hypotheses and len(st.conclusion.normal_form().variables()) <= 3)
     if r.distribution is not None:
         assert r.verdict == Verdict.REFUTED
         # a counterexample with parameters is a distribution plus their values
