@@ -18,10 +18,11 @@ the reals: the joint probabilities are unknowns ``p >= 0`` with ``Σ p = 1``;
 * the negated conclusion is one polynomial ``> 0`` (a sum of squares of the
   product identities, or a sum of the support products).
 
-z3 answers ``unsat`` (no counterexample at these sizes: "holds"), ``sat``
-(a model, re-verified exactly with Fractions before "refuted" is said) or
-nothing within the timeout ("unknown").  A "holds" is a statement about the
-given alphabet sizes only.
+The answer is a :class:`~natlat_sym.verdicts.Truth`: z3 answers ``unsat``
+(no counterexample at these sizes: ``holds``), ``sat`` (a model, re-verified
+exactly with Fractions before ``violated`` is said) or nothing within the
+timeout (``undecided``).  A ``holds`` is a statement about the given alphabet
+sizes only.
 
 Public functions
 ----------------
@@ -43,7 +44,7 @@ Examples
 >>> r.status
 'holds'
 >>> check_exact_on_alphabets(["H(G|X1) = 0"], "H(G|L) = 0", 2).status
-'refuted'
+'violated'
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ from .. import z3_backend
 from ..errors import StatementError
 from ..shannon.certificate import HypothesisForm
 from ..shannon.linear import LinearForm, _natural_key
+from ..verdicts import Truth
 from ._exact_logs import log_combination
 from .common_information import component_labels
 from ._structure import Determination, Independence, recognize
@@ -74,10 +76,10 @@ class InstanceResult:
 
     Attributes
     ----------
-    status : str
-        ``"holds"`` (z3 proved no counterexample exists at these sizes),
-        ``"refuted"`` (a counterexample, verified exactly, is in
-        ``distribution``) or ``"unknown"`` (timeout or an irrational model).
+    status : Truth
+        ``holds`` (z3 proved no counterexample exists at these sizes),
+        ``violated`` (a counterexample, verified exactly, is in
+        ``distribution``) or ``undecided`` (timeout or an irrational model).
     distribution : Distribution or None
     seconds : float
     sizes : dict of str to int
@@ -86,10 +88,10 @@ class InstanceResult:
     cases : int
         Number of z3 problems solved (function / support case split).
     reason : str
-        Why the answer is unknown, else "".
+        Why the answer is undecided, else "".
     """
 
-    status: str
+    status: Truth
     distribution: object
     seconds: float
     sizes: Mapping
@@ -99,7 +101,7 @@ class InstanceResult:
 
     def to_json(self) -> dict:
         return {
-            "status": self.status,
+            "status": Truth(self.status).value,
             "statement": self.statement,
             "sizes": dict(self.sizes),
             "distribution": self.distribution.to_json() if self.distribution is not None else None,
@@ -363,11 +365,11 @@ def _run_cases(cases, hyps, concl, timeout, t0, sizes, text):
         for c in concl:
             remaining = timeout - (time.perf_counter() - t0)
             if remaining <= 0:
-                return InstanceResult("unknown", None, time.perf_counter() - t0, sizes, text, n, "timeout")
+                return InstanceResult(Truth.UNDECIDED, None, time.perf_counter() - t0, sizes, text, n, "timeout")
             for alternative in enc.violations(c):  # may add marginal definitions to enc.constraints
                 remaining = timeout - (time.perf_counter() - t0)
                 if remaining <= 0:
-                    return InstanceResult("unknown", None, time.perf_counter() - t0, sizes, text, n, "timeout")
+                    return InstanceResult(Truth.UNDECIDED, None, time.perf_counter() - t0, sizes, text, n, "timeout")
                 cons = enc.constraints + base + alternative
                 res = z3_backend.solve(cons, timeout=remaining, nonlinear=True)
                 n += 1
@@ -375,13 +377,13 @@ def _run_cases(cases, hyps, concl, timeout, t0, sizes, text):
                     if res.exact:
                         dist = enc.distribution(res.model)
                         if _verify_refutation(dist, hyps, concl):
-                            return InstanceResult("refuted", dist, time.perf_counter() - t0, sizes, text, n)
+                            return InstanceResult(Truth.VIOLATED, dist, time.perf_counter() - t0, sizes, text, n)
                     reasons.append("z3 model is irrational or failed the exact re-check")
                 elif res.status == "unknown":
                     reasons.append(res.reason or "timeout")
     if reasons:
-        return InstanceResult("unknown", None, time.perf_counter() - t0, sizes, text, n, reasons[0])
-    return InstanceResult("holds", None, time.perf_counter() - t0, sizes, text, n)
+        return InstanceResult(Truth.UNDECIDED, None, time.perf_counter() - t0, sizes, text, n, reasons[0])
+    return InstanceResult(Truth.HOLDS, None, time.perf_counter() - t0, sizes, text, n)
 
 
 def check_exact_on_alphabets(hypotheses, conclusion, alphabets, *, timeout: float = 60.0,
@@ -399,7 +401,7 @@ def check_exact_on_alphabets(hypotheses, conclusion, alphabets, *, timeout: floa
     alphabets : int, sequence or mapping
         Alphabet size of every variable (sequence in natural name order).
     timeout : float
-        Seconds in total; on expiry the answer is ``"unknown"``.
+        Seconds in total; on expiry the answer is ``undecided``.
     eliminate_functions : bool
         Replace a variable determined by others (``H(G|X1) = 0``) by an
         enumerated function (faster; exact).
@@ -496,7 +498,7 @@ def check_exact_stochastic_gives_deterministic(alphabets=(2, 2, 2), *, timeout: 
     for pat in _canonical_patterns(m, n):
         remaining = timeout - (time.perf_counter() - t0)
         if remaining <= 0:
-            return InstanceResult("unknown", None, time.perf_counter() - t0, sizes, text, n_cases,
+            return InstanceResult(Truth.UNDECIDED, None, time.perf_counter() - t0, sizes, text, n_cases,
                                   f"time budget of {timeout:g} s exhausted after {n_cases} cases")
         cons, build = _t14_case(pat, k, mediation=mediation)
         res = z3_backend.solve(cons, timeout=remaining, nonlinear=True)
@@ -506,11 +508,11 @@ def check_exact_stochastic_gives_deterministic(alphabets=(2, 2, 2), *, timeout: 
         if res.status == "sat" and res.exact:
             dist = build(res.model)
             if _t14_violated(dist, pat, mediation=mediation):
-                return InstanceResult("refuted", dist, time.perf_counter() - t0, sizes, text, n_cases)
+                return InstanceResult(Truth.VIOLATED, dist, time.perf_counter() - t0, sizes, text, n_cases)
         reason = res.reason or ("z3 model is irrational or failed the exact re-check"
                                 if res.status == "sat" else "z3 gave no answer")
-        return InstanceResult("unknown", None, time.perf_counter() - t0, sizes, text, n_cases, reason)
-    return InstanceResult("holds", None, time.perf_counter() - t0, sizes, text, n_cases)
+        return InstanceResult(Truth.UNDECIDED, None, time.perf_counter() - t0, sizes, text, n_cases, reason)
+    return InstanceResult(Truth.HOLDS, None, time.perf_counter() - t0, sizes, text, n_cases)
 
 
 def _t14_case(pat: np.ndarray, k: int, *, mediation: bool = True):
@@ -610,7 +612,7 @@ def _t14_violated(dist, pat: np.ndarray, *, mediation: bool = True) -> bool:
         verdict = check_on(hyps + " => I(X1;X2|K) = 0", with_k)
     except Exception:  # noqa: BLE001 - anything odd is not a verified counterexample
         return False
-    return verdict.verdict == "violated" and not verdict.vacuous
+    return verdict.verdict == Truth.VIOLATED and not verdict.vacuous
 
 
 def _monomial(*names) -> tuple:
@@ -635,8 +637,8 @@ def check_exact_mediator_determines_redund(alphabets=(2, 2, 2, 2), *, timeout: f
     and a counterexample needs ``Σ π_l a_l(x1) a_l(x1') > 0`` over pairs with
     ``f(x1) ≠ f(x1')``.  z3 answers each case; "holds" means every case is
     ``unsat``.  ``redund_of_x2=False`` drops ``H(G|X2) = 0`` (a false
-    statement), which shows the encoding does find counterexamples.  A ``sat`` case is only reported as "refuted" after its model,
-    turned into a distribution, is verified exactly; otherwise "unknown".
+    statement), which shows the encoding does find counterexamples.  A ``sat`` case is only reported as ``violated`` after its model,
+    turned into a distribution, is verified exactly; otherwise ``undecided``.
 
     Examples
     --------
@@ -681,7 +683,7 @@ def check_exact_mediator_determines_redund(alphabets=(2, 2, 2, 2), *, timeout: f
             cons.append((violation, ">"))
             left = timeout - (time.perf_counter() - t0)
             if left <= 0:
-                return InstanceResult("unknown", None, time.perf_counter() - t0, sizes, text, cases,
+                return InstanceResult(Truth.UNDECIDED, None, time.perf_counter() - t0, sizes, text, cases,
                                       f"time budget of {timeout:g} s exhausted after {cases} cases")
             res = z3_backend.solve(cons, timeout=left, nonlinear=True)
             cases += 1
@@ -698,9 +700,9 @@ def check_exact_mediator_determines_redund(alphabets=(2, 2, 2, 2), *, timeout: f
                     verdict = check_on(text, dist)
                 except Exception:  # noqa: BLE001 - an invalid model is not a counterexample
                     verdict = None
-                if verdict is not None and verdict.verdict == "violated" and not verdict.vacuous:
-                    return InstanceResult("refuted", dist, time.perf_counter() - t0, sizes, text, cases)
+                if verdict is not None and verdict.verdict == Truth.VIOLATED and not verdict.vacuous:
+                    return InstanceResult(Truth.VIOLATED, dist, time.perf_counter() - t0, sizes, text, cases)
             reason = res.reason or ("z3 model is irrational or failed exact verification"
                                     if res.status == "sat" else "z3 gave no answer")
-            return InstanceResult("unknown", None, time.perf_counter() - t0, sizes, text, cases, reason)
-    return InstanceResult("holds", None, time.perf_counter() - t0, sizes, text, cases)
+            return InstanceResult(Truth.UNDECIDED, None, time.perf_counter() - t0, sizes, text, cases, reason)
+    return InstanceResult(Truth.HOLDS, None, time.perf_counter() - t0, sizes, text, cases)
