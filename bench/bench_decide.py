@@ -76,15 +76,6 @@ def targets(quick: bool, workers: int) -> None:
     r, s = run("T14", concl, hyps, common, 3, 300.0, workers)
     print(f"  T14 generic      3×3×3 {'':20s} {str(r.truth):9s} {s:8.2f} s  target < 300 s  "
           f"({r.cases} support cases, {r.z3_calls} z3 calls, z3 {r.z3_version})")
-    try:
-        from natlat_sym.finite.instance_check import check_exact_stochastic_gives_deterministic as old
-    except ImportError:
-        return
-    t = time.perf_counter()
-    o = old((3, 3, 3), timeout=300)
-    s_old = time.perf_counter() - t
-    print(f"  T14 former hand-built encoding 3×3×3       {o.status:9s} {s_old:8.2f} s  ratio generic/hand-built "
-          f"{s / s_old:.2f}")
 
 
 def table(quick: bool, workers: int) -> None:

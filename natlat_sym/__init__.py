@@ -58,6 +58,8 @@ _EXPORTS = {
     "parse_statement": "natlat_sym.shannon.parse", "parse_expression": "natlat_sym.shannon.parse",
     "parse_relation": "natlat_sym.shannon.parse",
     "Relation": "natlat_sym.shannon.statement", "Statement": "natlat_sym.shannon.statement",
+    # the one vocabulary of answers
+    "Verdict": "natlat_sym.verdicts", "Truth": "natlat_sym.verdicts",
     # certificates and the prover
     "Certificate": "natlat_sym.shannon.certificate", "check_certificate": "natlat_sym.shannon.certificate",
     "PolymatroidWitness": "natlat_sym.shannon.certificate", "check_witness": "natlat_sym.shannon.certificate",

@@ -13,6 +13,7 @@ import sympy
 
 from natlat_sym.catalog import FiniteOutcome, Theorem, check_on_instances, prove_that
 from natlat_sym.shannon.parse import parse_statement
+from natlat_sym.verdicts import Truth
 
 T3 = "I(Γ;X1,X2|Λ) <= I(X1;X2|Λ) + I(Γ;X1|X2) + I(Γ;X2|X1) + 2*I(Λ;Γ|X1,X2)"
 T7A = ("I(Γ;X1,X2,X3|Λ) <= 2*TC(X1;X2;X3|Λ) + I(Γ;X1|X2,X3) + I(Γ;X2|X1,X3) + I(Γ;X3|X1,X2) "
@@ -30,7 +31,7 @@ def is_balanced(text):
 def balance_check():
     got = {"T3": is_balanced(T3), "T7(a), n = 3": is_balanced(T7A), "T4": is_balanced(T4)}
     ok = got["T3"] and got["T7(a), n = 3"] and not got["T4"]
-    return FiniteOutcome("holds" if ok else "violated", sizes="3 inequalities, exact coefficients",
+    return FiniteOutcome(Truth.HOLDS if ok else Truth.VIOLATED, sizes="3 inequalities, exact coefficients",
                          detail=", ".join(f"{k}: {'balanced' if v else 'not balanced'}" for k, v in got.items()))
 
 
@@ -55,7 +56,7 @@ def gaussian_closed_forms():
             gaussian_mi(cov, [2], [0, 1]).subs(s2, s_star) - (1 + rho) / (1 - rho)) == 0,
     }
     ok = all(checks.values())
-    return FiniteOutcome("holds" if ok else "violated", sizes="symbolic in ρ, σ² (log-det ratios, exact)",
+    return FiniteOutcome(Truth.HOLDS if ok else Truth.VIOLATED, sizes="symbolic in ρ, σ² (log-det ratios, exact)",
                          detail="; ".join(f"{k}: {'ok' if v else 'FAILS'}" for k, v in checks.items()))
 
 

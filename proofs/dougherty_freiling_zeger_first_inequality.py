@@ -15,6 +15,7 @@ inequalities alone nor any single copy step on $A, B, C, D$ prove it — both
 checked here by running the prover.
 """
 from natlat_sym.catalog import Theorem, not_provable_that, prove_that
+from natlat_sym.verdicts import Verdict
 
 DFZ_1 = "2*I(A;B) <= 4*I(A;B|C) + 2*I(A;C|B) + I(B;C|A) + 3*I(A;B|D) + I(A;D|B) + 2*I(C;D)"
 
@@ -28,7 +29,7 @@ THEOREM = Theorem(
     obligations=(
         prove_that(DFZ_1, copies=["C | A,B", "C_1 | A,D"]),
         not_provable_that(DFZ_1, supporting=True),
-        prove_that(DFZ_1, non_shannon=True, expect="not_provable", supporting=True,
+        prove_that(DFZ_1, non_shannon=True, expect=Verdict.NOT_PROVABLE, supporting=True,
                    description="no single copy step on A, B, C, D proves it (the --non-shannon search)"),
     ),
 )

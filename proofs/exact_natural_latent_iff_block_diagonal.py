@@ -19,6 +19,7 @@ from natlat_sym.finite.common_information import component_labels
 from natlat_sym.finite.decide import decide_exact
 from natlat_sym.finite.evaluate import check_on
 from natlat_sym.finite.families import block_diagonal, dsbs, product as independent
+from natlat_sym.verdicts import Truth
 
 EXACT_NATURAL = ["I(X1;X2|K) = 0", "H(K|X1) = 0", "H(K|X2) = 0"]
 
@@ -93,9 +94,9 @@ def equivalence():
         iv = gk_equals_wyner(d)
         rows.append(f"{name}: (i)={i} (ii)={ii} (iii)={iii} (iv)={iv}")
         if not i == ii == iii == iv:
-            return FiniteOutcome("violated", detail="; ".join(rows), distribution=d)
+            return FiniteOutcome(Truth.VIOLATED, detail="; ".join(rows), distribution=d)
     sizes = f"{len(INSTANCES)} distributions, supports ≤ 5 cells, every partition of the support"
-    return FiniteOutcome("holds", detail="; ".join(rows), sizes=sizes)
+    return FiniteOutcome(Truth.HOLDS, detail="; ".join(rows), sizes=sizes)
 
 
 def any_exact_latent_makes_the_component_label_one():

@@ -11,13 +11,14 @@ $I(X_1;X_2\mid\Lambda) = 0.7832$, $H(\Lambda\mid X_2) = 0.2864$.
 """
 from natlat_sym.catalog import Theorem, check_on_instances
 from natlat_sym.catalog.experiments import tiny_mixture_numbers, tiny_mixture_robustness_fails
+from natlat_sym.verdicts import Truth
 
 THEOREM = Theorem(
     id="natural_latent_not_robust_of_tiny_mixture",
     title="Natural latents are not robust to tiny mixtures",
     spec_id="T22", kind="negative", reference="S3 (construction); scaled-down numbers derived",
     obligations=(
-        check_on_instances(tiny_mixture_robustness_fails, expect="violated",
+        check_on_instances(tiny_mixture_robustness_fails, expect=Truth.VIOLATED,
                            description="H_P(X1|X2) ≤ 100·D_KL(P0‖P) fails at k = 1000, δ = 1/100"),
         check_on_instances(tiny_mixture_numbers, supporting=True,
                            description="the spec's numbers for k = 2, δ = 1/10 and k = 1000, δ = 1/100 "

@@ -14,6 +14,7 @@ from fractions import Fraction
 from natlat_sym.catalog import FiniteOutcome, Theorem, check_on_instances, prove_that
 from natlat_sym.finite import Distribution
 from natlat_sym.finite.evaluate import exact_value
+from natlat_sym.verdicts import Truth
 
 SCORE = "I(X1;X2|V) + I(V;X1|X2) + I(V;X2|X1)"
 LATENT = Distribution.from_array(
@@ -30,7 +31,7 @@ def mixture_formula():
         phi = exact_value("3*H(X1,X2) - 2*H(X1) - 2*H(X2)", LATENT.condition(V=v).marginal(["X1", "X2"]))
         total = total + phi * Fraction(weight)
     ok = total.is_zero()
-    return FiniteOutcome("holds" if ok else "violated", detail=f"S(V) − Ψ(P) + Σ λ_v Φ(q_v) = {total} (exact)",
+    return FiniteOutcome(Truth.HOLDS if ok else Truth.VIOLATED, detail=f"S(V) − Ψ(P) + Σ λ_v Φ(q_v) = {total} (exact)",
                          sizes="2×2×2 mixture", distribution=LATENT)
 
 

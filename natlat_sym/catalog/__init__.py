@@ -6,7 +6,7 @@ Modules
 -------
 theorem   :class:`Theorem`, :class:`Obligation`, :class:`Status`, :func:`check_theorem`,
           and the obligation builders (:func:`prove_that`, :func:`refute_that`,
-          :func:`tight_constants`, :func:`check_on_instances`, :func:`experiment`)
+          :func:`not_provable_that`, :func:`tight_constants`, :func:`check_on_instances`, :func:`experiment`)
 registry  :func:`load_catalog` discovers ``proofs/*.py``; :class:`Catalog`
 run       :func:`check_catalog` → :class:`CatalogReport`
 

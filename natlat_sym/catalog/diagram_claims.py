@@ -29,6 +29,7 @@ from ..dags import bits
 from ..shannon.basic import BasicInequality
 from ..shannon.certificate import Certificate, CertificatePiece, check_certificate
 from ..shannon.linear import LinearForm
+from ..verdicts import Truth
 from .theorem import FiniteOutcome
 
 __all__ = ["certify_sum", "cmi_term", "standard_names", "instance_outcome", "diagram_statement"]
@@ -51,7 +52,7 @@ def standard_names(k: int) -> tuple[str, ...]:
 
 
 def instance_outcome(ok: bool, detail: str, sizes: str, seconds: float) -> FiniteOutcome:
-    return FiniteOutcome("holds" if ok else "violated", detail=f"{detail} [{seconds:.2f} s]", sizes=sizes)
+    return FiniteOutcome(Truth.HOLDS if ok else Truth.VIOLATED, detail=f"{detail} [{seconds:.2f} s]", sizes=sizes)
 
 
 

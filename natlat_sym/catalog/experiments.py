@@ -54,6 +54,7 @@ import numpy as np
 from ..errors import StatementError
 from ..finite.distribution import Distribution, entropy_bits
 from .theorem import FiniteOutcome
+from ..verdicts import Truth
 
 __all__ = ["ExperimentResult", "kl_transfer_instances_hold", "tiny_mixture_numbers", "tiny_mixture_closed_form",
            "run_o1", "run_o2", "save_result", "o1_evidence", "o2_evidence"]
@@ -175,15 +176,15 @@ def kl_transfer_instances_hold(*, seed: int = 0, instances: int = 12, alphabet: 
                 ppa = par.pmf[idx[:-1]] if par is not None else Fraction(1)
                 decomposition = decomposition + ExactValue.log2((pj / ppa) / cpt[(n, tuple(idx[:-1]))][idx[-1]]) * pj
         if not diff == decomposition:
-            return FiniteOutcome("violated", detail=f"instance {t}: KL − ε_G differs from its decomposition",
+            return FiniteOutcome(Truth.VIOLATED, detail=f"instance {t}: KL − ε_G differs from its decomposition",
                                  distribution=P)
         sign, interval, _ = decide_sign(diff)
         if sign is None or sign < 0:
-            return FiniteOutcome("violated" if sign is not None else "undecided",
+            return FiniteOutcome(Truth.VIOLATED if sign is not None else Truth.UNDECIDED,
                                  detail=f"instance {t} ({sorted(g.edges())}): D(P‖Q) − ε_G in {interval}",
                                  distribution=P)
         checked += 1
-    return FiniteOutcome("holds", detail=f"{checked} random exact (P, Q) pairs, Q factoring over each of the "
+    return FiniteOutcome(Truth.HOLDS, detail=f"{checked} random exact (P, Q) pairs, Q factoring over each of the "
                          f"{len(dags)} 3-node DAG shapes: D(P‖Q) − ε_G = Σ_i E_P D(P[Y_i|pa]‖Q[Y_i|pa]) exactly "
                          f"and certified > 0 [{time.perf_counter() - start:.2f} s]",
                          sizes=f"3 variables, alphabets {alphabet}, {checked} instances, seed {seed}")
@@ -263,9 +264,9 @@ def tiny_mixture_numbers() -> FiniteOutcome:
             bad.append(f"k=1000 {name}: spec {claim}, certified [{lo}, {hi}]")
     seconds = time.perf_counter() - start
     if bad:
-        return FiniteOutcome("violated", detail="; ".join(bad), sizes="k = 2 (4×4×2) and k = 1000 (closed form)",
+        return FiniteOutcome(Truth.VIOLATED, detail="; ".join(bad), sizes="k = 2 (4×4×2) and k = 1000 (closed form)",
                              distribution=p)
-    return FiniteOutcome("holds", detail="; ".join(lines) + f" [{seconds:.2f} s]",
+    return FiniteOutcome(Truth.HOLDS, detail="; ".join(lines) + f" [{seconds:.2f} s]",
                          sizes="k = 2, δ = 1/10 (exact 4×4 pmf, Λ = first bit); k = 1000, δ = 1/100 (closed form)",
                          distribution=p)
 
@@ -283,7 +284,7 @@ def tiny_mixture_robustness_fails(*, constant: int = 100) -> FiniteOutcome:
     lo_h = v["H(X1|X2)"][0]
     hi_kl = v["KL(P0||P)"][1]
     violated = lo_h > constant * hi_kl
-    return FiniteOutcome("violated" if violated else "holds",
+    return FiniteOutcome(Truth.VIOLATED if violated else Truth.HOLDS,
                          detail=f"H_P(X1|X2) >= {lo_h:.4f} > {constant}·D_KL(P0‖P) <= {constant * hi_kl:.4f}",
                          sizes="k = 1000 bits per observable, δ = 1/100 (closed form, arb)")
 

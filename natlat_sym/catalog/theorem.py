@@ -16,9 +16,12 @@ obligation
     on concrete distributions (certified arithmetic or z3), or an
     **experiment** (numerical evidence only).
 expectation
-    What the obligation should come out as (``"proved"``, ``"refuted"``,
-    ``"tight"``, ``"holds"``, ``"violated"``, ``"evidence"``).  An outcome
-    that contradicts it, an error, or a timeout makes the entry FAILING.
+    What the obligation should come out as: a
+    :class:`~natlat_sym.verdicts.Verdict` for the prover (``proved``,
+    ``refuted``, ``not_provable``), a :class:`~natlat_sym.verdicts.Truth`
+    for finite checks (``holds``, ``violated``), or ``"tight"`` /
+    ``"evidence"``.  An outcome that contradicts it, an error, or a timeout
+    makes the entry FAILING.
 supporting obligation
     A check that must succeed but does not define the entry's strength,
     e.g. a distribution showing that a bound is attained, or the refutation
@@ -29,12 +32,15 @@ uses (computed)
 
 Status, from strongest to weakest: TIGHT (certified and least constants
 confirmed) > CERTIFIED > CHECKED (finite instances) > OPEN (experiments);
-REFUTED for negative results; FAILING whenever an expectation is not met.
+REFUTED for negative results shown *false* (a distribution violates the
+claim); NOT_PROVABLE for negative results whose evidence is only a point of
+the Shannon cone (no Shannon-type proof exists; true or false not decided);
+FAILING whenever an expectation is not met.
 
 Public names: :class:`Status`, :class:`Obligation`, :class:`ObligationResult`,
 :class:`FiniteOutcome`, :class:`Theorem`, :class:`TheoremReport`,
 :func:`check_theorem`, and the obligation builders :func:`prove_that`,
-:func:`refute_that`, :func:`tight_constants`, :func:`check_on_instances`,
+:func:`refute_that`, :func:`not_provable_that`, :func:`tight_constants`, :func:`check_on_instances`,
 :func:`experiment`, :func:`holds_on`, :func:`violated_on`.
 
 Examples
@@ -58,6 +64,7 @@ from fractions import Fraction
 from functools import cached_property
 
 from ..errors import CatalogError, NatLatError
+from ..verdicts import Truth, Verdict
 
 __all__ = [
     "Status", "Obligation", "ObligationResult", "FiniteOutcome", "Theorem", "TheoremReport",
@@ -81,6 +88,7 @@ class Status(str, Enum):
     TIGHT = "tight"
     CHECKED = "checked"
     REFUTED = "refuted"
+    NOT_PROVABLE = "not_provable"
     OPEN = "open"
     FAILING = "failing"
 
@@ -110,9 +118,10 @@ class FiniteOutcome:
 
     Attributes
     ----------
-    verdict : str
-        ``"holds"``, ``"violated"``, ``"undecided"`` (finite checks) or
-        ``"evidence"`` (experiments).
+    verdict : Truth or str
+        :class:`~natlat_sym.verdicts.Truth` (``holds``, ``violated``,
+        ``undecided``) for finite checks, ``"vacuous"`` when a premise
+        fails, or ``"evidence"`` (experiments).
     detail : str
         One or two lines: what was checked, the numbers.
     sizes : str
@@ -143,10 +152,13 @@ class ObligationResult:
     ----------
     kind, description, expect : str
         Copied from the obligation.
-    outcome : str
-        What happened: ``"proved"``, ``"refuted"``, ``"unknown"``, ``"tight"``,
-        ``"corrected"``, ``"holds"``, ``"violated"``, ``"undecided"``,
-        ``"evidence"``, ``"error"`` or ``"timeout"``.
+    outcome : Verdict, Truth or str
+        What happened: a :class:`~natlat_sym.verdicts.Verdict` (``proved``,
+        ``refuted``, ``not_provable``, ``unknown``) for prove / refute /
+        tight obligations, a :class:`~natlat_sym.verdicts.Truth` (``holds``,
+        ``violated``, ``undecided``) for finite checks, or one of
+        ``"tight"``, ``"corrected"``, ``"vacuous"``, ``"evidence"``,
+        ``"error"``, ``"timeout"``.
     ok : bool
         Whether the outcome meets the expectation.
     seconds : float
@@ -157,7 +169,8 @@ class ObligationResult:
     derivation : Derivation or None
         Human-readable proof from the certificate, when available.
     witness : PolymatroidWitness or None
-        A point of the Shannon cone refuting a statement.
+        A point of the Shannon cone violating a statement (it shows the
+        statement is not Shannon-provable; only a distribution shows it false).
     distribution : Distribution or None
         A finite distribution (exactly checked counterexample, tight instance, ...).
     values, claimed : mapping of str to Fraction
@@ -288,7 +301,7 @@ class Obligation:
     kind: str
     description: str
     statement: object = None
-    expect: str = "proved"
+    expect: str = Verdict.PROVED
     claimed: Mapping = field(default_factory=dict)
     weights: Mapping | None = None
     check: Callable | None = None
@@ -367,12 +380,14 @@ def _run_prove(ob: Obligation, timeout: float) -> ObligationResult:
         kw["copies"] = tuple(ob.copies)
     if ob.non_shannon:
         kw["non_shannon"] = True
-    if ob.expect == "not_provable":
+    if ob.expect == Verdict.NOT_PROVABLE:
         kw["realize"] = False  # an exact cone point settles "not provable"; no distribution is needed
     r = prove(ob.statement, timeout=timeout, **kw)
     verdict = r.verdict
-    if ob.expect == "not_provable" and verdict == "refuted" and r.distribution is None and r.witness is not None:
-        verdict = "not_provable"  # evidence: a checked polymatroid, not a distribution
+    if (ob.expect == Verdict.NOT_PROVABLE and verdict == Verdict.REFUTED and r.distribution is None
+            and r.witness is not None):
+        # (<= 3 variables, no hypotheses) the evidence is a checked polymatroid, not a distribution
+        verdict = Verdict.NOT_PROVABLE
     ok = verdict == ob.expect
     detail = getattr(r, "note", "") or getattr(r, "reason", "") or ""
     if not ok:
@@ -383,29 +398,38 @@ def _run_prove(ob: Obligation, timeout: float) -> ObligationResult:
 
 
 def _run_refute(ob: Obligation, timeout: float) -> ObligationResult:
+    """``refuted`` needs a distribution: the obligation's own witness
+    (checked exactly here) or the prover's ``refuted`` (a re-checked
+    distribution, or a cone point on <= 3 variables without hypotheses).
+    A polymatroid alone gives ``not_provable``."""
     detail = []
     dist_ok = None
     if ob.witness is not None:
         from ..finite.evaluate import check_on
 
         v = check_on(ob.statement, ob.witness)
-        dist_ok = v.verdict == "violated"
+        dist_ok = v.verdict == Truth.VIOLATED and not v.vacuous
         detail.append(f"distribution: {v.summary()} (margin in {v.margin})")
     try:
         prove = _prover()
         r = prove(ob.statement, timeout=timeout)
         verdict, witness, dist = r.verdict, r.witness, getattr(r, "distribution", None)
-        detail.append(f"prover: {verdict}")
+        detail.append(f"prover: {verdict}" + (f" ({r.note})" if getattr(r, "note", "") else ""))
     except CatalogError as e:
         if dist_ok is None:
             raise
-        verdict, witness, dist = "unavailable", None, None
+        verdict, witness, dist = Verdict.UNKNOWN, None, None
         detail.append(str(e))
-    if verdict == "proved":
-        return ob._result("proved", False, detail="expected refuted, but the prover PROVED it; " + "; ".join(detail))
-    refuted = bool(dist_ok) or (dist_ok is None and verdict == "refuted")
-    outcome = "refuted" if refuted else ("undecided" if dist_ok is None else "holds")
-    return ob._result(outcome, refuted == (ob.expect == "refuted"), witness=witness,
+    if verdict == Verdict.PROVED:
+        return ob._result(Verdict.PROVED, False,
+                          detail=f"expected {ob.expect}, but the prover PROVED it; " + "; ".join(detail))
+    if dist_ok is not None:
+        outcome = Verdict.REFUTED if dist_ok else Truth.HOLDS
+    elif verdict in (Verdict.REFUTED, Verdict.NOT_PROVABLE):
+        outcome = verdict
+    else:
+        outcome = Verdict.UNKNOWN
+    return ob._result(outcome, outcome == ob.expect, witness=witness,
                       distribution=ob.witness if ob.witness is not None else dist, detail="; ".join(detail))
 
 
@@ -424,7 +448,7 @@ def _attained(statement, claimed: Mapping, coefficient: str, distributions) -> o
         return None
     for d in distributions:
         v = check_on(at, d)
-        if v.verdict != "holds" or v.vacuous or not v.exact.is_zero():
+        if v.verdict != Truth.HOLDS or v.vacuous or not v.exact.is_zero():
             continue
         if enclosure(g, d).is_positive():
             return d
@@ -441,7 +465,8 @@ def _run_tight(ob: Obligation, timeout: float) -> ObligationResult:
         kw["weights"] = dict(ob.weights)
     r = tightest(ob.statement, timeout=timeout, **kw)
     if getattr(r, "infeasible", False):
-        return ob._result("refuted", False, detail="no values of the coefficients make it Shannon-type")
+        return ob._result(Verdict.NOT_PROVABLE, False,
+                          detail="no values of the coefficients make it Shannon-provable")
     values = {k: Fraction(v) for k, v in r.values.items()}
     claimed = {k: Fraction(v) for k, v in ob.claimed.items()}
     cert = getattr(r, "certificate", None)
@@ -463,14 +488,14 @@ def _run_tight(ob: Obligation, timeout: float) -> ObligationResult:
         # tightest disagrees with the claim (or has no certificate): decide the claim itself.
         at = ob.statement.substitute(claimed)
         pr = _prover()(at, timeout=timeout)
-        if pr.verdict == "refuted":
+        if pr.verdict in (Verdict.REFUTED, Verdict.NOT_PROVABLE):
             wrong = {k: values.get(k) for k in claimed if values.get(k) != claimed[k]}
             corr = ", ".join(f"{k}: claimed {claimed[k]}, least is {wrong[k]}" for k in sorted(wrong))
             return ob._result("corrected", False, values=values, certificate=cert, witness=pr.witness,
                               detail=f"correction — the claimed values are not Shannon-provable; {corr}{note}",
                               uses=_uses(cert), proved_statement=ob.statement.substitute(values))
-        if pr.verdict != "proved":
-            return ob._result("unknown", False, values=values, detail=f"claimed values undecided: {pr.reason}{note}")
+        if pr.verdict != Verdict.PROVED:
+            return ob._result(Verdict.UNKNOWN, False, values=values, detail=f"claimed values undecided: {pr.reason}{note}")
         proof, proved_at = pr.certificate, at
         witnesses = {k: w for k, w in witnesses.items() if values.get(k) == claimed.get(k)}
     missing = [k for k, v in sorted(claimed.items()) if v > 0 and k not in witnesses]
@@ -482,7 +507,7 @@ def _run_tight(ob: Obligation, timeout: float) -> ObligationResult:
     unconfirmed = [k for k in missing if k not in attained]
     shown = ", ".join(f"{k} = {v}" for k, v in sorted(claimed.items()))
     if unconfirmed:
-        return ob._result("unknown", False, values=values, certificate=proof, witness=witnesses or None,
+        return ob._result(Verdict.UNKNOWN, False, values=values, certificate=proof, witness=witnesses or None,
                           uses=_uses(proof), proved_statement=proved_at,
                           detail=f"claimed values {shown} are proved, but minimality of "
                                  f"{', '.join(unconfirmed)} is unconfirmed (tightest found {_show(values)}){note}")
@@ -503,7 +528,7 @@ def _as_finite_outcome(x) -> FiniteOutcome:
     if isinstance(x, FiniteOutcome):
         return x
     if isinstance(x, bool):
-        return FiniteOutcome("holds" if x else "violated")
+        return FiniteOutcome(Truth.HOLDS if x else Truth.VIOLATED)
     if hasattr(x, "verdict") and hasattr(x, "summary"):  # an InstanceVerdict
         return FiniteOutcome(x.verdict, detail=str(x))
     raise CatalogError(f"a finite check returned {type(x).__name__}; return a FiniteOutcome")
@@ -536,7 +561,7 @@ def _fraction(v, name: str) -> Fraction:
         raise CatalogError(f"claimed value {name} = {v!r} is not an exact number") from None
 
 
-def prove_that(text, given: Sequence = (), *, expect: str = "proved", description: str = "",
+def prove_that(text, given: Sequence = (), *, expect: str = Verdict.PROVED, description: str = "",
                supporting: bool = False, copies: Sequence = (), non_shannon: bool = False) -> Obligation:
     """An obligation: the prover must return ``expect`` (default "proved")
     with an exactly re-checked certificate.
@@ -587,14 +612,18 @@ def not_provable_that(text, given: Sequence = (), *, description: str = "", supp
     alone = "Shannon-type inequalities alone" if not copies else \
         f"Shannon-type inequalities with the copies {'; '.join(copies)}"
     return Obligation("prove", description or f"not provable from {alone}: {st.text()}", st,
-                      expect="not_provable", supporting=supporting, copies=copies)
+                      expect=Verdict.NOT_PROVABLE, supporting=supporting, copies=copies)
 
 
 def refute_that(text, given: Sequence = (), *, witness=None, description: str = "",
                 supporting: bool = False) -> Obligation:
-    """An obligation: the statement is false — refuted by the prover
-    (a polymatroid witness) and/or by ``witness``, a finite distribution on
-    which the statement is checked exactly (certified) to be violated.
+    """An obligation: the statement is **false** — violated by ``witness``,
+    a finite distribution checked exactly (certified) here, or refuted by
+    the prover (which attaches a re-checked distribution, or on at most 3
+    variables without hypotheses may rest on a cone point alone).
+
+    A violating polymatroid alone does not make a statement false: for such
+    negative results use :func:`not_provable_that`.
 
     Examples
     --------
@@ -602,7 +631,7 @@ def refute_that(text, given: Sequence = (), *, witness=None, description: str = 
     'refuted'
     """
     st = _as_statement(text, given, "refute_that")
-    return Obligation("refute", description or f"not always: {st.text()}", st, expect="refuted",
+    return Obligation("refute", description or f"not always: {st.text()}", st, expect=Verdict.REFUTED,
                       witness=witness, supporting=supporting)
 
 
@@ -640,7 +669,7 @@ def tight_constants(text, given: Sequence = (), *, weights: Mapping | None = Non
                       supporting=supporting, attained_by=tuple(attained_by))
 
 
-def check_on_instances(check: Callable, description: str, *, expect: str = "holds",
+def check_on_instances(check: Callable, description: str, *, expect: str = Truth.HOLDS,
                        supporting: bool = False) -> Obligation:
     """An obligation checked on finite instances: ``check()`` returns a
     :class:`FiniteOutcome` (see :func:`holds_on`) whose verdict must be
@@ -681,10 +710,10 @@ def holds_on(statement, distributions: Iterable, *, parameters=None, allow_vacuo
     dists = [d for d, _ in checks]
     if bad:
         d, v = bad[0]
-        verdict = "violated" if v.verdict == "violated" else ("undecided" if v.verdict == "undecided" else "vacuous")
+        verdict = v.verdict if v.verdict in (Truth.VIOLATED, Truth.UNDECIDED) else "vacuous"
         return FiniteOutcome(verdict, detail=f"{v}", sizes=_sizes(dists), distribution=d)
     margins = ", ".join(str(v.margin) for _, v in checks[:4])
-    return FiniteOutcome("holds", detail=f"{st.text()} holds (margins {margins})", sizes=_sizes(dists))
+    return FiniteOutcome(Truth.HOLDS, detail=f"{st.text()} holds (margins {margins})", sizes=_sizes(dists))
 
 
 def violated_on(statement, distribution, *, parameters=None) -> FiniteOutcome:
@@ -842,23 +871,32 @@ def compute_status(kind: str, results: Sequence[ObligationResult]) -> tuple[Stat
     >>> bad = ObligationResult("prove", "I(X;Y) <= 0", "proved", "refuted", False, detail="expected proved")
     >>> compute_status("theorem", [ok, bad])[0]
     <Status.FAILING: 'failing'>
+    >>> zy = ObligationResult("refute", "Zhang–Yeung", "not_provable", "not_provable", True)
+    >>> compute_status("negative", [zy])[0]      # a polymatroid only: never "refuted"
+    <Status.NOT_PROVABLE: 'not_provable'>
     """
     failed = [r for r in results if not r.ok]
     if failed:
         r = failed[0]
         more = f" (+{len(failed) - 1} more)" if len(failed) > 1 else ""
         return Status.FAILING, f"{r.description}: {r.outcome} — {r.detail}"[:300] + more
-    if kind == "negative" and any(r.kind == "refute" or (r.kind == "finite" and r.outcome == "violated")
-                                  for r in results):
-        return Status.REFUTED, ""
+    if kind == "negative":
+        if any((r.kind == "refute" and r.outcome == Verdict.REFUTED)
+               or (r.kind == "finite" and r.outcome == Truth.VIOLATED) for r in results):
+            return Status.REFUTED, ""
+        if any(r.outcome == Verdict.NOT_PROVABLE for r in results):
+            return Status.NOT_PROVABLE, ""
     if kind == "open":
         return Status.OPEN, ""
     level = {"prove": Status.CERTIFIED, "tight": Status.CERTIFIED, "finite": Status.CHECKED,
              "experiment": Status.OPEN}
-    main = [r for r in results if not r.supporting and r.kind in level]
+    # an expected "not_provable" from the prover certifies nothing
+    main = [r for r in results if not r.supporting and r.kind in level and r.outcome != Verdict.NOT_PROVABLE]
     if not main:
-        if any(r.kind == "refute" for r in results):
+        if any(r.kind == "refute" and r.outcome == Verdict.REFUTED for r in results):
             return Status.REFUTED, ""
+        if any(r.outcome == Verdict.NOT_PROVABLE and not r.supporting for r in results):
+            return Status.NOT_PROVABLE, ""
         main = [r for r in results if r.kind in level]
     if not main:
         return Status.OPEN, ""

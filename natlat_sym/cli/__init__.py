@@ -2,7 +2,8 @@
 
 Subcommands
 -----------
-prove       decide a statement: proved (exact certificate), refuted (exact witness) or unknown
+prove       decide a statement: proved (exact certificate), refuted (false: a distribution
+            violates it), not_provable (only a polymatroid violates it) or unknown
 tightest    least Shannon-provable values of free coefficients, with certificate and witness
 verify      re-check a certificate file in exact arithmetic, trusting nothing else
 export-coq  export a certificate as a Coq proof, checked by Coq's kernel (coqc)
@@ -17,7 +18,8 @@ dist        write a family distribution (DSBS, noisy copies, XOR, ...) to a file
 experiment  open-problem sweeps (O1, variants, O2): certified lower bounds, local pool or Dask
 verify-bound  re-check a lower-bound witness file independently
 
-Exit codes: 0 proved/holds/ok, 1 refuted/violated/failed, 2 bad input, 3 unknown, 4 internal error.
+Exit codes: 0 proved/holds/ok, 1 refuted (false)/violated/failed, 2 bad input, 3 unknown/undecided,
+4 internal error, 5 not provable from Shannon inequalities (true or false not decided).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from __future__ import annotations
 import click
 
 from . import catalog_cmds, coq_cmds, decide_cmds, dist_cmds, finite_cmds, openproblem_cmds, prover_cmds
+from ._common import EXIT_CODES_LINE
 from ._group import NatlatGroup
 
 __all__ = ["main", "cli"]
@@ -32,8 +35,7 @@ __all__ = ["main", "cli"]
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-@click.group(cls=NatlatGroup, context_settings=CONTEXT, epilog="Exit codes: 0 proved/holds/ok, 1 refuted/violated/failed, "
-             "2 bad input, 3 unknown (budget/timeout), 4 internal error.")
+@click.group(cls=NatlatGroup, context_settings=CONTEXT, epilog=EXIT_CODES_LINE)
 @click.version_option(package_name="natlat-sym", prog_name="natlat")
 def cli():
     """natlat_sym: certified Shannon-inequality proofs and finite checks for natural latents.

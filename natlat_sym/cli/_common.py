@@ -1,15 +1,19 @@
 """Shared plumbing of the ``natlat`` command line: exit codes, error
 reporting, JSON output, atomic file writes and progress bars.
 
-Exit codes (the same for every subcommand):
+Exit codes (the same for every subcommand; they come from
+:mod:`natlat_sym.verdicts`, ``Verdict.exit_code`` and ``Truth.exit_code``):
 
-====  ==========================================================
+====  ================================================================
 0     proved / holds / ok
-1     refuted / violated / counterexample found / a check failed
+1     refuted (false: a distribution violates it) / violated /
+      counterexample found / a check failed
 2     bad input (malformed statement, file, distribution, option)
-3     unknown (timeout or size budget): an honest non-answer
+3     unknown / undecided (timeout or size budget): an honest non-answer
 4     internal error (a bug in natlat_sym; please report it)
-====  ==========================================================
+5     not_provable: no Shannon-type proof exists (a polymatroid, not a
+      distribution, violates it); true or false is not decided
+====  ================================================================
 """
 
 from __future__ import annotations
@@ -24,8 +28,15 @@ from pathlib import Path
 import click
 
 from ..errors import BudgetExceeded, NatLatError
+from ..verdicts import EXIT_BAD_INPUT, EXIT_FALSE, EXIT_INTERNAL, EXIT_NOT_PROVABLE, EXIT_OK, EXIT_UNKNOWN
 
-EXIT_OK, EXIT_REFUTED, EXIT_BAD_INPUT, EXIT_UNKNOWN, EXIT_INTERNAL = 0, 1, 2, 3, 4
+#: Exit code of a false statement / violated check (alias of ``EXIT_FALSE``).
+EXIT_REFUTED = EXIT_FALSE
+
+#: One line for every ``--help`` epilog that lists the shared exit codes.
+EXIT_CODES_LINE = ("Exit codes: 0 proved/holds/ok, 1 refuted (false)/violated/failed, 2 bad input, "
+                   "3 unknown/undecided (budget or timeout), 4 internal error, "
+                   "5 not provable from Shannon inequalities (true or false not decided).")
 
 
 #: Longest ``--timeout``/``--budget`` accepted (seconds, about 11.6 days).

@@ -18,7 +18,7 @@ def _load():
 
 def _status_style(status: str) -> str:
     return {"certified": "green", "tight": "bold green", "checked": "cyan", "refuted": "magenta",
-            "open": "yellow", "failing": "bold red"}.get(status, "")
+            "not_provable": "dim magenta", "open": "yellow", "failing": "bold red"}.get(status, "")
 
 
 @click.command(short_help="Check the theorem catalog and print computed statuses.",
@@ -43,8 +43,10 @@ def check(ids, as_json, timeout, progress, out, coq, coq_dir, jobs):
     Every status is computed now by running the entry's obligations: 'certified' means
     every proof has an exactly re-checked certificate, 'tight' that the least Shannon-type
     constants were confirmed too, 'checked' that finite instances were checked, 'refuted'
-    that a counterexample was verified (expected for negative results), 'open' that only
-    numerical evidence exists, and 'failing' that something did not come out as claimed.
+    that the claim is false: a distribution violating it was verified (expected for negative
+    results), 'not_provable' that only a polymatroid violates it (no Shannon-type proof;
+    true or false not decided), 'open' that only numerical evidence exists, and 'failing'
+    that something did not come out as claimed.
     """
     from ..catalog import check_catalog
     from ..files import check_writable

@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 from ..limits import MAX_PRECISION
-from ._common import (EXIT_OK, EXIT_REFUTED, EXIT_UNKNOWN, Exit, Seconds, distribution_table, emit_json, fail, guarded,
+from ..verdicts import Truth
+from ._common import (EXIT_OK, Exit, Seconds, distribution_table, emit_json, fail, guarded,
                       parse_assignments, progress_bar, working, write_atomic)
 
 json_opt = click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
@@ -68,7 +69,7 @@ def eval_(expression, dist_path, params, as_json, precision, want_exact, budget)
             click.echo(str(verdict))
             for h in verdict.hypotheses:
                 click.echo(f"  hypothesis {h.name or h.text}: {h.status}")
-        raise Exit({"holds": EXIT_OK, "violated": EXIT_REFUTED}.get(verdict.verdict, EXIT_UNKNOWN))
+        raise Exit(Truth(verdict.verdict).exit_code)
     expr = parse_expression(expression, variables=declared)
     fl = ev.float_value(expr, dist, parameters=values or None)
     box, box_note = None, ""

@@ -10,9 +10,9 @@ import click
 from ..errors import NatLatError
 from ..files import check_writable
 from ..verdicts import Verdict
-
-from ._common import (EXIT_OK, EXIT_REFUTED, Exit, Seconds, distribution_table, dump_json, emit_json, fail, guarded,
-                      parse_assignments, progress_bar, read_json_file, working, write_atomic)
+from ._common import (EXIT_NOT_PROVABLE, EXIT_OK, EXIT_REFUTED, EXIT_UNKNOWN, Exit, Seconds, distribution_table,
+                      dump_json, emit_json, fail, guarded, parse_assignments, progress_bar, read_json_file, working,
+                      write_atomic)
 
 statement_arg = click.argument("statement", metavar="STATEMENT")
 given_opt = click.option("--given", "-g", "given", multiple=True, metavar="HYP",
@@ -35,8 +35,10 @@ def parse_cli_statement(statement: str, given, variables):
 
 
 @click.command(short_help="Prove or refute a statement, with an exact certificate or counterexample.",
-               epilog="Exit codes: 0 proved, 1 refuted, 2 bad input, 3 unknown, 5 not provable from the enabled "
-                      "inequalities (true or false not decided).")
+               epilog="Exit codes: 0 proved (true), 1 refuted (false: a distribution violates it), "
+                      "2 bad input, 3 unknown (budget or timeout), 4 internal error, "
+                      "5 not provable from the enabled inequalities (Shannon-type by default; "
+                      "true or false not decided).")
 @statement_arg
 @given_opt
 @vars_opt
@@ -66,9 +68,13 @@ def prove(statement, given, variables, as_json, latex, cert_path, coq_path, time
           non_shannon, progress):
     """Prove or refute STATEMENT, e.g. "H(G|L) <= I(X1;X2|L) + H(G|X1) + H(G|X2)".
 
-    'proved' is printed only with a certificate re-checked in exact rational arithmetic;
-    'refuted' only with an exactly checked counterexample (a distribution where the engine
-    finds one, otherwise a point of the Shannon cone: "not Shannon-provable").
+    \b
+    proved        true: a certificate re-checked in exact rational arithmetic (exit 0)
+    refuted       false: a finite distribution violates it, re-checked exactly; on at most
+                  3 variables without hypotheses a violating Shannon-cone point suffices (exit 1)
+    not_provable  no proof from the enabled inequalities (Shannon-type by default): an exact
+                  polymatroid (not a distribution) violates it; true or false is NOT decided (exit 5)
+    unknown       a time or size budget ran out (exit 3)
 
     Non-Shannon inequalities: --copy "A | C,D" adjoins A_1, a copy of A over C,D (same joint
     distribution with C,D; conditionally independent of the other variables given C,D), and the
@@ -96,7 +102,7 @@ def prove(statement, given, variables, as_json, latex, cert_path, coq_path, time
         result = run_prove(st, timeout=timeout, max_variables=max_variables, engine=engine, copies=tuple(specs),
                            non_shannon=non_shannon, progress=report)
     derivation = None
-    if result.verdict == "proved" and result.certificate is not None:
+    if result.verdict == Verdict.PROVED and result.certificate is not None:
         from ..shannon.derivation import derive
 
         derivation = derive(result.certificate, st)
@@ -140,34 +146,33 @@ def _print_latex(st, result, derivation) -> None:
 
 def _print_result(st, result, derivation, latex: bool) -> None:
     click.echo(f"statement: {st}")
-    if result.verdict == "proved":
+    if result.verdict == Verdict.PROVED:
         cert = result.certificate
-        click.echo(f"proved in {result.seconds:.3f} s; certificate re-checked in exact arithmetic "
-                   f"({cert.steps()} steps, sha {cert.digest()})")
+        click.echo(f"proved — true for every distribution; {result.seconds:.3f} s; certificate re-checked "
+                   f"in exact arithmetic ({cert.steps()} steps, sha {cert.digest()})")
         if cert.copies:
             click.echo("with the copy lemma: " + "; ".join(
                 f"{','.join(c.names)} is a copy of {','.join(c.copied)} over {','.join(c.over) or 'nothing'}"
                 for c in cert.copies))
         if derivation is not None:
             click.echo(derivation.latex() if latex else derivation.text())
-    elif result.verdict == "refuted":
-        click.echo(f"refuted in {result.seconds:.3f} s")
+    elif result.verdict in (Verdict.REFUTED, Verdict.NOT_PROVABLE):
+        if result.verdict == Verdict.REFUTED:
+            click.echo(f"refuted — the statement is false ({result.seconds:.3f} s)")
+        else:
+            text = result.note if result.note.startswith("not provable") else Verdict.NOT_PROVABLE.describe()
+            click.echo(f"{text} ({result.seconds:.3f} s)")
         if result.distribution is not None:
             params = dict(result.witness.parameters) if result.witness is not None else {}
             at = (" at " + ", ".join(f"{p} = {v}" for p, v in sorted(params.items()))) if params else ""
             click.echo(f"counterexample distribution{at} (checked exactly):")
             click.echo(distribution_table(result.distribution))
+        elif result.note and result.verdict == Verdict.REFUTED:
+            click.echo(result.note)
         if result.witness is not None:
-            if result.distribution is None:
-                click.echo(result.note or "not Shannon-provable; polymatroid counterexample only")
-            click.echo(f"Shannon-cone point violating it (exact): {result.witness.describe()}")
-    elif result.verdict == Verdict.NOT_PROVABLE:
-        click.echo(f"not_provable after {result.seconds:.3f} s")
-        click.echo(result.note or Verdict.NOT_PROVABLE.describe())
-        if result.witness is not None:
-            click.echo(f"polymatroid violating it (exact): {result.witness.describe()}")
+            click.echo(f"Shannon-cone point (polymatroid) violating it (exact): {result.witness.describe()}")
     else:
-        click.echo(f"unknown after {result.seconds:.3f} s: {result.reason}")
+        click.echo(f"unknown after {result.seconds:.3f} s — no claim either way: {result.reason}")
 
 
 @contextmanager
@@ -179,7 +184,8 @@ def copy_search_progress(enabled: bool):
 
 
 @click.command(short_help="Least Shannon-provable values of free coefficients.",
-               epilog="Exit codes: 0 values found, 1 no finite values work, 2 bad input, 3 unknown.")
+               epilog="Exit codes: 0 values found, 2 bad input, 3 unknown, "
+                      "5 no finite values make it Shannon-provable (true or false is not decided).")
 @statement_arg
 @given_opt
 @vars_opt
@@ -214,20 +220,26 @@ def tightest(statement, given, variables, as_json, weights, cert_path, timeout):
     else:
         click.echo(f"statement: {st}")
         if result.infeasible:
-            click.echo("no finite values of the coefficients make it Shannon-provable")
+            click.echo("no finite values of the coefficients make it Shannon-provable "
+                       "(true or false is not decided)")
+        elif result.certificate is None:
+            click.echo(f"unknown — no claim either way: {result.reason}")
         else:
             for name, value in sorted(result.values.items()):
                 click.echo(f"{name} = {value}")
             click.echo(f"certificate at these values re-checked in exact arithmetic; "
                        f"{time.perf_counter() - start:.3f} s")
             if result.optimal:
-                click.echo("least values: for each positive coefficient an exact witness shows that no "
-                           "smaller value is Shannon-provable")
+                click.echo("least Shannon-provable values: for each positive coefficient an exact polymatroid "
+                           "witness shows that no smaller value is provable from Shannon inequalities "
+                           "(this does not say smaller values are false)")
             else:
                 click.echo(f"provable values, but optimality is NOT confirmed ({result.reason})")
             for name, wit in sorted(getattr(result, "witnesses", {}).items()):
-                click.echo(f"smaller {name} is not Shannon-provable: witness {wit.describe()}")
-    raise Exit(EXIT_REFUTED if result.infeasible else EXIT_OK)
+                click.echo(f"smaller {name} is not Shannon-provable (polymatroid witness): {wit.describe()}")
+    if result.infeasible:
+        raise Exit(EXIT_NOT_PROVABLE)
+    raise Exit(EXIT_OK if result.certificate is not None else EXIT_UNKNOWN)
 
 
 @click.command(short_help="Re-check a certificate file in exact arithmetic.",

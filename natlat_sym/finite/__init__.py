@@ -59,7 +59,7 @@ from natlat_sym.finite.common_information import (  # noqa: E402
     exact_common_information, gacs_korner, wyner_common_information)
 from natlat_sym.finite.decide import ExactDecision, decide_exact  # noqa: E402
 from natlat_sym.finite.instance_check import (  # noqa: E402
-    check_exact_on_alphabets, check_exact_stochastic_gives_deterministic)
+    check_exact_on_alphabets)
 from natlat_sym.finite.natural import (  # noqa: E402
     best_deterministic_latent, best_stochastic_latent, error_frontier, naturality_report)
 from natlat_sym.finite.realize import realize_witness  # noqa: E402
@@ -67,7 +67,7 @@ from natlat_sym.finite.search import find_counterexample  # noqa: E402
 
 __all__ += [
     "find_counterexample", "realize_witness", "check_exact_on_alphabets",
-    "check_exact_stochastic_gives_deterministic", "gacs_korner", "wyner_common_information",
+    "gacs_korner", "wyner_common_information",
     "exact_common_information", "best_deterministic_latent", "best_stochastic_latent",
     "error_frontier", "naturality_report", "decide_exact", "ExactDecision",
 ]

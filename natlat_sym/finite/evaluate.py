@@ -22,8 +22,9 @@ This module computes it
     guaranteed to contain the true value.
 
 :func:`check_on` turns enclosures into a verdict for a statement
-(hypotheses ⇒ conclusion) on one distribution: ``"holds"``, ``"violated"``
-(with a certified margin) or ``"undecided"`` at the precision allowed.  A
+(hypotheses ⇒ conclusion) on one distribution, a
+:class:`~natlat_sym.verdicts.Truth`: ``holds``, ``violated`` (with a certified
+margin) or ``undecided`` at the precision allowed.  A
 nonzero canonical form is never zero, so raising the precision always
 decides eventually; ``max_precision`` bounds the work.  No float comparison
 ever produces a verdict.
@@ -75,6 +76,7 @@ from natlat_sym.errors import BudgetExceeded, DistributionError, StatementError
 from natlat_sym.finite.distribution import Distribution, to_exact_number
 from natlat_sym.shannon.certificate import HypothesisForm
 from natlat_sym.shannon.linear import LinearForm, as_fraction
+from natlat_sym.verdicts import Truth
 
 __all__ = [
     "Interval",
@@ -643,12 +645,13 @@ class HypothesisStatus:
     name: str
     text: str
     sense: str
-    status: str  # "satisfied" | "violated" | "undecided"
+    #: ``Truth.HOLDS`` (certified), ``Truth.VIOLATED`` (certified) or ``Truth.UNDECIDED``.
+    status: Truth
     value: Interval
     exact: ExactValue | None = None
 
     def to_json(self) -> dict:
-        return {"name": self.name, "text": self.text, "sense": self.sense, "status": self.status,
+        return {"name": self.name, "text": self.text, "sense": self.sense, "status": Truth(self.status).value,
                 "value": self.value.to_json(), "exact": None if self.exact is None else self.exact.to_json()}
 
 
@@ -658,7 +661,8 @@ class InstanceVerdict:
 
     Attributes
     ----------
-    verdict : {"holds", "violated", "undecided"}
+    verdict : Truth
+        ``holds``, ``violated`` or ``undecided`` (a :class:`~natlat_sym.verdicts.Truth`).
     margin : Interval
         Enclosure of the conclusion's normal form (``rhs - lhs`` for ``<=``);
         negative means violated.
@@ -674,7 +678,7 @@ class InstanceVerdict:
         Bits of arb precision the decision needed (0: decided exactly).
     """
 
-    verdict: str
+    verdict: Truth
     margin: Interval
     hypotheses: tuple[HypothesisStatus, ...] = ()
     vacuous: bool = False
@@ -684,23 +688,23 @@ class InstanceVerdict:
 
     @property
     def holds(self) -> bool:
-        return self.verdict == "holds"
+        return self.verdict == Truth.HOLDS
 
     @property
     def violated(self) -> bool:
-        return self.verdict == "violated"
+        return self.verdict == Truth.VIOLATED
 
     def summary(self) -> str:
-        if self.verdict == "holds" and self.vacuous:
-            failed = ", ".join(h.name or h.text for h in self.hypotheses if h.status == "violated")
+        if self.verdict == Truth.HOLDS and self.vacuous:
+            failed = ", ".join(h.name or h.text for h in self.hypotheses if h.status == Truth.VIOLATED)
             return f"holds vacuously (hypothesis {failed} fails)"
-        return self.verdict
+        return Truth(self.verdict).value
 
     def __str__(self) -> str:
         return f"{self.summary()}: {self.conclusion}  (margin in {self.margin})"
 
     def to_json(self) -> dict:
-        return {"verdict": self.verdict, "vacuous": self.vacuous, "summary": self.summary(),
+        return {"verdict": Truth(self.verdict).value, "vacuous": self.vacuous, "summary": self.summary(),
                 "conclusion": self.conclusion, "margin": self.margin.to_json(),
                 "exact_margin": None if self.exact is None else self.exact.to_json(),
                 "precision": self.precision,
@@ -769,7 +773,7 @@ def check_on(statement, dist: Distribution, *, parameters: Mapping | None = None
     >>> from natlat_sym.finite.families import xor
     >>> v = check_on("I(X1;X2) == 0 => I(X1;X2|X3) <= I(X1;X2)", xor(), exact_margin=True)
     >>> v.verdict, v.margin, [h.status for h in v.hypotheses]
-    ('violated', Interval(lo=Fraction(-1, 1), hi=Fraction(-1, 1)), ['satisfied'])
+    ('violated', Interval(lo=Fraction(-1, 1), hi=Fraction(-1, 1)), ['holds'])
     >>> print(check_on("I(X1;X3) == 1 => H(X1) <= 0", xor()))
     holds vacuously (hypothesis h1 fails): H(X1) <= 0  (margin in [-1.0000, -1.0000])
     """
@@ -798,17 +802,17 @@ def check_on(statement, dist: Distribution, *, parameters: Mapping | None = None
     for name, text, form, sense in hyps:
         ok, box, value, bits = status(form, sense)
         used = max(used, bits)
-        label = "undecided" if ok is None else ("satisfied" if ok else "violated")
+        label = Truth.UNDECIDED if ok is None else (Truth.HOLDS if ok else Truth.VIOLATED)
         statuses.append(HypothesisStatus(name, text, sense, label, box, value))
     ok, margin, value, bits = status(cform, csense)
     used = max(used, bits)
     vacuous = False
     if ok:
-        verdict = "holds"
-    elif any(h.status == "violated" for h in statuses):
-        verdict, vacuous = "holds", True
-    elif ok is False and all(h.status == "satisfied" for h in statuses):
-        verdict = "violated"
+        verdict = Truth.HOLDS
+    elif any(h.status == Truth.VIOLATED for h in statuses):
+        verdict, vacuous = Truth.HOLDS, True
+    elif ok is False and all(h.status == Truth.HOLDS for h in statuses):
+        verdict = Truth.VIOLATED
     else:
-        verdict = "undecided"
+        verdict = Truth.UNDECIDED
     return InstanceVerdict(verdict, margin, tuple(statuses), vacuous, ctext, value, used)

@@ -18,23 +18,23 @@ the reals: the joint probabilities are unknowns ``p >= 0`` with ``Σ p = 1``;
 * the negated conclusion is one polynomial ``> 0`` (a sum of squares of the
   product identities, or a sum of the support products).
 
-z3 answers ``unsat`` (no counterexample at these sizes: "holds"), ``sat``
-(a model, re-verified exactly with Fractions before "refuted" is said) or
-nothing within the timeout ("unknown").  A "holds" is a statement about the
-given alphabet sizes only.
+The answer is a :class:`~natlat_sym.verdicts.Truth`: z3 answers ``unsat``
+(no counterexample at these sizes: ``holds``), ``sat`` (a model, re-verified
+exactly with Fractions before ``violated`` is said) or nothing within the
+timeout (``undecided``).  A ``holds`` is a statement about the given alphabet
+sizes only.
 
 Public functions
 ----------------
 check_exact_on_alphabets
     Generic: hypotheses and conclusion are exact independences /
-    functional dependences.
-check_exact_mediator_determines_redund
-    Spec T4/T10 exact case with the mediation hypothesis built into the
-    parametrisation (fast enough for ternary alphabets).
-check_exact_stochastic_gives_deterministic
-    Spec T14: an exact stochastic natural latent ``L`` of ``(X1, X2)``
-    forces the Gács–Körner label to be an exact deterministic natural
-    latent (case split over the support pattern of ``P[X1,X2]``).
+    functional dependences, one z3 problem per enumerated function.
+
+For ternary alphabets and beyond use :func:`natlat_sym.finite.decide.decide_exact`,
+which tries the Shannon prover first and splits by support pattern up to the
+statement's symmetries (the catalog's T4, T13 and T14 finite checks run
+through it; the hand-built T4 and T14 encodings that used to live here were
+special cases of its compiler).
 
 Examples
 --------
@@ -43,14 +43,14 @@ Examples
 >>> r.status
 'holds'
 >>> check_exact_on_alphabets(["H(G|X1) = 0"], "H(G|L) = 0", 2).status
-'refuted'
+'violated'
 """
 
 from __future__ import annotations
 
 import itertools
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -60,12 +60,11 @@ from .. import z3_backend
 from ..errors import StatementError
 from ..shannon.certificate import HypothesisForm
 from ..shannon.linear import LinearForm, _natural_key
+from ..verdicts import Truth
 from ._exact_logs import log_combination
-from .common_information import component_labels
 from ._structure import Determination, Independence, recognize
 
-__all__ = ["InstanceResult", "check_exact_on_alphabets", "check_exact_stochastic_gives_deterministic",
-           "check_exact_mediator_determines_redund"]
+__all__ = ["InstanceResult", "check_exact_on_alphabets"]
 
 
 @dataclass(frozen=True)
@@ -74,10 +73,10 @@ class InstanceResult:
 
     Attributes
     ----------
-    status : str
-        ``"holds"`` (z3 proved no counterexample exists at these sizes),
-        ``"refuted"`` (a counterexample, verified exactly, is in
-        ``distribution``) or ``"unknown"`` (timeout or an irrational model).
+    status : Truth
+        ``holds`` (z3 proved no counterexample exists at these sizes),
+        ``violated`` (a counterexample, verified exactly, is in
+        ``distribution``) or ``undecided`` (timeout or an irrational model).
     distribution : Distribution or None
     seconds : float
     sizes : dict of str to int
@@ -86,10 +85,10 @@ class InstanceResult:
     cases : int
         Number of z3 problems solved (function / support case split).
     reason : str
-        Why the answer is unknown, else "".
+        Why the answer is undecided, else "".
     """
 
-    status: str
+    status: Truth
     distribution: object
     seconds: float
     sizes: Mapping
@@ -99,7 +98,7 @@ class InstanceResult:
 
     def to_json(self) -> dict:
         return {
-            "status": self.status,
+            "status": Truth(self.status).value,
             "statement": self.statement,
             "sizes": dict(self.sizes),
             "distribution": self.distribution.to_json() if self.distribution is not None else None,
@@ -363,11 +362,11 @@ def _run_cases(cases, hyps, concl, timeout, t0, sizes, text):
         for c in concl:
             remaining = timeout - (time.perf_counter() - t0)
             if remaining <= 0:
-                return InstanceResult("unknown", None, time.perf_counter() - t0, sizes, text, n, "timeout")
+                return InstanceResult(Truth.UNDECIDED, None, time.perf_counter() - t0, sizes, text, n, "timeout")
             for alternative in enc.violations(c):  # may add marginal definitions to enc.constraints
                 remaining = timeout - (time.perf_counter() - t0)
                 if remaining <= 0:
-                    return InstanceResult("unknown", None, time.perf_counter() - t0, sizes, text, n, "timeout")
+                    return InstanceResult(Truth.UNDECIDED, None, time.perf_counter() - t0, sizes, text, n, "timeout")
                 cons = enc.constraints + base + alternative
                 res = z3_backend.solve(cons, timeout=remaining, nonlinear=True)
                 n += 1
@@ -375,13 +374,13 @@ def _run_cases(cases, hyps, concl, timeout, t0, sizes, text):
                     if res.exact:
                         dist = enc.distribution(res.model)
                         if _verify_refutation(dist, hyps, concl):
-                            return InstanceResult("refuted", dist, time.perf_counter() - t0, sizes, text, n)
+                            return InstanceResult(Truth.VIOLATED, dist, time.perf_counter() - t0, sizes, text, n)
                     reasons.append("z3 model is irrational or failed the exact re-check")
                 elif res.status == "unknown":
                     reasons.append(res.reason or "timeout")
     if reasons:
-        return InstanceResult("unknown", None, time.perf_counter() - t0, sizes, text, n, reasons[0])
-    return InstanceResult("holds", None, time.perf_counter() - t0, sizes, text, n)
+        return InstanceResult(Truth.UNDECIDED, None, time.perf_counter() - t0, sizes, text, n, reasons[0])
+    return InstanceResult(Truth.HOLDS, None, time.perf_counter() - t0, sizes, text, n)
 
 
 def check_exact_on_alphabets(hypotheses, conclusion, alphabets, *, timeout: float = 60.0,
@@ -399,7 +398,7 @@ def check_exact_on_alphabets(hypotheses, conclusion, alphabets, *, timeout: floa
     alphabets : int, sequence or mapping
         Alphabet size of every variable (sequence in natural name order).
     timeout : float
-        Seconds in total; on expiry the answer is ``"unknown"``.
+        Seconds in total; on expiry the answer is ``undecided``.
     eliminate_functions : bool
         Replace a variable determined by others (``H(G|X1) = 0``) by an
         enumerated function (faster; exact).
@@ -446,261 +445,3 @@ def check_exact_on_alphabets(hypotheses, conclusion, alphabets, *, timeout: floa
             yield enc, []
 
     return _run_cases(cases(), remaining_hyps, concl, timeout, t0, sizes, text)
-
-
-def _canonical_patterns(m: int, n: int):
-    seen = set()
-    for bits in range(1, 1 << (m * n)):
-        pat = np.array([(bits >> i) & 1 for i in range(m * n)], dtype=np.int8).reshape(m, n)
-        keys = []
-        for rp in itertools.permutations(range(m)):
-            for cp in itertools.permutations(range(n)):
-                keys.append(pat[list(rp)][:, list(cp)].tobytes())
-        key = min(keys)
-        if key not in seen:
-            seen.add(key)
-            yield pat
-
-
-def check_exact_stochastic_gives_deterministic(alphabets=(2, 2, 2), *, timeout: float = 120.0,
-                                              mediation: bool = True) -> InstanceResult:
-    """Spec T14 at given sizes ``(|X1|, |X2|, |L|)``: if ``L`` is an exact
-    stochastic natural latent of ``(X1, X2)`` — ``I(X1;X2|L) = 0``,
-    ``I(L;X1|X2) = 0``, ``I(L;X2|X1) = 0`` — then the Gács–Körner label
-    ``K`` (connected component of the support of ``P[X1,X2]``) satisfies
-    ``I(X1;X2|K) = 0`` (``H(K|X1) = H(K|X2) = 0`` by construction).
-
-    Cases: one z3 problem per support pattern of ``P[X1,X2]`` up to
-    row/column permutations; in each, ``K`` is a fixed function and the two
-    redundancy hypotheses are built into the parametrisation (see
-    :func:`_t14_case`), so ternary alphabets are decided too.
-    ``mediation=False`` drops ``I(X1;X2|L) = 0`` (a false statement), which
-    shows the encoding does find counterexamples.
-
-    Examples
-    --------
-    >>> check_exact_stochastic_gives_deterministic((2, 2, 2), timeout=60).status
-    'holds'
-    """
-    t0 = time.perf_counter()
-    try:
-        m, n, k = (int(a) for a in alphabets)
-    except (TypeError, ValueError):
-        raise StatementError(f"alphabets must be three sizes (|X1|, |X2|, |L|), got {alphabets!r}") from None
-    if min(m, n, k) < 1:
-        raise StatementError(f"alphabet sizes must be positive, got {alphabets!r}")
-    sizes = {"L": k, "X1": m, "X2": n}
-    text = (("I(X1;X2|L) = 0, " if mediation else "") + "I(L;X1|X2) = 0, I(L;X2|X1) = 0 => I(X1;X2|K) = 0 "
-            "for the Gács–Körner label K")
-    n_cases = 0
-    for pat in _canonical_patterns(m, n):
-        remaining = timeout - (time.perf_counter() - t0)
-        if remaining <= 0:
-            return InstanceResult("unknown", None, time.perf_counter() - t0, sizes, text, n_cases,
-                                  f"time budget of {timeout:g} s exhausted after {n_cases} cases")
-        cons, build = _t14_case(pat, k, mediation=mediation)
-        res = z3_backend.solve(cons, timeout=remaining, nonlinear=True)
-        n_cases += 1
-        if res.status == "unsat":
-            continue
-        if res.status == "sat" and res.exact:
-            dist = build(res.model)
-            if _t14_violated(dist, pat, mediation=mediation):
-                return InstanceResult("refuted", dist, time.perf_counter() - t0, sizes, text, n_cases)
-        reason = res.reason or ("z3 model is irrational or failed the exact re-check"
-                                if res.status == "sat" else "z3 gave no answer")
-        return InstanceResult("unknown", None, time.perf_counter() - t0, sizes, text, n_cases, reason)
-    return InstanceResult("holds", None, time.perf_counter() - t0, sizes, text, n_cases)
-
-
-def _t14_case(pat: np.ndarray, k: int, *, mediation: bool = True):
-    """Constraints of spec T14 on one support pattern of ``P[X1,X2]``.
-
-    On the support, ``I(L;X1|X2) = I(L;X2|X1) = 0`` say ``P(l|x1,x2)``
-    depends only on ``x2`` and only on ``x1``, hence is constant on each
-    connected component ``K`` of the support graph; conversely any such
-    posterior satisfies both.  So ``P(x1,x2,l) = q(x1,x2)·c_K(l)`` with
-    ``q > 0`` exactly on the pattern is a complete parametrisation, and only
-    the mediation ``I(X1;X2|L) = 0`` remains as polynomial identities.  The
-    negated conclusion: on some component's block ``q(x1,x2)·Q_K ≠
-    r(x1)·s(x2)`` (a sum of squares ``> 0``).  Returns the constraints and a
-    function turning an exact model into the distribution of ``(X1, X2, L)``.
-    """
-    from .distribution import Distribution
-
-    m, n = pat.shape
-    labels = component_labels(pat)
-    cells = [(a, b) for a in range(m) for b in range(n) if pat[a, b]]
-    comp_of = {c: int(labels[c]) for c in cells}
-    comps = sorted(set(comp_of.values()))
-    q = {c: f"q{c[0]}_{c[1]}" for c in cells}
-    cvar = {(K, l): f"c{K}_{l}" for K in comps for l in range(k)}
-    cons = [(z3_backend.linear({v: 1}), ">") for v in q.values()]
-    cons.append((z3_backend.linear({v: 1 for v in q.values()}, -1), "=="))
-    for K in comps:
-        cons += [(z3_backend.linear({cvar[K, l]: 1}), ">=") for l in range(k)]
-        cons.append((z3_backend.linear({cvar[K, l]: 1 for l in range(k)}, -1), "=="))
-
-    def joint(a, b, l):  # P(a, b, l) as a polynomial
-        return {} if (a, b) not in q else {_monomial(q[(a, b)], cvar[comp_of[(a, b)], l]): Fraction(1)}
-
-    def total(polys):
-        out: dict = {}
-        for p in polys:
-            for mono, c in p.items():
-                out[mono] = out.get(mono, Fraction(0)) + c
-        return out
-
-    def times(p1, p2, sign=1):
-        out: dict = {}
-        for m1, c1 in p1.items():
-            for m2, c2 in p2.items():
-                mono = _monomial(*[v for v, e in m1 for _ in range(e)], *[v for v, e in m2 for _ in range(e)])
-                out[mono] = out.get(mono, Fraction(0)) + sign * c1 * c2
-        return out
-
-    for l in range(k) if mediation else ():
-        pl = total(joint(a, b, l) for a in range(m) for b in range(n))
-        row = {a: total(joint(a, b, l) for b in range(n)) for a in range(m)}
-        col = {b: total(joint(a, b, l) for a in range(m)) for b in range(n)}
-        for a in range(m):
-            for b in range(n):
-                ident = total([times(joint(a, b, l), pl), times(row[a], col[b], -1)])
-                ident = {mono: c for mono, c in ident.items() if c}
-                if ident:
-                    cons.append((ident, "=="))
-    violation: dict = {}
-    for K in comps:
-        rows = sorted({a for (a, b) in cells if comp_of[(a, b)] == K})
-        cols = sorted({b for (a, b) in cells if comp_of[(a, b)] == K})
-        qk = {_monomial(q[c]): Fraction(1) for c in cells if comp_of[c] == K}
-        for a in rows:
-            for b in cols:
-                cell = {_monomial(q[(a, b)]): Fraction(1)} if (a, b) in q else {}
-                r = {_monomial(q[(a, y)]): Fraction(1) for y in range(n) if (a, y) in q}
-                s_ = {_monomial(q[(x, b)]): Fraction(1) for x in range(m) if (x, b) in q}
-                diff = total([times(cell, qk), times(r, s_, -1)])
-                diff = {mono: c for mono, c in diff.items() if c}
-                violation = total([violation, times(diff, diff)])
-    violation = {mono: c for mono, c in violation.items() if c}
-    if not violation:
-        cons.append(({(): Fraction(1)}, "<"))  # no way to violate on this pattern: 1 < 0
-    else:
-        cons.append((violation, ">"))
-
-    def build(model):
-        pmf = np.empty((m, n, k), dtype=object)
-        for a, b, l in np.ndindex(m, n, k):
-            pmf[a, b, l] = (model[q[(a, b)]] * model[cvar[comp_of[(a, b)], l]]) if (a, b) in q else Fraction(0)
-        return Distribution.from_array(pmf, ("X1", "X2", "L"), exact=True)
-
-    return cons, build
-
-
-def _t14_violated(dist, pat: np.ndarray, *, mediation: bool = True) -> bool:
-    """Exact re-check of a T14 counterexample: the three hypotheses hold and
-    ``I(X1;X2|K) > 0`` for the component label ``K``."""
-    from .evaluate import check_on
-
-    labels = component_labels(pat)
-    k_of_row = [max(int(k) for k in row) if row.max() >= 0 else 0 for row in labels]
-    try:
-        with_k = dist.with_latent("K", function=lambda x1, x2, l: k_of_row[x1])
-        hyps = ("I(X1;X2|L) = 0, " if mediation else "") + "I(L;X1|X2) = 0, I(L;X2|X1) = 0"
-        verdict = check_on(hyps + " => I(X1;X2|K) = 0", with_k)
-    except Exception:  # noqa: BLE001 - anything odd is not a verified counterexample
-        return False
-    return verdict.verdict == "violated" and not verdict.vacuous
-
-
-def _monomial(*names) -> tuple:
-    counts: dict = {}
-    for v in names:
-        counts[v] = counts.get(v, 0) + 1
-    return tuple(sorted(counts.items()))
-
-
-def check_exact_mediator_determines_redund(alphabets=(2, 2, 2, 2), *, timeout: float = 60.0,
-                                          redund_of_x2: bool = True) -> InstanceResult:
-    """Spec T4/T10, exact case, at sizes ``(|X1|, |X2|, |L|, |G|)``: if
-    ``I(X1;X2|L) = 0``, ``H(G|X1) = 0`` and ``H(G|X2) = 0`` then ``H(G|L) = 0``.
-
-    Encoding.  Mediation is built in rather than stated as product
-    identities: every distribution with ``X1 ⊥ X2 | L`` is
-    ``P(x1,x2,l) = π_l · a_l(x1) · b_l(x2)`` with probability vectors ``π``,
-    ``a_l``, ``b_l`` (a complete parametrisation).  ``G`` is eliminated by
-    enumerating the functions ``G = f(X1)`` and ``G = g(X2)`` (with
-    ``f(0) = 0``: relabelling ``G``'s values changes no entropy); the
-    hypotheses become ``π_l a_l(x1) b_l(x2) = 0`` whenever ``f(x1) ≠ g(x2)``,
-    and a counterexample needs ``Σ π_l a_l(x1) a_l(x1') > 0`` over pairs with
-    ``f(x1) ≠ f(x1')``.  z3 answers each case; "holds" means every case is
-    ``unsat``.  ``redund_of_x2=False`` drops ``H(G|X2) = 0`` (a false
-    statement), which shows the encoding does find counterexamples.  A ``sat`` case is only reported as "refuted" after its model,
-    turned into a distribution, is verified exactly; otherwise "unknown".
-
-    Examples
-    --------
-    >>> check_exact_mediator_determines_redund((2, 2, 2, 2)).status
-    'holds'
-    """
-    from .distribution import Distribution
-    from .evaluate import check_on
-
-    t0 = time.perf_counter()
-    try:
-        m, n, k, q = (int(a) for a in alphabets)
-    except (TypeError, ValueError):
-        raise StatementError(f"alphabets must be four sizes (|X1|, |X2|, |L|, |G|), got {alphabets!r}") from None
-    if min(m, n, k, q) < 1:
-        raise StatementError(f"alphabet sizes must be positive, got {alphabets!r}")
-    sizes = {"X1": m, "X2": n, "L": k, "G": q}
-    text = ("I(X1;X2|L) = 0, H(G|X1) = 0, H(G|X2) = 0 => H(G|L) = 0" if redund_of_x2
-            else "I(X1;X2|L) = 0, H(G|X1) = 0 => H(G|L) = 0")
-    base = []
-    for l in range(k):
-        base.append((z3_backend.linear({f"pi{l}": 1}), ">="))
-        for x in range(m):
-            base.append((z3_backend.linear({f"a{l}_{x}": 1}), ">="))
-        for y in range(n):
-            base.append((z3_backend.linear({f"b{l}_{y}": 1}), ">="))
-        base.append((z3_backend.linear({f"a{l}_{x}": 1 for x in range(m)}, -1), "=="))
-        base.append((z3_backend.linear({f"b{l}_{y}": 1 for y in range(n)}, -1), "=="))
-    base.append((z3_backend.linear({f"pi{l}": 1 for l in range(k)}, -1), "=="))
-    cases = 0
-    for f in itertools.product(range(q), repeat=m):
-        if f[0] != 0:
-            continue
-        for g in itertools.product(range(q), repeat=n) if redund_of_x2 else [None]:
-            violation = {_monomial(f"pi{l}", f"a{l}_{x}", f"a{l}_{y}"): Fraction(1)
-                         for l in range(k) for x, y in itertools.combinations(range(m), 2) if f[x] != f[y]}
-            if not violation:
-                continue  # f constant: G is constant, H(G|L) = 0
-            cons = list(base)
-            cons += [({_monomial(f"pi{l}", f"a{l}_{x}", f"b{l}_{y}"): Fraction(1)}, "==")
-                     for l in range(k) for x in range(m) for y in range(n) if g is not None and f[x] != g[y]]
-            cons.append((violation, ">"))
-            left = timeout - (time.perf_counter() - t0)
-            if left <= 0:
-                return InstanceResult("unknown", None, time.perf_counter() - t0, sizes, text, cases,
-                                      f"time budget of {timeout:g} s exhausted after {cases} cases")
-            res = z3_backend.solve(cons, timeout=left, nonlinear=True)
-            cases += 1
-            if res.status == "unsat":
-                continue
-            if res.status == "sat" and res.exact:
-                v = res.model
-                pmf = np.empty((m, n, k, q), dtype=object)
-                for idx in np.ndindex(pmf.shape):
-                    x, y, l, gv = idx
-                    pmf[idx] = (v[f"pi{l}"] * v[f"a{l}_{x}"] * v[f"b{l}_{y}"]) if gv == f[x] else Fraction(0)
-                try:
-                    dist = Distribution.from_array(pmf, ("X1", "X2", "L", "G"), exact=True)
-                    verdict = check_on(text, dist)
-                except Exception:  # noqa: BLE001 - an invalid model is not a counterexample
-                    verdict = None
-                if verdict is not None and verdict.verdict == "violated" and not verdict.vacuous:
-                    return InstanceResult("refuted", dist, time.perf_counter() - t0, sizes, text, cases)
-            reason = res.reason or ("z3 model is irrational or failed exact verification"
-                                    if res.status == "sat" else "z3 gave no answer")
-            return InstanceResult("unknown", None, time.perf_counter() - t0, sizes, text, cases, reason)
-    return InstanceResult("holds", None, time.perf_counter() - t0, sizes, text, cases)

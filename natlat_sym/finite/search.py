@@ -59,6 +59,7 @@ from scipy.optimize import minimize
 
 from ..errors import BudgetExceeded, StatementError
 from ..shannon.linear import LinearForm, format_subset
+from ..verdicts import Truth
 from ._exact_logs import log_combination
 from ._structure import Determination, Independence, StatementParts, recognize, statement_parts
 
@@ -104,9 +105,16 @@ class SearchResult:
     structure: tuple = ()
     best_float: float = math.nan
 
+    @property
+    def truth(self) -> Truth:
+        """``violated`` when a verified counterexample was found, else
+        ``undecided``: a search that finds nothing proves nothing."""
+        return Truth.VIOLATED if self.found else Truth.UNDECIDED
+
     def to_json(self) -> dict:
         return {
             "found": self.found,
+            "truth": self.truth.value,
             "statement": self.statement,
             "distribution": self.distribution.to_json() if self.distribution is not None else None,
             "margin": [str(self.margin[0]), str(self.margin[1])] if self.margin else None,
@@ -287,7 +295,7 @@ def _confirm_independently(parts: StatementParts, names, joint) -> bool:
     dist = Distribution.from_array(joint, names, exact=True)
     conclusion = HypothesisForm("conclusion", parts.target, parts.sense)
     verdict = check_on((conclusion, list(parts.hypotheses)), dist)
-    return verdict.verdict == "violated" and not verdict.vacuous
+    return verdict.verdict == Truth.VIOLATED and not verdict.vacuous
 
 
 def _verify(parts: StatementParts, names, joint):

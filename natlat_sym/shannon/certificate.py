@@ -43,14 +43,16 @@ specs (:func:`~natlat_sym.shannon.copy_lemma.fact_form`), so a certificate
 can cite only what the copy lemma really grants.  Such certificates are
 written as format version 2; version 1 (no copies) is read unchanged.
 
-What a witness refutes
-----------------------
+What a witness shows
+--------------------
 A :class:`PolymatroidWitness` is an exact rational entropy vector ``h``
 (one value per nonempty subset of the variables) and parameter values that
 satisfy every elemental inequality and every hypothesis but violate the
-conclusion.  It shows the statement is *not Shannon-provable*; whether it is
-false for real distributions is decided only by a distribution witness
-(see :mod:`natlat_sym.finite`).
+conclusion.  It shows the statement is *not Shannon-provable* (verdict
+``not_provable``); whether it is false for real distributions is decided
+only by a distribution witness (see :mod:`natlat_sym.finite`), except on at
+most 3 variables without hypotheses, where the closure of the entropic
+region is the Shannon cone.
 
 Examples
 --------
@@ -313,7 +315,8 @@ def check_certificate(cert: Certificate, *, expected_target: LinearForm | None =
 
 @dataclass(frozen=True)
 class PolymatroidWitness:
-    """An exact point of the Shannon cone refuting a statement.
+    """An exact point of the Shannon cone violating a statement (so the
+    statement is not Shannon-provable; not necessarily false).
 
     ``entropies`` maps every nonempty subset of ``variables`` to ``h(S)``;
     ``parameters`` gives each parameter's value (all ``>= 0``)."""

@@ -131,7 +131,7 @@ def prove_non_shannon(statement, *, timeout: float = 30.0, max_variables: int = 
             break
         r = prove_forms(target, sense, hyps, timeout=left(), realize=False, copies=tuple(copies) + (spec,),
                         **common)
-        if r.verdict == "proved":
+        if r.verdict == Verdict.PROVED:
             steps = r.certificate.copies
             return replace(r, seconds=time.perf_counter() - start,
                            note=f"proved with the copy lemma: {_describe_steps(steps)}")
@@ -159,9 +159,9 @@ def _finish(base, target, sense, hyps, common, budget, realize, copies, start, *
     if realize and budget > 0:
         final = prove_forms(target, sense, hyps, timeout=budget, realize=True, copies=copies, **common)
     elapsed = time.perf_counter() - start
-    if final.verdict == "proved":  # pragma: no cover - the first attempt would have proved it
+    if final.verdict == Verdict.PROVED:  # pragma: no cover - the first attempt would have proved it
         return replace(final, seconds=elapsed)
-    if final.verdict == "unknown":
+    if final.verdict == Verdict.UNKNOWN:
         final = base
     if final.distribution is not None:  # false: a checked distribution violates it
         return replace(final, seconds=elapsed, note=f"{final.note}; {note}" if final.note else note)

@@ -1,17 +1,36 @@
 """Prove or refute a linear information inequality, with a checked answer.
 
-``prove(statement)`` returns a :class:`ProofResult` whose verdict is
+``prove(statement)`` returns a :class:`ProofResult` whose ``verdict`` is a
+:class:`~natlat_sym.verdicts.Verdict`:
 
-* ``"proved"`` — with a :class:`~natlat_sym.shannon.certificate.Certificate`
-  (exact rational multipliers) that
-  :func:`~natlat_sym.shannon.certificate.check_certificate` accepted against
-  the statement's normal form computed independently;
-* ``"refuted"`` — with an exact :class:`PolymatroidWitness` (a point of the
-  Shannon cone satisfying the hypotheses, violating the conclusion) that
-  :func:`~natlat_sym.shannon.certificate.check_witness` accepted, and, when
-  :mod:`natlat_sym.finite.realize` finds one, a concrete distribution;
-* ``"unknown"`` — a time or size budget ran out, or the exact layer could not
-  turn a float proposal into a checked object; ``reason`` says which.
+================  ====  =====================================================
+verdict           exit  evidence attached
+================  ====  =====================================================
+``proved``        0     a :class:`~natlat_sym.shannon.certificate.Certificate`
+                        (exact rational multipliers) that
+                        :func:`~natlat_sym.shannon.certificate.check_certificate`
+                        accepted against the statement's normal form computed
+                        independently: true for every distribution.
+``refuted``       1     **false**.  A finite ``distribution`` violating it,
+                        re-checked by the independent certified evaluator
+                        :func:`natlat_sym.finite.evaluate.check_on`; or, only
+                        for statements on at most 3 random variables with no
+                        hypotheses, the violating cone point alone (the
+                        closure of the entropic region *is* the Shannon cone
+                        for ``n <= 3`` and the violation is strict, so some
+                        distribution violates it; ``note`` says so).
+``not_provable``  5     no Shannon-type proof exists: an exact
+                        :class:`PolymatroidWitness` (a point of the Shannon
+                        cone satisfying the hypotheses, violating the
+                        conclusion) that
+                        :func:`~natlat_sym.shannon.certificate.check_witness`
+                        accepted.  True or false is **not decided**: a
+                        polymatroid need not be entropic (Zhang–Yeung is
+                        true and not Shannon-provable).
+``unknown``       3     a time or size budget ran out, or the exact layer
+                        could not turn a float proposal into a checked
+                        object; ``reason`` says which.
+================  ====  =====================================================
 
 Engines
 -------
@@ -37,8 +56,9 @@ Examples
 >>> r = prove_forms(f, "<=", (), statement_text="H(X|Y) <= H(X)")
 >>> r.verdict, r.certificate.steps()
 ('proved', 1)
->>> prove_forms(-f, "<=", ()).verdict
-'refuted'
+>>> r = prove_forms(-f, "<=", ())            # H(X) <= H(X|Y): false, 2 variables
+>>> r.verdict, r.distribution is not None or "n <= 3" in r.note
+('refuted', True)
 """
 
 from __future__ import annotations
@@ -57,17 +77,43 @@ from .cone import ConeProblem, build_problem, implied_equalities, names_of
 from .exact import Atom, find_exact_multipliers, find_exact_point
 from .linear import LinearForm
 from .lp import propose
+from ..verdicts import Verdict
 
 __all__ = ["ProofResult", "prove", "prove_forms", "decide_piece"]
 
-NOT_REALIZED = "not Shannon-provable; polymatroid counterexample only"
+#: Note of a ``not_provable`` result: a polymatroid, not a distribution, violates it.
+NOT_REALIZED = Verdict.NOT_PROVABLE.describe()
+#: Note of a ``refuted`` result backed by a re-checked distribution.
+REALIZED = "false: a finite distribution violates it (re-checked by the certified evaluator)"
+#: Note of a ``refuted`` result on <= 3 variables without hypotheses and without a distribution.
+SMALL_CONE_IS_ENTROPIC = ("false: on at most 3 random variables the closure of the entropic region is the "
+                          "Shannon cone and this point violates the statement strictly, so some finite "
+                          "distribution near it violates it too (none was constructed)")
+
+#: Largest number of variables at which a cone point alone proves falsity.
+MAX_VARIABLES_CONE_IS_ENTROPIC = 3
 
 
 @dataclass(frozen=True)
 class ProofResult:
-    """Outcome of :func:`prove`; see the module docstring for the verdicts."""
+    """Outcome of :func:`prove`.
 
-    verdict: str
+    ``verdict`` is a :class:`~natlat_sym.verdicts.Verdict`:
+
+    * ``proved`` (exit 0): ``certificate`` re-checked exactly;
+    * ``refuted`` (exit 1): false; ``distribution`` violates it (re-checked),
+      or — only on at most 3 variables without hypotheses — ``witness`` alone
+      proves it (``note`` says which);
+    * ``not_provable`` (exit 5): ``witness`` is a checked polymatroid violating
+      it; true or false is not decided;
+    * ``unknown`` (exit 3): ``reason`` says which budget ran out.
+
+    ``to_json()`` writes the verdict's plain string; a ``refuted`` or
+    ``not_provable`` result has ``counterexample.polymatroid`` and, when one
+    is known, ``counterexample.distribution``.
+    """
+
+    verdict: Verdict
     certificate: Certificate | None = None
     witness: PolymatroidWitness | None = None
     distribution: object | None = None
@@ -81,7 +127,12 @@ class ProofResult:
 
     @property
     def proved(self) -> bool:
-        return self.verdict == "proved"
+        return self.verdict is Verdict.PROVED
+
+    @property
+    def is_false(self) -> bool:
+        """True only when the statement is shown false (``refuted``)."""
+        return self.verdict is Verdict.REFUTED
 
     def derivation(self, *, minimise: bool = True):
         """The certificate as a readable chain (:func:`~natlat_sym.shannon.derivation.derive`),
@@ -103,7 +154,7 @@ class ProofResult:
         return proof_result_html(self)
 
     def to_json(self) -> dict:
-        out = {"verdict": self.verdict, "steps": self.steps, "seconds": round(self.seconds, 6),
+        out = {"verdict": Verdict(self.verdict).value, "steps": self.steps, "seconds": round(self.seconds, 6),
                "engine": self.engine}
         if self.certificate is not None:
             out["certificate"] = self.certificate.to_json()
@@ -124,7 +175,10 @@ class ProofResult:
 
 @dataclass(frozen=True)
 class _PieceOutcome:
-    status: str                     # "proved" | "refuted" | "unknown"
+    #: PROVED (``piece``), NOT_PROVABLE (``witness``: a checked cone point
+    #: violating the piece; whether it is *false* is decided by the caller)
+    #: or UNKNOWN (``reason``).
+    status: Verdict
     piece: CertificatePiece | None = None
     witness: PolymatroidWitness | None = None
     reason: str = ""
@@ -209,13 +263,13 @@ def _violation_constraints(problem: ConeProblem):
 def _refute(problem: ConeProblem, x, timeout: float) -> _PieceOutcome:
     pt = find_exact_point(problem, x, _violation_constraints(problem), timeout=timeout)
     if pt is None:
-        return _PieceOutcome("unknown", reason="the LP found a violating point but no exact one was recovered")
+        return _PieceOutcome(Verdict.UNKNOWN, reason="the LP found a violating point but no exact one was recovered")
     w = _witness_from(problem, pt)
     try:
         check_witness(w, problem.hypotheses, problem.target_form, ">=")
     except CertificateError as e:  # pragma: no cover - exact layer pre-checks
-        return _PieceOutcome("unknown", reason=f"witness rejected by the checker: {e}")
-    return _PieceOutcome("refuted", witness=w)
+        return _PieceOutcome(Verdict.UNKNOWN, reason=f"witness rejected by the checker: {e}")
+    return _PieceOutcome(Verdict.NOT_PROVABLE, witness=w)
 
 
 def _decide_lp(problem: ConeProblem, timeout: float) -> _PieceOutcome:
@@ -227,9 +281,9 @@ def _decide_lp(problem: ConeProblem, timeout: float) -> _PieceOutcome:
         return sym
     prop = propose(problem, timeout=timeout)
     if prop.status == "timeout":
-        return _PieceOutcome("unknown", reason=f"LP time budget of {timeout:g} s exhausted")
+        return _PieceOutcome(Verdict.UNKNOWN, reason=f"LP time budget of {timeout:g} s exhausted")
     if prop.status == "infeasible":  # pragma: no cover - the box LP always has x = 0
-        return _PieceOutcome("unknown", reason="LP reported infeasible")
+        return _PieceOutcome(Verdict.UNKNOWN, reason="LP reported infeasible")
     left = max(1.0, timeout - (time.perf_counter() - start))
     if prop.status == "violated":
         x = prop.point
@@ -241,7 +295,7 @@ def _decide_lp(problem: ConeProblem, timeout: float) -> _PieceOutcome:
     cols = [c for c, v in prop.col_duals.items() if v > 1e-10]
     rows = [r for r, v in prop.row_duals.items() if v > 1e-10]
     if time.perf_counter() - start > timeout:  # exact recovery is long on large LPs: keep the budget
-        return _PieceOutcome("unknown", reason=f"time budget of {timeout:g} s exhausted after the LP")
+        return _PieceOutcome(Verdict.UNKNOWN, reason=f"time budget of {timeout:g} s exhausted after the LP")
     atoms = _atoms_for(problem, rows, cols, deadline=start + timeout)
     floats = ([prop.row_duals[r] for r in rows] + list(prop.hyp_duals) + [prop.col_duals[c] for c in cols
               if c < problem.nent] + [prop.col_duals.get(c, 0.0) for c in problem.param_col.values()]
@@ -249,7 +303,7 @@ def _decide_lp(problem: ConeProblem, timeout: float) -> _PieceOutcome:
     ws = find_exact_multipliers(atoms, problem.target, floats, timeout=min(left, 10.0),
                                 use_z3=len(atoms) <= 400)
     if ws is not None:
-        return _PieceOutcome("proved", piece=_piece_from(problem, atoms, ws))
+        return _PieceOutcome(Verdict.PROVED, piece=_piece_from(problem, atoms, ws))
     # The float LP is at its tolerance (e.g. a constant off by 1e-9): decide exactly.
     left = max(1.0, timeout - (time.perf_counter() - start))
     return _exact_cutting_planes(problem, list(prop.active_rows), left)
@@ -304,7 +358,7 @@ def _exact_cutting_planes(problem: ConeProblem, rows, timeout: float, max_rounds
                 ws = find_exact_multipliers(atoms, problem.target, [0.0] * len(atoms),
                                             timeout=max(1.0, timeout - (time.perf_counter() - start)))
                 if ws is not None:
-                    return _PieceOutcome("proved", piece=_piece_from(problem, atoms, ws))
+                    return _PieceOutcome(Verdict.PROVED, piece=_piece_from(problem, atoms, ws))
             break
         pt = [res.model[f"x{c}"] for c in range(problem.ncols)]
         if is_exact_point(problem, pt, _violation_constraints(problem)):
@@ -321,7 +375,7 @@ def _exact_cutting_planes(problem: ConeProblem, rows, timeout: float, max_rounds
         if not new:  # pragma: no cover - is_exact_point would have accepted
             break
         active = sorted(set(active) | set(new[:500]))
-    return _PieceOutcome("unknown", reason="the float LP is at its tolerance and the exact re-solve did not conclude")
+    return _PieceOutcome(Verdict.UNKNOWN, reason="the float LP is at its tolerance and the exact re-solve did not conclude")
 
 
 def _decide_z3(problem: ConeProblem, timeout: float) -> _PieceOutcome:
@@ -332,7 +386,7 @@ def _decide_z3(problem: ConeProblem, timeout: float) -> _PieceOutcome:
     res = z3_backend.solve(cons, timeout=timeout, names=names, nonlinear=False,
                            variables=[f"x{c}" for c in range(problem.ncols)])
     if res.status == "unknown":
-        return _PieceOutcome("unknown", reason=f"z3 gave up ({res.reason or 'timeout'})")
+        return _PieceOutcome(Verdict.UNKNOWN, reason=f"z3 gave up ({res.reason or 'timeout'})")
     if res.status == "sat":
         pt = [res.model[f"x{c}"] for c in range(problem.ncols)]
         return _refute(problem, pt, timeout)
@@ -344,8 +398,8 @@ def _decide_z3(problem: ConeProblem, timeout: float) -> _PieceOutcome:
         atoms = _atoms_for(problem, range(G.shape[0]), ())
         ws = find_exact_multipliers(atoms, problem.target, [0.0] * len(atoms), timeout=timeout)
     if ws is None:
-        return _PieceOutcome("unknown", reason="z3 proved it but exact multipliers were not recovered")
-    return _PieceOutcome("proved", piece=_piece_from(problem, atoms, ws))
+        return _PieceOutcome(Verdict.UNKNOWN, reason="z3 proved it but exact multipliers were not recovered")
+    return _PieceOutcome(Verdict.PROVED, piece=_piece_from(problem, atoms, ws))
 
 
 def decide_piece(target: LinearForm, hypotheses, *, variables=None, timeout: float = 30.0,
@@ -353,13 +407,13 @@ def decide_piece(target: LinearForm, hypotheses, *, variables=None, timeout: flo
     """Decide ``target >= 0`` under ``hypotheses`` (one certificate piece)."""
     if not (target.entropies or target.parameters or target.scaled):
         if target.constant >= 0:  # an identity (or a nonnegative constant): nothing to combine
-            return _PieceOutcome("proved", piece=CertificatePiece(target))
+            return _PieceOutcome(Verdict.PROVED, piece=CertificatePiece(target))
     start = time.perf_counter()
     hypotheses = tuple(hypotheses)
     try:
         problem = build_problem(target, hypotheses, variables)
     except BudgetExceeded as e:  # the LP would not fit the size budget: refused before building it
-        return _PieceOutcome("unknown", reason=str(e))
+        return _PieceOutcome(Verdict.UNKNOWN, reason=str(e))
     implied = implied_equalities(problem, limit=_MAX_IMPLIED) if engine != "z3" else []
     if implied:
         # Functional dependences H(A|B) = 0 imply H(A|S) = 0 for every S ⊇ B;
@@ -371,18 +425,18 @@ def decide_piece(target: LinearForm, hypotheses, *, variables=None, timeout: flo
         problem = build_problem(target, hypotheses + extra, variables)
     timeout = timeout - (time.perf_counter() - start)
     if timeout <= 0:  # building the cone alone used the budget (large n, tiny timeout)
-        return _PieceOutcome("unknown", reason="time budget exhausted while building the Shannon cone")
+        return _PieceOutcome(Verdict.UNKNOWN, reason="time budget exhausted while building the Shannon cone")
     if engine == "z3":
         return _decide_z3(problem, timeout)
     try:
         out = _decide_lp(problem, timeout)
     except BudgetExceeded as e:  # a long phase (certificate expansion) ran past the budget
-        return _PieceOutcome("unknown", reason=str(e))
-    if implied and out.status == "proved":
-        out = _PieceOutcome("proved", piece=_fold_implied(out.piece, hypotheses, implied))
-    if out.status == "unknown" and engine == "auto" and problem.n <= z3_max_variables:
+        return _PieceOutcome(Verdict.UNKNOWN, reason=str(e))
+    if implied and out.status is Verdict.PROVED:
+        out = _PieceOutcome(Verdict.PROVED, piece=_fold_implied(out.piece, hypotheses, implied))
+    if out.status is Verdict.UNKNOWN and engine == "auto" and problem.n <= z3_max_variables:
         alt = _decide_z3(problem, timeout)
-        if alt.status != "unknown":
+        if alt.status is not Verdict.UNKNOWN:
             return alt
     return out
 
@@ -475,7 +529,7 @@ def prove_forms(target: LinearForm, sense: str, hypotheses=(), *, variables=None
         mentioned |= h.form.variables()
     if len(mentioned) > max_variables:
         err = BudgetExceeded(f"{len(mentioned)} variables exceed the budget max_variables={max_variables}")
-        return ProofResult("unknown", reason=str(err), seconds=time.perf_counter() - start, engine=engine)
+        return ProofResult(Verdict.UNKNOWN, reason=str(err), seconds=time.perf_counter() - start, engine=engine)
     names = tuple(variables) if variables is not None else None
     steps, copy_facts, lp_hyps, lp_names = (), [], hyps, names
     if copies:
@@ -490,28 +544,32 @@ def prove_forms(target: LinearForm, sense: str, hypotheses=(), *, variables=None
         if len(mentioned) > max_variables:
             err = BudgetExceeded(f"{len(mentioned)} variables with the copies exceed the budget "
                                  f"max_variables={max_variables}")
-            return ProofResult("unknown", reason=str(err), seconds=time.perf_counter() - start, engine=engine)
+            return ProofResult(Verdict.UNKNOWN, reason=str(err), seconds=time.perf_counter() - start, engine=engine)
     pieces = []
     for t in _sense_targets(target, sense):
         left = timeout - (time.perf_counter() - start)
         if left <= 0:
-            return ProofResult("unknown", reason=f"time budget of {timeout:g} s exhausted",
+            return ProofResult(Verdict.UNKNOWN, reason=f"time budget of {timeout:g} s exhausted",
                                seconds=time.perf_counter() - start, engine=engine)
         out = decide_piece(t, lp_hyps, variables=lp_names, timeout=left, engine=engine)
-        if out.status == "proved" and steps:
-            out = _PieceOutcome("proved", piece=_split_copy_multipliers(out.piece, len(hyps), copy_facts))
-        if out.status == "refuted":
+        if out.status is Verdict.PROVED and steps:
+            out = _PieceOutcome(Verdict.PROVED, piece=_split_copy_multipliers(out.piece, len(hyps), copy_facts))
+        if out.status is Verdict.NOT_PROVABLE:
             w = out.witness
             check_witness(w, lp_hyps, target, sense)  # the whole conclusion is violated
-            dist, note = None, NOT_REALIZED
+            verdict, note = _falsity_of(w, lp_hyps, len(mentioned))
+            if steps and verdict is Verdict.NOT_PROVABLE:
+                note = Verdict.NOT_PROVABLE.describe(
+                    "Shannon-type inequalities and the copy lemma (" + "; ".join(str(c) for c in copies) + ")")
+            dist = None
             if realize:
                 dist = _try_realize(w, hyps, target, sense, timeout=timeout - (time.perf_counter() - start))
-                if dist is not None:
-                    note = "realized by a finite distribution (checked exactly)"
-            return ProofResult("refuted", witness=w, distribution=dist, note=note,
+            if dist is not None:
+                verdict, note = Verdict.REFUTED, REALIZED
+            return ProofResult(verdict, witness=w, distribution=dist, note=note,
                                seconds=time.perf_counter() - start, engine=engine)
-        if out.status == "unknown":
-            return ProofResult("unknown", reason=out.reason, seconds=time.perf_counter() - start, engine=engine)
+        if out.status is Verdict.UNKNOWN:
+            return ProofResult(Verdict.UNKNOWN, reason=out.reason, seconds=time.perf_counter() - start, engine=engine)
         pieces.append(out.piece)
     mentioned -= {n for s in steps for n in s.names}
     variables_out = tuple(sorted(mentioned, key=lambda v: (names.index(v) if names and v in names else 0, v)))
@@ -524,9 +582,9 @@ def prove_forms(target: LinearForm, sense: str, hypotheses=(), *, variables=None
     try:
         check_certificate(cert, expected_target=target, expected_hypotheses=hyps)
     except CertificateError as e:  # pragma: no cover - the exact layer pre-checks identities
-        return ProofResult("unknown", reason=f"certificate rejected by the checker: {e}",
+        return ProofResult(Verdict.UNKNOWN, reason=f"certificate rejected by the checker: {e}",
                            seconds=time.perf_counter() - start, engine=engine)
-    return ProofResult("proved", certificate=cert, seconds=time.perf_counter() - start, engine=engine,
+    return ProofResult(Verdict.PROVED, certificate=cert, seconds=time.perf_counter() - start, engine=engine,
                        steps=cert.steps())
 
 
@@ -541,6 +599,21 @@ def _split_copy_multipliers(piece: CertificatePiece, nh: int, facts) -> Certific
     return CertificatePiece(piece.target, piece.basic, tuple(own), piece.parameters, cited)
 
 
+def _falsity_of(witness, hyps, n_variables: int) -> tuple[Verdict, str]:
+    """What a checked violating cone point alone says about the statement.
+
+    It proves falsity only with no hypotheses on at most 3 variables: there
+    the closure of the entropic region is the Shannon cone (Zhang–Yeung 1997
+    for n = 3), and a strict violation at a cone point persists at entropic
+    points close to it.  With hypotheses the nearby entropic points need not
+    satisfy them, and from 4 variables on polymatroids need not be
+    (limits of) entropic, so the answer is only ``not_provable``.
+    """
+    if not hyps and n_variables <= MAX_VARIABLES_CONE_IS_ENTROPIC:
+        return Verdict.REFUTED, SMALL_CONE_IS_ENTROPIC
+    return Verdict.NOT_PROVABLE, NOT_REALIZED
+
+
 def _try_realize(witness, hyps, target, sense, *, timeout: float = 10.0):
     """A distribution violating the statement, or None, searched for at most
     ``timeout`` seconds (what is left of the command's budget; the re-check
@@ -551,6 +624,7 @@ def _try_realize(witness, hyps, target, sense, *, timeout: float = 10.0):
     try:
         from ..finite.evaluate import check_on
         from ..finite.realize import realize_witness
+        from ..verdicts import Truth
     except ImportError:
         return None
     try:
@@ -563,7 +637,7 @@ def _try_realize(witness, hyps, target, sense, *, timeout: float = 10.0):
         verdict = check_on((conclusion, list(hyps)), dist, parameters=dict(witness.parameters) or None)
     except Exception:  # noqa: BLE001 - a failed realization only loses the bonus
         return None
-    if verdict.verdict != "violated" or verdict.vacuous:
+    if verdict.verdict != Truth.VIOLATED or verdict.vacuous:
         return None
     return dist
 
@@ -606,10 +680,18 @@ def prove(statement, *, timeout: float = 30.0, max_variables: int = 14, engine: 
     Returns
     -------
     ProofResult
-        ``verdict`` plus the evidence: a :class:`Certificate` re-checked in
-        exact rational arithmetic (``proved``), a polymatroid witness and
-        perhaps a distribution (``refuted``), or a ``reason`` (``unknown``).
-        In a notebook it renders as a table with the derivation.
+        ``verdict`` plus the evidence; in a notebook it renders as a table
+        with the derivation.  The verdict is one of
+
+        ================  ====  ================================================
+        ``proved``        0     exact certificate, re-checked: true
+        ``refuted``       1     false: a distribution violates it (re-checked),
+                                or a cone point alone at <= 3 variables without
+                                hypotheses
+        ``not_provable``  5     a checked polymatroid violates it: no Shannon
+                                proof exists, true or false is not decided
+        ``unknown``       3     a budget ran out (``reason`` says which)
+        ================  ====  ================================================
 
     Raises
     ------
@@ -622,8 +704,14 @@ def prove(statement, *, timeout: float = 30.0, max_variables: int = 14, engine: 
     >>> X1, X2, L = random_variables("X1 X2 L")
     >>> prove(I(X1, X2, given=L) <= H(X1)).verdict
     'proved'
-    >>> prove("H(X1) <= I(X1;X2)", realize=False).verdict
+    >>> prove("I(X;Y|Z) <= I(X;Y)").verdict        # false: XOR is a counterexample
     'refuted'
+    >>> zy = "2*I(C;D) <= I(A;B) + I(A;C,D) + 3*I(C;D|A) + I(C;D|B)"   # Zhang–Yeung: true
+    >>> r = prove(zy, realize=False)       # (realisation can only fail on a true statement)
+    >>> r.verdict, r.verdict.exit_code     # but not Shannon-provable
+    ('not_provable', 5)
+    >>> prove(zy, copies=["A | C,D"]).verdict        # the copy lemma proves it
+    'proved'
     """
     from .statement import as_statement
 

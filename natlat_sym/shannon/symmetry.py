@@ -88,6 +88,7 @@ def decide_symmetric(problem: ConeProblem, *, timeout: float = 30.0, min_variabl
     """Decide on orbits when that shrinks the LP enough; None if not used."""
     from .prove import _PieceOutcome, _atoms_for, _piece_from, _refute
     from .lp import _new_highs
+    from ..verdicts import Verdict
 
     n, nent = problem.n, problem.nent
     if n < min_variables:
@@ -201,7 +202,7 @@ def decide_symmetric(problem: ConeProblem, *, timeout: float = 30.0, min_variabl
             if is_exact_point(problem, pt, _violation_constraints(problem)):
                 w = _witness_from(problem, pt)
                 check_witness(w, problem.hypotheses, problem.target_form, ">=")
-                return _PieceOutcome("refuted", witness=w)
+                return _PieceOutcome(Verdict.NOT_PROVABLE, witness=w)
             return None
         if res.status != "unsat":
             return None
@@ -222,7 +223,7 @@ def decide_symmetric(problem: ConeProblem, *, timeout: float = 30.0, min_variabl
         if ws is None:
             return None
     if time.perf_counter() - start > timeout:  # the expansion below is long at n >= 12: keep the budget
-        return _PieceOutcome("unknown", reason=f"time budget of {timeout:g} s exhausted before the certificate "
+        return _PieceOutcome(Verdict.UNKNOWN, reason=f"time budget of {timeout:g} s exhausted before the certificate "
                                                "was expanded to the full space")
     # expand to the full space
     rows, row_w, cols, col_w = [], [], [], []
@@ -245,4 +246,4 @@ def decide_symmetric(problem: ConeProblem, *, timeout: float = 30.0, min_variabl
             extra_w[k] += w
     full_atoms = _atoms_for(problem, rows, cols, deadline=start + timeout)
     full_w = list(row_w) + hyp_w + list(col_w) + extra_w
-    return _PieceOutcome("proved", piece=_piece_from(problem, full_atoms, full_w))
+    return _PieceOutcome(Verdict.PROVED, piece=_piece_from(problem, full_atoms, full_w))

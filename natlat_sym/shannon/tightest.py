@@ -21,6 +21,13 @@ The answer is exact: the LP optimum is rounded to rationals, then
   ``δ > 0`` (others fixed) makes ``f(h) = −δ·g_i(h) < 0``, so no smaller
   value is Shannon-provable.  Both facts are checked exactly.
 
+The witnesses are polymatroids (points of the Shannon cone), not
+distributions: below the least values the statement is *not provable from
+Shannon inequalities* (:attr:`~natlat_sym.verdicts.Verdict.NOT_PROVABLE`),
+which does not make it false.  ``optimal`` means "least Shannon-provable";
+a smaller value is shown *false* only by a distribution on which the bound is
+attained (the catalog's ``tight_constants(..., attained_by=...)``).
+
 Public functions
 ----------------
 ``tightest(statement, *, coefficients=None, weights=None, timeout=30.0)``
@@ -52,6 +59,7 @@ from ..errors import CertificateError, StatementError
 from .certificate import Certificate, PolymatroidWitness, check_certificate, check_witness
 from .cone import build_problem
 from .linear import LinearForm, _natural_key
+from ..verdicts import Verdict
 
 __all__ = ["TightestResult", "tightest", "tightest_forms", "split_coefficients"]
 
@@ -74,7 +82,8 @@ class TightestResult:
         For each coefficient, a point showing that a smaller value of it
         (others fixed) is not Shannon-provable (checked exactly).
     infeasible : bool
-        True when no values of the coefficients give a provable statement.
+        True when no values of the coefficients give a Shannon-provable
+        statement (``not_provable`` for every value; not a claim of falsity).
     reason : str
         Why optimality is not confirmed, when it is not.
     """
@@ -90,7 +99,9 @@ class TightestResult:
     @property
     def optimal(self) -> bool:
         """True when every positive coefficient has an exactly checked witness
-        that no smaller value is Shannon-provable (zero is least anyway)."""
+        that no smaller value is Shannon-provable (zero is least anyway): the
+        values are the least *Shannon-provable* ones, not necessarily the
+        least *true* ones."""
         return bool(self.certificate) and all(c in self.witnesses for c, v in self.values.items() if v > 0)
 
     def __str__(self) -> str:
@@ -236,7 +247,7 @@ def tightest_forms(target: LinearForm, hypotheses=(), *, coefficients=None, weig
         ft = target.substitute(vals)
         left = timeout - (time.perf_counter() - start)
         out = decide_piece(ft, hyps, variables=vars_all, timeout=max(1.0, left), engine="auto")
-        if out.status == "proved":
+        if out.status is Verdict.PROVED:
             break
     else:
         return TightestResult(reason="no exact certificate at the rounded optimum",

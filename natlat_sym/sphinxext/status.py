@@ -7,8 +7,10 @@ declared dependencies resolve.  Following leanblueprint's depgraph, two
 channels carry two facts:
 
 * **fill = proof status** — what running the theorem's obligations gave:
-  ``tight``, ``certified``, ``checked``, ``refuted``, ``open``, ``failing``,
-  or ``unchecked`` (no page in this build ran it);
+  ``tight``, ``certified``, ``checked``, ``refuted`` (false: a distribution
+  violates it), ``not_provable`` (only a polymatroid violates it: no
+  Shannon-type proof, true or false not decided), ``open``, ``failing``, or
+  ``unchecked`` (no page in this build ran it);
 * **border = statement status** — ``stated`` (the statement objects were
   built and every id in ``uses`` is a catalog entry), ``dangling`` (some
   ``uses`` id is unknown) or ``broken`` (building or checking raised).
@@ -36,7 +38,9 @@ PROOF_STATUSES: dict[str, tuple[str, str, str]] = {
     "tight": ("#1a9850", "#ffffff", "certified, and the least constants confirmed with a witness"),
     "certified": ("#a6d96a", "#000000", "every claim has an exactly re-checked certificate"),
     "checked": ("#abd9e9", "#000000", "checked on finite instances (exact or certified numerics)"),
-    "refuted": ("#c2a5cf", "#000000", "a counterexample was found and exactly re-checked"),
+    "refuted": ("#c2a5cf", "#000000", "false: a finite distribution violates it, exactly re-checked"),
+    "not_provable": ("#bababa", "#000000", "not Shannon-provable: a polymatroid (not a distribution) "
+                                           "violates it; true or false is not decided"),
     "open": ("#fee08b", "#000000", "numerical evidence only"),
     "failing": ("#d73027", "#ffffff", "an outcome contradicts its expectation, or an error"),
     "unchecked": ("#f7f7f7", "#000000", "not run in this build"),

@@ -206,6 +206,6 @@ def _table_of(obj, label: str) -> dict | None:
         items = sorted(entropies.items(), key=lambda kv: (len(kv[0]), sorted(kv[0])))
         rows = [["H(" + ",".join(sorted(s)) + ")", _fmt(v)] for s, v in items]
         rows += [[p, _fmt(v)] for p, v in sorted(dict(getattr(obj, "parameters", {}) or {}).items())]
-        return {"caption": f"{label}: exact entropy vector (a point of the Shannon cone)",
+        return {"caption": f"{label}: exact entropy vector (a polymatroid: a point of the Shannon cone, not a distribution)",
                 "header": ["quantity", "value"], "rows": rows, "math_header": False}
     return None

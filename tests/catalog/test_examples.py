@@ -9,7 +9,7 @@ import pytest
 from natlat_sym.finite import Distribution
 from natlat_sym.finite.evaluate import check_on, exact_value
 from natlat_sym.finite.families import block_diagonal
-from natlat_sym.finite.instance_check import check_exact_stochastic_gives_deterministic
+from natlat_sym.finite.decide import decide_exact
 
 
 def exact(text, d):
@@ -149,5 +149,6 @@ def test_e11_gaussian_exact_mediation_point():
 
 def test_e13_exact_case_of_the_bounty_conjecture():
     # S19's conjecture_exact_case: exact stochastic natural latent ⇒ exact deterministic one (2×2×2, z3)
-    r = check_exact_stochastic_gives_deterministic((2, 2, 2), timeout=60)
-    assert r.status == "holds" and r.cases > 0
+    r = decide_exact("I(X1;X2|K) = 0", 2, given=["I(X1;X2|L) = 0", "I(L;X1|X2) = 0", "I(L;X2|X1) = 0"],
+                     common_parts={"K": ("X1", "X2")}, timeout=120)
+    assert r.truth == "holds" and r.method == "z3-nlsat" and r.cases > 0

@@ -8,9 +8,11 @@ import pytest
 
 from natlat_sym.catalog import (FiniteOutcome, Obligation, ObligationResult, Status, Theorem, check_catalog,
                                 check_on_instances, check_theorem, compute_status, experiment, holds_on,
-                                load_catalog, prove_that, refute_that, tight_constants, violated_on)
+                                load_catalog, not_provable_that, prove_that, refute_that, tight_constants,
+                                violated_on)
 from natlat_sym.errors import CatalogError
 from natlat_sym.finite.families import xor
+from natlat_sym.verdicts import Verdict
 
 
 def entry(*obligations, kind="theorem", id="some_claim_of_test"):
@@ -34,7 +36,33 @@ def result(kind, ok=True, supporting=False, outcome="x"):
     (["refute", "prove"], "negative", Status.REFUTED),
 ])
 def test_compute_status(kinds, kind, expected):
-    assert compute_status(kind, [result(k) for k in kinds])[0] is expected
+    outcome = {"refute": Verdict.REFUTED, "prove": Verdict.PROVED}
+    assert compute_status(kind, [result(k, outcome=outcome.get(k, "x")) for k in kinds])[0] is expected
+
+
+@pytest.mark.parametrize("kind", ["negative", "theorem"])
+def test_a_polymatroid_alone_is_not_provable_never_refuted(kind):
+    # issue 8: a negative result whose evidence is only a cone point
+    only_cone = result("refute", outcome=Verdict.NOT_PROVABLE)
+    assert compute_status(kind, [only_cone])[0] is Status.NOT_PROVABLE
+    assert compute_status(kind, [result("prove", outcome=Verdict.NOT_PROVABLE)])[0] is Status.NOT_PROVABLE
+    with_distribution = result("refute", outcome=Verdict.REFUTED)
+    assert compute_status(kind, [only_cone, with_distribution])[0] is Status.REFUTED
+
+
+def test_not_provable_obligation_runs_the_prover(monkeypatch):
+    import natlat_sym.shannon.prove as prover
+
+    zy = "2*I(C;D) <= I(A;B) + I(A;C,D) + 3*I(C;D|A) + I(C;D|B)"
+    r = check_theorem(entry(not_provable_that(zy), kind="negative"))
+    assert r.status is Status.NOT_PROVABLE and r.results[0].outcome == Verdict.NOT_PROVABLE
+    assert r.results[0].witness is not None and r.results[0].distribution is None
+    # the same claim as a refutation (false) must FAIL: the cone point is not a
+    # distribution.  Zhang–Yeung is true, so no distribution can ever be
+    # attached: skip the (slow, necessarily fruitless) realisation attempt.
+    monkeypatch.setattr(prover, "_try_realize", lambda *a, **k: None)
+    bad = check_theorem(entry(refute_that(zy), kind="negative"))
+    assert bad.status is Status.FAILING and bad.results[0].outcome == Verdict.NOT_PROVABLE
 
 
 def test_supporting_checks_do_not_lower_the_status():

@@ -113,9 +113,11 @@ def test_tightest_finds_c_equal_1():
     assert data["values"]["c"] in ("1", 1)
 
 
-def test_tightest_without_markov_is_infeasible_exit_1():
-    code, _, _ = run("tightest", "I(M;X1,X2|L) <= I(X1;X2|L) + c*(I(M;X1|X2) + I(M;X2|X1))")
-    assert code == 1
+def test_tightest_without_markov_is_infeasible_exit_5():
+    # no value of c makes it Shannon-provable: that is "not provable" (5), not "false" (1)
+    code, out, _ = run("tightest", "I(M;X1,X2|L) <= I(X1;X2|L) + c*(I(M;X1|X2) + I(M;X2|X1))")
+    assert code == 5
+    assert "Shannon-provable" in out and "not decided" in out
 
 
 def test_installed_entry_point_runs():

@@ -139,7 +139,7 @@ def test_independence_decided_exactly(d):
 @given(markov_chains((2, 3, 2), exact=True, max_weight=5))
 def test_markov_chain_hypothesis_satisfied_and_data_processing_holds(d):
     v = check_on("I(X;Z|Y) == 0 => I(X;Z) <= I(X;Y)", d)
-    assert v.hypotheses[0].status == "satisfied"
+    assert v.hypotheses[0].status == "holds"
     assert v.verdict == "holds" and not v.vacuous
     assert v.margin.lo >= 0
     x = float_value("I(X;Y) - I(X;Z)", d)
@@ -173,7 +173,7 @@ def test_check_on_statement_objects_and_text():
     assert v.verdict == "violated" and v.margin.contains(-1) and v.margin.width < F(1, 2**50)
     v = check_on(s, xor(), exact_margin=True)
     assert v.verdict == "violated" and v.margin == Interval.point(-1) and v.exact == -1
-    assert v.hypotheses[0].name == "indep" and v.hypotheses[0].status == "satisfied"
+    assert v.hypotheses[0].name == "indep" and v.hypotheses[0].status == "holds"
     assert "violated" in str(v)
     json.dumps(v.to_json())
     assert check_on("I(X1;X2) <= I(X1;X2|X3)", xor()).verdict == "holds"

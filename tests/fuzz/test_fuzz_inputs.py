@@ -182,4 +182,8 @@ def test_cli_gives_a_verdict_or_one_line_exit_2_or_3(data, tmp_path_factory):
     assert result.exit_code in (0, 1, 2, 3, 5), (args, result.exit_code, err)
     assert "Traceback" not in err and "internal error" not in err, (args, err)
     if result.exit_code in (2, 3):
-        assert len(err.strip().splitlines()) == 1, (args, err)
+        if "--json" in args and not err.strip():  # under --json the error is one JSON document on stdout
+            doc = json.loads(result.stdout)
+            assert doc["format"] == "natlat_sym.error" and "\n" not in doc["error"]["message"], (args, doc)
+        else:
+            assert len(err.strip().splitlines()) == 1, (args, err)
