@@ -69,6 +69,7 @@ import numpy as np
 
 from ..errors import StatementError
 from ..shannon.linear import _natural_key
+from ._polynomials import add as _add, mono as _mono, mul as _mul
 from ._structure import Determination, Independence
 
 __all__ = ["ExactStatement", "Plan", "Case", "make_plan", "enumerate_cases", "compile_case"]
@@ -483,32 +484,6 @@ def enumerate_cases(plan: Plan, *, reduce: bool = True):
 
 
 # ----------------------------------------------------------------------------- polynomials
-
-def _mono(*factors) -> tuple:
-    powers: dict = {}
-    for v in factors:
-        powers[v] = powers.get(v, 0) + 1
-    return tuple(sorted(powers.items()))
-
-
-def _mul(p: dict, q: dict) -> dict:
-    out: dict = {}
-    for m1, c1 in p.items():
-        for m2, c2 in q.items():
-            powers = dict(m1)
-            for v, k in m2:
-                powers[v] = powers.get(v, 0) + k
-            m = tuple(sorted(powers.items()))
-            out[m] = out.get(m, Fraction(0)) + c1 * c2
-    return {m: c for m, c in out.items() if c}
-
-
-def _add(p: dict, q: dict, k=1) -> dict:
-    out = dict(p)
-    for m, c in q.items():
-        out[m] = out.get(m, Fraction(0)) + k * c
-    return {m: c for m, c in out.items() if c}
-
 
 # ----------------------------------------------------------------------------- one case
 

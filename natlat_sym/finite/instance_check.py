@@ -62,6 +62,7 @@ from ..shannon.certificate import HypothesisForm
 from ..shannon.linear import LinearForm, _natural_key
 from ..verdicts import Truth
 from ._exact_logs import log_combination
+from ._polynomials import add as _add, mul as _mul, var as _var
 from ._structure import Determination, Independence, recognize
 
 __all__ = ["InstanceResult", "check_exact_on_alphabets"]
@@ -165,36 +166,6 @@ def _sizes(alphabets, names) -> dict:
 
 
 # ----------------------------------------------------------------------------- polynomials
-
-def _mono(*factors) -> tuple:
-    powers: dict = {}
-    for v in factors:
-        powers[v] = powers.get(v, 0) + 1
-    return tuple(sorted(powers.items()))
-
-
-def _mul(p: dict, q: dict) -> dict:
-    out: dict = {}
-    for m1, c1 in p.items():
-        for m2, c2 in q.items():
-            powers = dict(m1)
-            for v, k in m2:
-                powers[v] = powers.get(v, 0) + k
-            m = tuple(sorted(powers.items()))
-            out[m] = out.get(m, Fraction(0)) + c1 * c2
-    return {m: c for m, c in out.items() if c}
-
-
-def _add(p: dict, q: dict, k=1) -> dict:
-    out = dict(p)
-    for m, c in q.items():
-        out[m] = out.get(m, Fraction(0)) + k * c
-    return {m: c for m, c in out.items() if c}
-
-
-def _var(v: str) -> dict:
-    return {((v, 1),): Fraction(1)}
-
 
 class _Encoding:
     """Cells of the joint over the free variables; derived variables are
