@@ -128,7 +128,7 @@ class ExactStatement:
                 raise StatementError(f"common part {k}: its groups may not contain common parts")
         names_t = tuple(sorted(names, key=_natural_key))
         basic = tuple(n for n in names_t if n not in common)
-        sizes = _sizes(alphabets, basic)
+        sizes = alphabet_sizes(alphabets, basic)
         for k, (a, b) in common.items():
             sizes[k] = max(1, min(math.prod(sizes[v] for v in a), math.prod(sizes[v] for v in b)))
         return cls(names_t, {n: sizes[n] for n in names_t}, hyps, concl, common)
@@ -142,7 +142,7 @@ class ExactStatement:
         return out
 
 
-def _sizes(alphabets, names) -> dict:
+def alphabet_sizes(alphabets, names) -> dict:
     if isinstance(alphabets, int) and not isinstance(alphabets, bool):
         sizes = {n: alphabets for n in names}
     elif isinstance(alphabets, Mapping):

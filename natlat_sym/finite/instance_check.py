@@ -62,6 +62,7 @@ from ..shannon.certificate import HypothesisForm
 from ..shannon.linear import LinearForm, _natural_key
 from ..verdicts import Truth
 from ._exact_logs import log_combination
+from ._exact_compile import alphabet_sizes  # one reader of alphabet sizes for both encodings
 from ._polynomials import add as _add, mul as _mul, var as _var
 from ._structure import Determination, Independence, recognize
 
@@ -144,25 +145,6 @@ def _names_of(conds) -> tuple[str, ...]:
     for c in conds:
         out |= c.form().variables()
     return tuple(sorted(out, key=_natural_key))
-
-
-def _sizes(alphabets, names) -> dict:
-    if isinstance(alphabets, int) and not isinstance(alphabets, bool):
-        sizes = {n: alphabets for n in names}
-    elif isinstance(alphabets, Mapping):
-        sizes = dict(alphabets)
-    else:
-        seq = tuple(alphabets)
-        if len(seq) != len(names):
-            raise StatementError(f"{len(seq)} alphabet sizes for {len(names)} variables ({', '.join(names)})")
-        sizes = dict(zip(names, seq))
-    for n in names:
-        k = sizes.get(n)
-        if k is None:
-            raise StatementError(f"no alphabet size given for variable {n}")
-        if not isinstance(k, int) or isinstance(k, bool) or k < 1:
-            raise StatementError(f"alphabet size of {n} must be a positive integer, got {k!r}")
-    return {n: sizes[n] for n in names}
 
 
 # ----------------------------------------------------------------------------- polynomials
@@ -389,7 +371,7 @@ def check_exact_on_alphabets(hypotheses, conclusion, alphabets, *, timeout: floa
     if not concl:
         raise StatementError("the conclusion is empty")
     names = _names_of(hyps + concl)
-    sizes = _sizes(alphabets, names)
+    sizes = alphabet_sizes(alphabets, names)
     text = _text(hyps, concl)
     derived: dict = {}
     if eliminate_functions:
