@@ -443,7 +443,9 @@ def _canonical_functions(plan: Plan, funcs: dict, stab, reduce: bool) -> tuple:
     return best
 
 
-def _restricted_growth(domain: int, codomain: int):
+def functions_up_to_relabel(domain: int, codomain: int):
+    """Restricted growth strings: functions range(domain) -> range(codomain)
+    up to permutations of the codomain (no entropy sees value labels)."""
     def rec(prefix, top):
         if len(prefix) == domain:
             yield tuple(prefix)
@@ -470,7 +472,7 @@ def enumerate_cases(plan: Plan, *, reduce: bool = True):
         for v in dvars:
             n = len(_function_domain(st, plan.derived[v]))
             if reduce:
-                options.append(list(_restricted_growth(n, st.sizes[v])))
+                options.append(list(functions_up_to_relabel(n, st.sizes[v])))
             else:
                 options.append(list(itertools.product(range(st.sizes[v]), repeat=n)))
         seen = set()

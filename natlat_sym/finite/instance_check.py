@@ -62,7 +62,7 @@ from ..shannon.certificate import HypothesisForm
 from ..shannon.linear import LinearForm, _natural_key
 from ..verdicts import Truth
 from ._exact_logs import log_combination
-from ._exact_compile import alphabet_sizes  # one reader of alphabet sizes for both encodings
+from ._exact_compile import alphabet_sizes, functions_up_to_relabel  # shared with the case compiler
 from ._polynomials import add as _add, mul as _mul, var as _var
 from ._structure import Determination, Independence, recognize
 
@@ -279,18 +279,6 @@ class _Encoding:
         return Distribution.from_array(arr, self.names, exact=True)
 
 
-def _functions_up_to_relabel(domain: int, codomain: int):
-    """Restricted growth strings: functions range(domain) -> range(codomain)
-    up to permutations of the codomain."""
-    def rec(prefix, top):
-        if len(prefix) == domain:
-            yield tuple(prefix)
-            return
-        for v in range(min(top + 2, codomain)):
-            yield from rec(prefix + [v], max(top, v))
-    yield from rec([], -1)
-
-
 def _verify_refutation(dist, hyps, concl) -> bool:
     names = dist.names
     for c in hyps:
@@ -392,7 +380,7 @@ def check_exact_on_alphabets(hypotheses, conclusion, alphabets, *, timeout: floa
         options = []
         for v in dvars:
             domain = list(itertools.product(*(range(sizes[g]) for g in used[v])))
-            options.append([(v, dict(zip(domain, f))) for f in _functions_up_to_relabel(len(domain), sizes[v])])
+            options.append([(v, dict(zip(domain, f))) for f in functions_up_to_relabel(len(domain), sizes[v])])
         for choice in itertools.product(*options):
             enc = _Encoding(names, sizes, {v: (used[v], f) for v, f in choice})
             yield enc, []

@@ -428,6 +428,23 @@ def _form_from_json(data, where: str) -> LinearForm:
         raise _malformed(f"{where}: {e}") from None
 
 
+def _cited(piece: Mapping, key: str, at: str, parse, what: str) -> tuple:
+    """The ``(object, multiplier)`` pairs a piece cites under ``key``
+    (basic inequalities or copy facts); malformed entries are one-line
+    errors naming ``at.key[i]``."""
+    out = []
+    for i, item in enumerate(_field(piece, key, list, at, default=[]), start=1):
+        where = f"{at}.{key}[{i}]"
+        if not isinstance(item, Mapping):
+            raise _malformed(f"{where} must be an object")
+        try:
+            obj = parse(item)
+        except (KeyError, TypeError, ValueError, AttributeError, StatementError) as e:
+            raise _malformed(f"{where} is not {what} ({type(e).__name__}: {e})") from None
+        out.append((obj, _frac(_field(item, "multiplier", (str, int, float), where), f"{where}.multiplier")))
+    return tuple(out)
+
+
 def certificate_from_json(data) -> Certificate:
     """Rebuild a certificate from :meth:`Certificate.to_json` output.
 
@@ -471,31 +488,13 @@ def certificate_from_json(data) -> Certificate:
             at = f"pieces[{k}]"
             if not isinstance(p, Mapping):
                 raise _malformed(f"{at} must be an object")
-            basic = []
-            for i, b in enumerate(_field(p, "basic", list, at, default=[]), start=1):
-                bat = f"{at}.basic[{i}]"
-                if not isinstance(b, Mapping):
-                    raise _malformed(f"{bat} must be an object")
-                try:
-                    ineq = BasicInequality.from_json(b)
-                except (KeyError, TypeError, ValueError, AttributeError) as e:
-                    raise _malformed(f"{bat} is not a basic inequality ({type(e).__name__}: {e})") from None
-                basic.append((ineq, _frac(_field(b, "multiplier", (str, int, float), bat), f"{bat}.multiplier")))
+            basic = _cited(p, "basic", at, BasicInequality.from_json, "a basic inequality")
             mus = tuple(_frac(m, f"{at}.hypotheses") for m in _field(p, "hypotheses", list, at, default=[]))
             nus = {str(q): _frac(m, f"{at}.parameters")
                    for q, m in _field(p, "parameters", Mapping, at, default={}).items()}
-            facts = []
-            for i, f in enumerate(_field(p, "copy_facts", list, at, default=[]), start=1):
-                fat = f"{at}.copy_facts[{i}]"
-                if not isinstance(f, Mapping):
-                    raise _malformed(f"{fat} must be an object")
-                try:
-                    fact = CopyFact.from_json(f)
-                except (KeyError, TypeError, ValueError, AttributeError, StatementError) as e:
-                    raise _malformed(f"{fat} is not a copy fact ({type(e).__name__}: {e})") from None
-                facts.append((fact, _frac(_field(f, "multiplier", (str, int, float), fat), f"{fat}.multiplier")))
+            facts = _cited(p, "copy_facts", at, CopyFact.from_json, "a copy fact")
             target = _form_from_json(_field(p, "target", Mapping, at), f"{at}.target")
-            pieces.append(CertificatePiece(target, tuple(basic), mus, nus, tuple(facts)))
+            pieces.append(CertificatePiece(target, basic, mus, nus, facts))
         copies = []
         for k, c in enumerate(_field(data, "copies", list, top, default=[]), start=1):
             try:

@@ -137,15 +137,21 @@ def test_precision_has_an_upper_limit(tmp_path):
     one_line_error(code, err, needle="--precision")
 
 
-def test_sparse_25_variable_file_is_evaluated_on_its_support(tmp_path):
-    from natlat_sym.finite.sparse import SparseDistribution
-
-    names = [f"X{i}" for i in range(25)]
+def _sparse_25_variable_file(tmp_path, names):
+    """25 binary variables, two outcomes (all 0, all 1), given as a sparse "support"."""
     p = dist_file(tmp_path, names=names, alphabets=[[0, 1]] * 25, probabilities=None,
                   support=[[[0] * 25, "1/2"], [[1] * 25, "1/2"]])
     data = json.loads(p.read_text())
     del data["probabilities"]
     p.write_text(json.dumps(data))
+    return p
+
+
+def test_sparse_25_variable_file_is_evaluated_on_its_support(tmp_path):
+    from natlat_sym.finite.sparse import SparseDistribution
+
+    names = [f"X{i}" for i in range(25)]
+    p = _sparse_25_variable_file(tmp_path, names)
     code, out, err = run("eval", f"H({','.join(names)}) - I(X0;X24|X3)", "--dist", p, "--json", "--exact")
     assert code == 0, err
     assert json.loads(out)["exact_text"] == "1"
@@ -292,11 +298,7 @@ def test_sparse_file_with_a_zero_value_gets_a_point_enclosure(tmp_path):
     """Regression (merge of the sparse and budgeted-enclosure paths): a value
     that is exactly 0 on a sparse file fell through to the dense closed form."""
     names = [f"X{i}" for i in range(25)]
-    p = dist_file(tmp_path, names=names, alphabets=[[0, 1]] * 25, probabilities=None,
-                  support=[[[0] * 25, "1/2"], [[1] * 25, "1/2"]])
-    data = json.loads(p.read_text())
-    del data["probabilities"]
-    p.write_text(json.dumps(data))
+    p = _sparse_25_variable_file(tmp_path, names)
     code, out, err = run("eval", "I(X0;X24|X3)", "--dist", p, "--json")
     assert code == 0, err
     assert json.loads(out)["enclosure"]["lo"] == json.loads(out)["enclosure"]["hi"] == "0"
