@@ -26,11 +26,15 @@ kind                   written by
 ``catalog_list``       ``natlat list --json``
 ``theorem``            ``natlat show ID --json``
 ``experiment_result``  ``natlat experiment --json``
+``bound_witness``      ``natlat experiment --out FILE`` (read by ``verify-bound``)
+``sweep_checkpoint``   ``natlat experiment --checkpoint FILE`` (read by ``--resume``)
+``bound_check``        ``natlat verify-bound --json``
 ``error``              any command under ``--json`` that fails (stdout, same exit code)
 =====================  =====================================================
 
 Readers accept the older names of files that exist in the wild
-(:data:`LEGACY_NAMES`: ``"natlat-distribution"``).
+(:data:`LEGACY_NAMES`: ``"natlat-distribution"``, ``"natlat-bound-witness"``,
+``"natlat-sweep-checkpoint"``).
 
 Examples
 --------
@@ -57,10 +61,13 @@ VERSION = 1
 
 KINDS = ("certificate", "polymatroid", "distribution", "proof_result", "tightest_result", "verification",
          "evaluation", "instance_verdict", "search_result", "naturality_report", "catalog_report",
-         "catalog_list", "theorem", "experiment_result", "error")
+         "catalog_list", "theorem", "experiment_result", "bound_witness", "sweep_checkpoint", "bound_check",
+         "error")
 
 #: Older format names still accepted by the readers.
-LEGACY_NAMES = {"natlat-distribution": "natlat_sym.distribution"}
+LEGACY_NAMES = {"natlat-distribution": "natlat_sym.distribution",
+                "natlat-bound-witness": "natlat_sym.bound_witness",
+                "natlat-sweep-checkpoint": "natlat_sym.sweep_checkpoint"}
 
 
 def format_name(kind: str) -> str:

@@ -44,6 +44,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import DistributionError, StatementError
+from ..formats import canonical_format, format_name, tagged
 from . import fast_scores as F
 from .bound_checker import check_witness
 from .patterns import canonical_patterns, is_connected
@@ -52,7 +53,7 @@ from .witness import certify, o1_witness, o2_witness
 
 __all__ = ["SweepConfig", "SweepResult", "run_chunk", "run_sweep", "CHECKPOINT_FORMAT"]
 
-CHECKPOINT_FORMAT = "natlat-sweep-checkpoint"
+CHECKPOINT_FORMAT = format_name("sweep_checkpoint")  # legacy files: "natlat-sweep-checkpoint"
 
 
 @dataclass(frozen=True)
@@ -114,14 +115,15 @@ class SweepResult:
     resumed: int = 0
 
     def to_json(self) -> dict:
-        return {"config": asdict(self.config), "chunks_done": self.chunks_done, "resumed_chunks": self.resumed,
+        """The ``natlat_sym.experiment_result`` document (``natlat experiment --json``)."""
+        return tagged("experiment_result", {"config": asdict(self.config), "chunks_done": self.chunks_done, "resumed_chunks": self.resumed,
                 "evaluations": self.evaluations, "seconds": round(self.seconds, 3),
                 "best_float_ratio": None if self.best is None else self.best["ratio"],
                 "best_chunk": None if self.best is None else self.best["chunk"],
                 "certified_lower_bound": None if self.witness is None else self.witness["claim"],
                 "statement": None if self.witness is None else self.witness.get("statement"),
                 "check": None if self.check is None else self.check.to_json(),
-                "coverage": self.coverage}
+                "coverage": self.coverage})
 
 
 # ----------------------------------------------------------------------------- chunks
@@ -368,14 +370,14 @@ def _run_chunks(todo, cfg_data, patterns, workers, scheduler, stop: Callable[[],
 
 # ----------------------------------------------------------------------------- checkpoints
 def _load_checkpoint(path, cfg: SweepConfig) -> dict:
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DistributionError(f"checkpoint {path} does not exist") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as e:
-        raise DistributionError(f"checkpoint {path} is not JSON: {e}") from None
-    if not isinstance(data, dict) or data.get("format") != CHECKPOINT_FORMAT:
+    from ..files import read_json
+
+    data = read_json(path, "checkpoint")  # bounded: size, depth, numbers, UTF-8; one-line FileError
+    if not isinstance(data, dict) or canonical_format(data.get("format")) != CHECKPOINT_FORMAT:
         raise DistributionError(f"checkpoint {path}: not a {CHECKPOINT_FORMAT} file")
+    if data.get("version", 1) != 1:
+        raise DistributionError(f"checkpoint {path}: unknown version {data.get('version')!r} (this natlat_sym "
+                                "reads version 1)")
     if data.get("config") != cfg.identity():
         raise DistributionError(f"checkpoint {path} was written by a different sweep "
                                 f"({data.get('config')}); use the same problem, seed and sizes to resume")
@@ -385,7 +387,7 @@ def _load_checkpoint(path, cfg: SweepConfig) -> dict:
 def _save_checkpoint(path, cfg: SweepConfig, finished: dict) -> None:
     from ..cli._common import write_atomic
 
-    data = {"format": CHECKPOINT_FORMAT, "config": cfg.identity(),
+    data = {"format": CHECKPOINT_FORMAT, "version": 1, "config": cfg.identity(),
             "finished": {str(k): finished[k] for k in sorted(finished)}}
     write_atomic(path, json.dumps(data) + "\n")
 
