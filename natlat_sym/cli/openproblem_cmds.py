@@ -16,7 +16,8 @@ NAMES = ["o1", "o1-max", "o1-n3-m1", "o1-n3-m2", "o2"]
 @click.option("--seed", default=0, show_default=True, type=int, help="Random seed (results reproduce).")
 @click.option("--chunks", type=click.IntRange(min=1), help="Number of seeded chunks: fixes the work, so the same "
               "seed gives the same witness on 1 process, N workers or a cluster.")
-@click.option("--budget", type=Seconds(0.1), help="Seconds of search (default 60 without --chunks).")
+@click.option("--budget", type=Seconds(0.1), help="Seconds of search and refinement (default 60 without "
+              "--chunks); certifying the best candidate follows (a fraction of a second).")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
               help="Local worker processes (1 = this process).")
 @click.option("--scheduler", metavar="ADDRESS", help="Run chunks on a Dask distributed scheduler "
@@ -40,7 +41,7 @@ NAMES = ["o1", "o1-max", "o1-n3-m1", "o1-n3-m2", "o2"]
 @click.option("--progress/--no-progress", default=True, help="Progress bar on stderr (terminals only).")
 @json_opt
 @guarded
-@budget_per_item  # --budget is the sweep's search time, not the whole command (certification follows)
+@budget_per_item  # --budget bounds search and refinement; certification follows (no watchdog may cut it)
 def experiment(name, seed, chunks, budget, workers, scheduler, checkpoint, resume, max_alphabet, max_cells,
                samples, refine, start, out, progress, as_json):
     """Sweep an open problem and report a certified lower bound on its best constant.
