@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -131,6 +132,11 @@ def python_cases(t: float, files: dict):
     ]
 
 
+def _children_cpu() -> float:
+    use = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return use.ru_utime + use.ru_stime
+
+
 def run_cli(args, budget, env):
     start = time.perf_counter()
     try:
@@ -139,7 +145,7 @@ def run_cli(args, budget, env):
     except subprocess.TimeoutExpired:
         return time.perf_counter() - start, "-", "killed"
     wall = time.perf_counter() - start
-    answer = (proc.stderr.strip().splitlines() or proc.stdout.strip().splitlines() or [""])[-1][:60]
+    answer = (proc.stderr.strip().splitlines() or proc.stdout.strip().splitlines() or [""])[-1][:50]
     return wall, proc.returncode, answer
 
 
@@ -180,17 +186,21 @@ def main(argv) -> int:
     subprocess.run([sys.executable, "-m", "natlat_sym.cli", "--version"], env=env, capture_output=True)
     print(f"interpreter start + CLI import: {time.perf_counter() - start:.2f} s; hard backstop of the "
           f"program: budget + 2 s + 10 %")
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (wall time includes waiting for a "
+          f"core; 'cpu' is the process's own CPU time)")
     worst: dict[tuple[str, str], float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         files = inputs(Path(tmp))
-        print(f"\n{'natlat (CLI)':12} {'input':32} {'budget':>6} {'wall':>7} {'over':>7}  exit  answer")
+        print(f"\n{'natlat (CLI)':12} {'input':32} {'budget':>6} {'wall':>7} {'cpu':>6} {'over':>7}  exit  answer")
         for budget_name, name, args in cli_cases(t, files):
             if only and only != budget_name:
                 continue
+            cpu0 = _children_cpu()
             wall, code, answer = run_cli(args, t, env)
+            cpu = _children_cpu() - cpu0
             worst[("CLI", budget_name)] = max(worst.get(("CLI", budget_name), -1e9), wall - t)
-            print(f"{budget_name:12} {name:32} {t:6.1f} {wall:7.2f} {wall - t:+7.2f}  {code!s:>4}  {answer}",
-                  flush=True)
+            print(f"{budget_name:12} {name:32} {t:6.1f} {wall:7.2f} {cpu:6.2f} {wall - t:+7.2f}  {code!s:>4}  "
+                  f"{answer}", flush=True)
         print(f"\n{'Python API':12} {'input':32} {'budget':>6} {'call':>7} {'over':>7}  exit  answer")
         for budget_name, name, code in python_cases(t, files):
             if only and only != budget_name:

@@ -90,8 +90,13 @@ def tagged(kind: str, data: dict, *, version: int = VERSION) -> dict:
 
 
 def canonical_format(name) -> str:
-    """The current name of a format, mapping legacy names."""
-    return LEGACY_NAMES.get(name, name)
+    """The current name of a format, mapping legacy names (anything that is
+    not text is returned unchanged, for the caller to refuse).
+
+    >>> canonical_format("natlat-bound-witness"), canonical_format(["x"])
+    ('natlat_sym.bound_witness', ['x'])
+    """
+    return LEGACY_NAMES.get(name, name) if isinstance(name, str) else name
 
 
 @lru_cache(maxsize=None)
