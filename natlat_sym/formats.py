@@ -21,6 +21,7 @@ kind                   written by
 ``evaluation``         ``natlat eval EXPR --json``
 ``instance_verdict``   ``natlat eval STATEMENT --json``
 ``search_result``      ``natlat search --json``
+``exact_decision``     ``natlat decide --json``
 ``naturality_report``  ``natlat naturality --json``
 ``catalog_report``     ``natlat check --json``
 ``catalog_list``       ``natlat list --json``
@@ -60,7 +61,7 @@ PREFIX = "natlat_sym."
 VERSION = 1
 
 KINDS = ("certificate", "polymatroid", "distribution", "proof_result", "tightest_result", "verification",
-         "evaluation", "instance_verdict", "search_result", "naturality_report", "catalog_report",
+         "evaluation", "instance_verdict", "search_result", "exact_decision", "naturality_report", "catalog_report",
          "catalog_list", "theorem", "experiment_result", "bound_witness", "sweep_checkpoint", "bound_check",
          "error")
 

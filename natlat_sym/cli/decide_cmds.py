@@ -65,6 +65,17 @@ def decide(statement, given, alphabets, common, timeout, workers, shannon, out, 
     re-checked by the independent evaluator.
     """
     from ..finite.decide import decide_exact, exact_statement
+    from ..limits import time_budget
+    from ..verdicts import Truth
+    from ..shannon.parse import parse_statement
+    from .finite_cmds import _parse_alphabets
+
+    with time_budget(timeout):  # parsing counts too; decide_exact takes what is left
+        _decide(statement, given, alphabets, common, timeout, workers, shannon, out, progress, as_json)
+
+
+def _decide(statement, given, alphabets, common, timeout, workers, shannon, out, progress, as_json):
+    from ..finite.decide import decide_exact, exact_statement
     from ..verdicts import Truth
     from ..shannon.parse import parse_statement
     from .finite_cmds import _parse_alphabets
@@ -82,7 +93,7 @@ def decide(statement, given, alphabets, common, timeout, workers, shannon, out, 
 
         write_atomic(out, dumps(result.distribution) + "\n")
     if as_json:
-        emit_json(result.to_json())
+        emit_json(result.to_json(), "exact_decision")
     else:
         sizes_text = ", ".join(f"|{n}| = {k}" for n, k in result.sizes.items())
         click.echo(f"statement: {result.statement}")
