@@ -119,3 +119,19 @@ def test_the_watchdog_answers_json_under_json():
     assert proc.returncode == 3
     doc = json.loads(proc.stdout)
     assert formats.validate(doc) == "error" and doc["error"]["code"] == 3 and doc["error"]["kind"] == "unknown"
+
+
+def test_dag_enumeration_and_naturality_stop_at_a_spent_budget():
+    import numpy as np
+
+    from natlat_sym.diagrams import enumerate_dags
+    from natlat_sym.finite.distribution import Distribution
+    from natlat_sym.finite.natural import best_stochastic_latent
+
+    with time_budget(0):
+        with pytest.raises(BudgetExceeded, match="DAGs"):
+            sum(1 for _ in enumerate_dags(6))  # 3^15 edge states
+        d = Distribution.from_array(np.full((2, 2), 0.25), ["X1", "X2"])
+        with pytest.raises(BudgetExceeded, match="stochastic natural latent"):
+            best_stochastic_latent(d)
+    assert sum(1 for _ in enumerate_dags(3)) == 25  # no budget: unchanged
