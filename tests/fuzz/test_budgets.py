@@ -132,6 +132,6 @@ def test_dag_enumeration_and_naturality_stop_at_a_spent_budget():
         with pytest.raises(BudgetExceeded, match="DAGs"):
             sum(1 for _ in enumerate_dags(6))  # 3^15 edge states
         d = Distribution.from_array(np.full((2, 2), 0.25), ["X1", "X2"])
-        with pytest.raises(BudgetExceeded, match="stochastic natural latent"):
+        with pytest.raises(BudgetExceeded, match="time budget exhausted during the partitions"):
             best_stochastic_latent(d)
     assert sum(1 for _ in enumerate_dags(3)) == 25  # no budget: unchanged
