@@ -135,3 +135,13 @@ def test_dag_enumeration_and_naturality_stop_at_a_spent_budget():
         with pytest.raises(BudgetExceeded, match="time budget exhausted during the partitions"):
             best_stochastic_latent(d)
     assert sum(1 for _ in enumerate_dags(3)) == 25  # no budget: unchanged
+
+
+def test_batched_evaluation_stops_at_a_spent_budget():
+    from natlat_sym.finite.batched import DistributionBatch
+
+    batch = DistributionBatch.random([2, 2], 3, seed=0)
+    with time_budget(0):
+        with pytest.raises(BudgetExceeded, match="batched entropies"):
+            batch.evaluate("I(X0;X1)")
+    assert batch.evaluate("I(X0;X1)").shape == (3,)
