@@ -145,3 +145,12 @@ def test_batched_evaluation_stops_at_a_spent_budget():
         with pytest.raises(BudgetExceeded, match="batched entropies"):
             batch.evaluate("I(X0;X1)")
     assert batch.evaluate("I(X0;X1)").shape == (3,)
+
+
+def test_every_public_error_class_is_exported_from_the_package():
+    import natlat_sym
+    from natlat_sym import errors
+
+    for name in errors.__all__:
+        assert getattr(natlat_sym, name) is getattr(errors, name) and name in natlat_sym.__all__
+    assert issubclass(natlat_sym.FileError, natlat_sym.NatLatError)
