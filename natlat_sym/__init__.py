@@ -40,8 +40,9 @@ from __future__ import annotations
 
 import importlib
 
-from .errors import (BudgetExceeded, CatalogError, CertificateError, DistributionError, NatLatError,
-                     NonlinearError, ParseError, StatementError)
+from .errors import (BudgetExceeded, CatalogError, CertificateError, CertificateFormatError, DistributionError,
+                     FileError, NatLatError, NonlinearError, ParseError, StatementError)
+from .errors import __all__ as _ERRORS
 
 __version__ = "0.1.0"
 
@@ -76,8 +77,7 @@ _EXPORTS = {
     "check_theorem": "natlat_sym.catalog",
 }
 
-__all__ = sorted([*_EXPORTS, "NatLatError", "StatementError", "ParseError", "NonlinearError",
-                  "CertificateError", "DistributionError", "BudgetExceeded", "CatalogError", "__version__"])
+__all__ = sorted([*_EXPORTS, *_ERRORS, "__version__"])
 
 
 def __getattr__(name: str):

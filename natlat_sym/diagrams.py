@@ -94,6 +94,7 @@ from itertools import permutations, product
 import networkx as nx
 
 from .errors import ParseError, StatementError
+from .limits import check_time
 from .shannon.linear import LinearForm, _natural_key
 
 __all__ = [
@@ -494,7 +495,9 @@ def enumerate_dags(nodes, *, up_to_isomorphism: bool = False) -> Iterator[nx.DiG
         raise StatementError(f"enumerating all DAGs on {k} nodes is too many; use at most 6")
     pairs = [(i, j) for i in range(k) for j in range(i + 1, k)]
     seen = set()
-    for states in product((0, 1, 2), repeat=len(pairs)):
+    for count, states in enumerate(product((0, 1, 2), repeat=len(pairs))):
+        if count % 4096 == 4095:
+            check_time("the enumeration of DAGs")  # 6 nodes: 3^15 edge states
         edges = [(i, j) if s == 1 else (j, i) for (i, j), s in zip(pairs, states) if s]
         if not _acyclic(k, edges):
             continue

@@ -21,16 +21,21 @@ kind                   written by
 ``evaluation``         ``natlat eval EXPR --json``
 ``instance_verdict``   ``natlat eval STATEMENT --json``
 ``search_result``      ``natlat search --json``
+``exact_decision``     ``natlat decide --json``
 ``naturality_report``  ``natlat naturality --json``
 ``catalog_report``     ``natlat check --json``
 ``catalog_list``       ``natlat list --json``
 ``theorem``            ``natlat show ID --json``
 ``experiment_result``  ``natlat experiment --json``
+``bound_witness``      ``natlat experiment --out FILE`` (read by ``verify-bound``)
+``sweep_checkpoint``   ``natlat experiment --checkpoint FILE`` (read by ``--resume``)
+``bound_check``        ``natlat verify-bound --json``
 ``error``              any command under ``--json`` that fails (stdout, same exit code)
 =====================  =====================================================
 
 Readers accept the older names of files that exist in the wild
-(:data:`LEGACY_NAMES`: ``"natlat-distribution"``).
+(:data:`LEGACY_NAMES`: ``"natlat-distribution"``, ``"natlat-bound-witness"``,
+``"natlat-sweep-checkpoint"``).
 
 Examples
 --------
@@ -56,11 +61,14 @@ PREFIX = "natlat_sym."
 VERSION = 1
 
 KINDS = ("certificate", "polymatroid", "distribution", "proof_result", "tightest_result", "verification",
-         "evaluation", "instance_verdict", "search_result", "naturality_report", "catalog_report",
-         "catalog_list", "theorem", "experiment_result", "error")
+         "evaluation", "instance_verdict", "search_result", "exact_decision", "naturality_report", "catalog_report",
+         "catalog_list", "theorem", "experiment_result", "bound_witness", "sweep_checkpoint", "bound_check",
+         "error")
 
 #: Older format names still accepted by the readers.
-LEGACY_NAMES = {"natlat-distribution": "natlat_sym.distribution"}
+LEGACY_NAMES = {"natlat-distribution": "natlat_sym.distribution",
+                "natlat-bound-witness": "natlat_sym.bound_witness",
+                "natlat-sweep-checkpoint": "natlat_sym.sweep_checkpoint"}
 
 
 def format_name(kind: str) -> str:
@@ -83,8 +91,13 @@ def tagged(kind: str, data: dict, *, version: int = VERSION) -> dict:
 
 
 def canonical_format(name) -> str:
-    """The current name of a format, mapping legacy names."""
-    return LEGACY_NAMES.get(name, name)
+    """The current name of a format, mapping legacy names (anything that is
+    not text is returned unchanged, for the caller to refuse).
+
+    >>> canonical_format("natlat-bound-witness"), canonical_format(["x"])
+    ('natlat_sym.bound_witness', ['x'])
+    """
+    return LEGACY_NAMES.get(name, name) if isinstance(name, str) else name
 
 
 @lru_cache(maxsize=None)

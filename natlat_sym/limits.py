@@ -20,6 +20,31 @@ The other input limits are here too: JSON files nest at most
 Inside those bounds every number is exact, and later arithmetic on Python
 integers never overflows.  Floats must be finite (no NaN, no infinity).
 
+Time budgets
+------------
+A ``timeout=`` of the Python API (or ``--timeout``/``--budget`` of the
+command line) bounds *every* phase of the work, also the phases deep inside
+that know nothing of the caller's budget.  :func:`time_budget` opens a
+budget for the code it encloses (nested budgets only ever shorten the
+deadline); :func:`time_left` is what remains of the innermost one (``None``
+outside any budget) and :func:`check_time` raises
+:class:`~natlat_sym.errors.BudgetExceeded` once it is spent.  Long loops
+call :func:`check_time`; z3 gets :func:`time_left` as its own timeout.  The
+budget lives in a :class:`contextvars.ContextVar`, so it follows the code
+that opened it (threads and asyncio tasks each see their own) and is never
+left behind when the block ends.
+
+>>> with time_budget(60):
+...     0 < time_left() <= 60
+True
+>>> time_left() is None
+True
+>>> with time_budget(0):
+...     check_time("the example")
+Traceback (most recent call last):
+...
+natlat_sym.errors.BudgetExceeded: time budget exhausted during the example
+
 This module uses only the standard library, so the trusted certificate
 checker may use it.
 
@@ -43,10 +68,13 @@ from __future__ import annotations
 
 import math
 import re
+import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 from fractions import Fraction
 
 __all__ = ["MAX_DIGITS", "MAX_EXPONENT", "MAX_JSON_DEPTH", "MAX_FILE_BYTES", "MAX_PRECISION", "MAX_DENSE_CELLS", "MAX_LP_NONZEROS",
-           "exact_number", "check_integer_size"]
+           "exact_number", "check_integer_size", "time_budget", "time_left", "check_time"]
 
 #: Most digits accepted in an integer, a mantissa, or either side of ``p/q``.
 MAX_DIGITS = 1000
@@ -134,3 +162,43 @@ def exact_number(value, where: str = "") -> Fraction:
             raise ValueError(f"number {_show(text)}{at} is out of range: exponent {exp.lstrip('+')} is beyond the "
                              f"limit of ±{MAX_EXPONENT}")
     return Fraction(text.strip())
+
+
+#: ``time.monotonic()`` value of the innermost open time budget (None: no budget).
+_DEADLINE: ContextVar[float | None] = ContextVar("natlat_sym_deadline", default=None)
+
+
+@contextmanager
+def time_budget(seconds: float | None):
+    """Bound the enclosed work by ``seconds`` (None: no new bound).  Inside an
+    outer budget the earlier deadline wins.  Yields the deadline (a
+    ``time.monotonic()`` value, or None)."""
+    outer = _DEADLINE.get()
+    deadline = outer
+    if seconds is not None:
+        if not (isinstance(seconds, (int, float)) and math.isfinite(seconds)):  # also rejects nan
+            raise ValueError(f"a time budget must be a finite number of seconds, got {seconds!r}")
+        mine = time.monotonic() + max(0.0, float(seconds))
+        deadline = mine if outer is None else min(outer, mine)
+    token = _DEADLINE.set(deadline)
+    try:
+        yield deadline
+    finally:
+        _DEADLINE.reset(token)
+
+
+def time_left() -> float | None:
+    """Seconds left in the innermost :func:`time_budget` (never negative), or
+    None when no budget is open."""
+    deadline = _DEADLINE.get()
+    return None if deadline is None else max(0.0, deadline - time.monotonic())
+
+
+def check_time(what: str = "") -> None:
+    """Raise :class:`~natlat_sym.errors.BudgetExceeded` when the innermost
+    time budget is spent (nothing outside a budget)."""
+    deadline = _DEADLINE.get()
+    if deadline is not None and time.monotonic() >= deadline:
+        from .errors import BudgetExceeded
+
+        raise BudgetExceeded("time budget exhausted" + (f" during {what}" if what else ""))

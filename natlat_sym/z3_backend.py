@@ -8,6 +8,15 @@ module: constraints come in as plain Python data (dicts of
 (or, for irrational algebraic values of nonlinear problems, decimal
 approximations flagged as inexact).  Every timeout maps to ``"unknown"``.
 
+Time: :func:`solve` never runs past the caller's budget.  Its ``timeout``
+is cut to what is left of the innermost :func:`natlat_sym.limits.time_budget`
+(so a ``timeout=`` given to ``prove``, ``decide_exact`` ... bounds every z3
+call inside, whatever timeout the inner code asked for), and a spent budget
+answers ``"unknown"`` without calling z3.  z3's nonlinear solver (nlsat)
+checks its timeout only between steps and may overshoot it; callers that
+must stop on time run it in a worker process
+(:func:`natlat_sym.finite.decide.decide_exact` does).
+
 z3's answers are still only proposals: callers re-check models and
 certificates in exact arithmetic before reporting a verdict.
 
@@ -39,6 +48,7 @@ Examples
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -140,7 +150,8 @@ def solve(constraints: Sequence[tuple], *, timeout: float = 10.0, names: Sequenc
     ----------
     constraints : sequence of (polynomial, relation)
     timeout : float
-        Seconds; on expiry the answer is ``"unknown"``.
+        Seconds; on expiry the answer is ``"unknown"``.  Cut to the time left
+        in the enclosing :func:`natlat_sym.limits.time_budget`, if any.
     names : sequence of str, optional
         One name per constraint (None to leave a constraint untracked); the
         unsat core reports the tracked names it needed.
@@ -150,6 +161,14 @@ def solve(constraints: Sequence[tuple], *, timeout: float = 10.0, names: Sequenc
         Force the nonlinear (``QF_NRA``) or linear (``QF_LRA``) solver; by
         default chosen from the degree of the constraints.
     """
+    from .limits import time_left
+
+    left = time_left()
+    if left is not None:
+        timeout = min(timeout, left)
+    if not timeout > 0:  # also nan
+        return SolveResult("unknown", reason="time budget exhausted")
+    deadline = time.monotonic() + timeout
     seen: dict[str, None] = {}
     degree = 0
     for poly, rel in constraints:
@@ -165,7 +184,6 @@ def solve(constraints: Sequence[tuple], *, timeout: float = 10.0, names: Sequenc
     if nonlinear is None:
         nonlinear = degree > 1
     solver = z3.SolverFor("QF_NRA") if nonlinear else z3.SolverFor("QF_LRA")
-    solver.set("timeout", max(1, int(timeout * 1000)))
     tracked = {}
     for k, (poly, rel) in enumerate(constraints):
         c = _REL[rel](_expr(poly, ctx_vars))
@@ -176,6 +194,10 @@ def solve(constraints: Sequence[tuple], *, timeout: float = 10.0, names: Sequenc
             solver.assert_and_track(c, b)
         else:
             solver.add(c)
+    left = deadline - time.monotonic()  # building the constraints took part of the budget
+    if left <= 0:
+        return SolveResult("unknown", reason="time budget exhausted")
+    solver.set("timeout", max(1, int(left * 1000)))
     res = solver.check()
     if res == z3.unsat:
         core = tuple(tracked[str(b)] for b in solver.unsat_core()) if tracked else ()

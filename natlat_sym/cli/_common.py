@@ -28,6 +28,7 @@ from pathlib import Path
 import click
 
 from ..errors import BudgetExceeded, NatLatError
+from ..limits import time_budget
 from ..verdicts import EXIT_BAD_INPUT, EXIT_FALSE, EXIT_INTERNAL, EXIT_NOT_PROVABLE, EXIT_OK, EXIT_UNKNOWN
 
 #: Exit code of a false statement / violated check (alias of ``EXIT_FALSE``).
@@ -118,22 +119,26 @@ def hard_deadline(seconds: float | None, *, as_json: bool = False):
     a native call (an LP, an exact linear solve, z3) cannot be interrupted
     from Python.  A watchdog thread ends the process at ``seconds`` plus the
     documented overhead with the honest answer: one line ``natlat: unknown``
-    on stderr (and a JSON verdict on stdout with ``--json``), exit 3."""
+    on stderr (and a ``natlat_sym.error`` document of kind ``unknown`` on
+    stdout with ``--json``), exit 3."""
     if seconds is None:
         yield
         return
     import threading
 
+    from ..formats import tagged
+
     limit = seconds + GRACE_SECONDS + GRACE_FRACTION * seconds
     done = threading.Event()
+    reason = f"time budget of {seconds:g} s exhausted (stopped after {limit:g} s)"
+    document = json.dumps(tagged("error", {"error": {"code": EXIT_UNKNOWN, "kind": "unknown", "message": reason}}))
 
     def watch():
         if done.wait(limit):
             return
-        reason = f"time budget of {seconds:g} s exhausted (stopped after {limit:g} s)"
         try:
             if as_json:
-                sys.stdout.write(json.dumps({"verdict": "unknown", "reason": reason}) + "\n")
+                sys.stdout.write(document + "\n")
             sys.stdout.flush()
             sys.stderr.write(f"natlat: unknown: {reason}\n")
             sys.stderr.flush()
@@ -168,13 +173,16 @@ def guarded(fn):
     """Turn NatLatErrors into one-line messages with the right exit code, and
     anything unexpected into an 'internal error' line (exit 4), never a
     traceback from deep inside sympy, z3 or numpy.  A command with a
-    ``timeout`` or ``budget`` parameter runs under :func:`hard_deadline`."""
+    ``timeout`` or ``budget`` parameter runs inside
+    :func:`natlat_sym.limits.time_budget` (every phase, z3 included, sees the
+    deadline) and, as a program, under the :func:`hard_deadline` backstop."""
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         try:
-            whole = _is_script() and not getattr(fn, "budget_per_item", False)
-            with hard_deadline(_budget_of(kwargs) if whole else None, as_json=bool(kwargs.get("as_json"))):
+            budget = None if getattr(fn, "budget_per_item", False) else _budget_of(kwargs)
+            with time_budget(budget), hard_deadline(budget if _is_script() else None,
+                                                    as_json=bool(kwargs.get("as_json"))):
                 fn(*args, **kwargs)
         except Exit as e:
             sys.exit(e.code)

@@ -37,19 +37,42 @@ __all__ = ["NatlatGroup", "OneLineUsageError", "positionals_last"]
 
 class OneLineUsageError(click.UsageError):
     """A usage error shown as one line: ``natlat: error: <what> (see 'natlat
-    CMD --help')``, exit 2."""
+    CMD --help')``, exit 2.  When the command line asked for ``--json`` the
+    same message is a ``natlat_sym.error`` document on stdout instead, as
+    for every other error under ``--json``."""
+
+    as_json = False
 
     def show(self, file=None) -> None:
         message = " ".join(self.format_message().split())
         if message and message[0].isupper() and not message[:2].isupper():
             message = message[0].lower() + message[1:]
         hint = f" (see '{self.ctx.command_path} --help')" if self.ctx is not None else ""
-        click.echo(f"natlat: error: {message}{hint}", err=True)
+        if self.as_json:
+            import json
+
+            from ..formats import tagged
+
+            click.echo(json.dumps(tagged("error", {"error": {"code": self.exit_code, "kind": "bad_input",
+                                                             "message": message + hint}}), indent=2))
+        else:
+            click.echo(f"natlat: error: {message}{hint}", err=True)
 
 
-def _one_line(e: click.UsageError) -> OneLineUsageError:
+def _asks_for_json(args) -> bool:
+    """``--json`` among the options of a command line (not after ``--``)."""
+    for a in args:
+        if a == "--":
+            return False
+        if a == "--json":
+            return True
+    return False
+
+
+def _one_line(e: click.UsageError, as_json: bool = False) -> OneLineUsageError:
     out = OneLineUsageError(e.format_message(), e.ctx)
     out.exit_code = e.exit_code
+    out.as_json = as_json
     return out
 
 
@@ -101,14 +124,16 @@ class NatlatGroup(click.Group):
     argument order (see the module docstring)."""
 
     def make_context(self, info_name, args, parent=None, **extra):
+        as_json = _asks_for_json(args)
         try:
             return super().make_context(info_name, args, parent=parent, **extra)
         except OneLineUsageError:
             raise
         except click.UsageError as e:
-            raise _one_line(e) from None
+            raise _one_line(e, as_json) from None
 
     def resolve_command(self, ctx, args):
+        ctx.meta["natlat.as_json"] = _asks_for_json(args)
         name, command, rest = super().resolve_command(ctx, args)
         if command is not None:
             rest = positionals_last(command, rest)
@@ -120,4 +145,4 @@ class NatlatGroup(click.Group):
         except OneLineUsageError:
             raise
         except click.UsageError as e:
-            raise _one_line(e) from None
+            raise _one_line(e, bool(ctx.meta.get("natlat.as_json"))) from None

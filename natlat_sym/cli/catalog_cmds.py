@@ -178,28 +178,30 @@ def show(theorem_id, as_json, latex, timeout):
         emit_json(data, "theorem")
         raise Exit(EXIT_OK if report.ok else EXIT_REFUTED)
     status = str(getattr(report.status, "value", report.status))
-    click.echo(f"{thm.title}  [{thm.id}, spec {thm.spec_id}]  status: {status}")
-    click.echo(f"reference: {thm.reference}")
+    # --latex prints only LaTeX: the plain-text lines become LaTeX comments
+    say = (lambda text: click.echo("\n".join(f"% {line}".rstrip() for line in str(text).split("\n")))) if latex \
+        else click.echo
+    say(f"{thm.title}  [{thm.id}, spec {thm.spec_id}]  status: {status}")
+    say(f"reference: {thm.reference}")
     if thm.uses:
-        click.echo(f"uses: {', '.join(thm.uses)}")
+        say(f"uses: {', '.join(thm.uses)}")
     used_by = catalog.used_by(thm.id)
     if used_by:
-        click.echo(f"used by: {', '.join(used_by)}")
-    click.echo("")
-    click.echo(thm.informal.strip())
+        say(f"used by: {', '.join(used_by)}")
+    say("")
+    say(thm.informal.strip())
     for ob, res in zip(thm.obligations, report.results):
-        click.echo("")
+        say("")
         mark = "ok" if res.ok else "FAILED"
-        click.echo(f"- {ob.kind}: {ob.description}  -> {getattr(res, 'outcome', '')} [{mark}, {res.seconds:.3f} s]")
+        say(f"- {ob.kind}: {ob.description}  -> {getattr(res, 'outcome', '')} [{mark}, {res.seconds:.3f} s]")
         if ob.statement is not None:
-            click.echo(f"  statement: {ob.statement.latex() if latex else ob.statement}")
+            click.echo(f"\\[ {ob.statement.latex()} \\]" if latex else f"  statement: {ob.statement}")
         derivation = getattr(res, "derivation", None)
         if derivation is not None:
-            body = derivation.latex() if latex else derivation.text()
-            click.echo("  " + body.replace("\n", "\n  "))
+            click.echo(derivation.latex() if latex else "  " + derivation.text().replace("\n", "\n  "))
         detail = getattr(res, "detail", "")
         if detail:
-            click.echo(f"  {detail}")
+            say(f"  {detail}")
     raise Exit(EXIT_OK if report.ok else EXIT_REFUTED)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import click
 
-from ._common import EXIT_OK, EXIT_REFUTED, Exit, emit_json, fail, guarded, read_json_file, write_atomic
+from ._common import EXIT_OK, EXIT_REFUTED, Exit, Seconds, emit_json, fail, guarded, read_json_file, write_atomic
 
 
 def write_coq_for_result(statement, result, path: str) -> str:
@@ -33,7 +33,7 @@ def write_coq_for_result(statement, result, path: str) -> str:
               help="Where to write the Coq file.")
 @click.option("--name", default="natlat_theorem", show_default=True, help="Name of the Coq theorem.")
 @click.option("--coqc", "run_coqc", is_flag=True, help="Run coqc on the file and report whether it is accepted.")
-@click.option("--timeout", default=300.0, show_default=True, type=click.FloatRange(min=1),
+@click.option("--timeout", default=300.0, show_default=True, type=Seconds(1),
               help="Seconds allowed for coqc.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
 @guarded

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ._common import budget_per_item, Exit, distribution_table, emit_json, fail, guarded, progress_bar, write_atomic
+from ._common import Seconds, budget_per_item, Exit, distribution_table, emit_json, fail, guarded, progress_bar, write_atomic
 
 
 def _parse_common_parts(items) -> dict:
@@ -34,7 +34,7 @@ def _parse_common_parts(items) -> dict:
 @click.option("--common-part", "common", multiple=True, metavar="K=A;B",
               help="Make K the Gács–Körner common part of the groups A and B (its value is the connected "
                    "component of the support of P[A,B]), e.g. 'K=X1;X2'.")
-@click.option("--timeout", default=120.0, show_default=True, type=click.FloatRange(min=0.01),
+@click.option("--timeout", default=120.0, show_default=True, type=Seconds(0.01),
               help="One budget in seconds for everything; then the answer is 'undecided'.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
               help="Processes deciding support cases in parallel.")
@@ -65,6 +65,17 @@ def decide(statement, given, alphabets, common, timeout, workers, shannon, out, 
     re-checked by the independent evaluator.
     """
     from ..finite.decide import decide_exact, exact_statement
+    from ..limits import time_budget
+    from ..verdicts import Truth
+    from ..shannon.parse import parse_statement
+    from .finite_cmds import _parse_alphabets
+
+    with time_budget(timeout):  # parsing counts too; decide_exact takes what is left
+        _decide(statement, given, alphabets, common, timeout, workers, shannon, out, progress, as_json)
+
+
+def _decide(statement, given, alphabets, common, timeout, workers, shannon, out, progress, as_json):
+    from ..finite.decide import decide_exact, exact_statement
     from ..verdicts import Truth
     from ..shannon.parse import parse_statement
     from .finite_cmds import _parse_alphabets
@@ -82,7 +93,7 @@ def decide(statement, given, alphabets, common, timeout, workers, shannon, out, 
 
         write_atomic(out, dumps(result.distribution) + "\n")
     if as_json:
-        emit_json(result.to_json())
+        emit_json(result.to_json(), "exact_decision")
     else:
         sizes_text = ", ".join(f"|{n}| = {k}" for n, k in result.sizes.items())
         click.echo(f"statement: {result.statement}")

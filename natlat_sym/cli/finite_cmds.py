@@ -41,7 +41,7 @@ def _is_statement(text: str) -> bool:
 @click.option("--exact", "want_exact", is_flag=True,
               help="Also compute the exact closed form (sums of rational multiples of log2 of rationals); "
                    "slow on large float tables.")
-@click.option("--budget", default=60.0, show_default=True, type=click.FloatRange(min=0.1),
+@click.option("--budget", default=60.0, show_default=True, type=Seconds(0.1),
               help="Seconds for the certified enclosure of an expression; past it only the float is reported.")
 @guarded
 def eval_(expression, dist_path, params, as_json, precision, want_exact, budget):
@@ -180,7 +180,7 @@ def search(statement, given, alphabets, seed, starts, budget, params, out, progr
 
 
 @click.command(short_help="Errors of latents and optimal natural latents of a distribution.",
-               epilog="Exit codes: 0 report printed, 2 bad input.")
+               epilog="Exit codes: 0 report printed, 2 bad input, 3 time budget exhausted.")
 @click.argument("path", type=click.Path(dir_okay=False), metavar="FILE")
 @click.option("--latent", "latents", multiple=True, metavar="NAME",
               help="Latent variable(s) to assess (default: those marked as latents in the file).")
@@ -191,9 +191,11 @@ def search(statement, given, alphabets, seed, starts, budget, params, out, progr
               help="Draw the information diagram (the 7 atoms) of three variables, chosen with --venn-vars.")
 @click.option("--venn-vars", metavar="A,B,C", help="The three variables of --venn (default: the first three).")
 @click.option("--seed", default=0, show_default=True, type=int)
+@click.option("--timeout", default=300.0, show_default=True, type=Seconds(0.1),
+              help="Seconds for the whole report; past it the answer is 'unknown' (exit 3).")
 @json_opt
 @guarded
-def naturality(path, latents, observables, plot, venn, venn_vars, seed, as_json):
+def naturality(path, latents, observables, plot, venn, venn_vars, seed, timeout, as_json):
     """Mediation and redundancy errors of the latents in FILE, and the optimal natural
     latents (stochastic τ and deterministic T, Gács–Körner, Wyner) of its observables."""
     from ..files import check_writable

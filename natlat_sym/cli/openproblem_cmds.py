@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ._common import budget_per_item, EXIT_OK, Exit, emit_json, fail, guarded, progress_bar, read_json_file
+from ._common import budget_per_item, EXIT_OK, Exit, Seconds, emit_json, fail, guarded, progress_bar, read_json_file
 
 json_opt = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 NAMES = ["o1", "o1-max", "o1-n3-m1", "o1-n3-m2", "o2"]
@@ -16,7 +16,8 @@ NAMES = ["o1", "o1-max", "o1-n3-m1", "o1-n3-m2", "o2"]
 @click.option("--seed", default=0, show_default=True, type=int, help="Random seed (results reproduce).")
 @click.option("--chunks", type=click.IntRange(min=1), help="Number of seeded chunks: fixes the work, so the same "
               "seed gives the same witness on 1 process, N workers or a cluster.")
-@click.option("--budget", type=click.FloatRange(min=0.1), help="Seconds of search (default 60 without --chunks).")
+@click.option("--budget", type=Seconds(0.1), help="Seconds of search and refinement (default 60 without "
+              "--chunks); certifying the best candidate follows (a fraction of a second).")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
               help="Local worker processes (1 = this process).")
 @click.option("--scheduler", metavar="ADDRESS", help="Run chunks on a Dask distributed scheduler "
@@ -40,7 +41,7 @@ NAMES = ["o1", "o1-max", "o1-n3-m1", "o1-n3-m2", "o2"]
 @click.option("--progress/--no-progress", default=True, help="Progress bar on stderr (terminals only).")
 @json_opt
 @guarded
-@budget_per_item  # --budget is the sweep's search time, not the whole command (certification follows)
+@budget_per_item  # --budget bounds search and refinement; certification follows (no watchdog may cut it)
 def experiment(name, seed, chunks, budget, workers, scheduler, checkpoint, resume, max_alphabet, max_cells,
                samples, refine, start, out, progress, as_json):
     """Sweep an open problem and report a certified lower bound on its best constant.
@@ -120,9 +121,11 @@ def experiment(name, seed, chunks, budget, workers, scheduler, checkpoint, resum
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--precision", default=128, show_default=True, type=click.IntRange(min=32, max=4096),
               help="arb working precision in bits.")
+@click.option("--timeout", default=300.0, show_default=True, type=Seconds(0.1),
+              help="Seconds for the check; past it the answer is undecided (exit 3).")
 @json_opt
 @guarded
-def verify_bound(file, precision, as_json):
+def verify_bound(file, precision, timeout, as_json):
     """Re-check FILE, a witness written by `natlat experiment ... --out FILE`.
 
     The checker reads only the exact distribution (and latent) in FILE and recomputes
@@ -135,7 +138,7 @@ def verify_bound(file, precision, as_json):
     data = read_json_file(file, "witness")
     result = check_witness(data, precision=precision)
     if as_json:
-        emit_json({**result.to_json(), "statement": data.get("statement")})
+        emit_json({**result.to_json(), "statement": data.get("statement")}, "bound_check")
     else:
         click.echo(f"{result.truth}: claim {data.get('claim')} for {result.problem}")
         click.echo(f"  {result.detail}")

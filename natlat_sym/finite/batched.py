@@ -34,6 +34,7 @@ import numpy as np
 from scipy.special import entr
 
 from natlat_sym.errors import DistributionError
+from natlat_sym.limits import check_time
 from natlat_sym.finite.distribution import DEFAULT_TOLERANCE, Distribution, _validate_alphabet, _validate_names
 from natlat_sym.finite.evaluate import _parameter_values, as_linear_form
 
@@ -187,6 +188,7 @@ class DistributionBatch:
         want = sorted({self._subset(s) for s in subsets}, key=len, reverse=True)
         out = {}
         for s in want:
+            check_time("batched entropies")  # one marginal per subset: a caller's time budget holds between them
             if not s:
                 out[s] = np.zeros(len(self))
                 continue

@@ -65,6 +65,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..errors import StatementError
+from ..limits import time_left
 from ..verdicts import Truth
 from ._exact_compile import Compiled, ExactStatement, compile_case, enumerate_cases, make_plan
 from ._structure import Determination, Independence, recognize
@@ -414,6 +415,8 @@ def decide_exact(statement, alphabets, *, given: Sequence = (), common_parts: Ma
     from .. import z3_backend
 
     t0 = time.perf_counter()
+    if time_left() is not None:  # inside a caller's time budget: it bounds this decision too
+        timeout = min(timeout, time_left())
     deadline = time.time() + timeout
     hyps, concl = exact_statement(statement, given=given)
     common = {}
@@ -449,7 +452,12 @@ def decide_exact(statement, alphabets, *, given: Sequence = (), common_parts: Ma
                 return done(Truth.VIOLATED, "z3-nlsat", distribution=dist, z3_calls=small.z3_calls,
                             cases=small.cases, solved=small.solved, pattern_vars=small.pattern_vars)
     plan = make_plan(st, max_pattern_cells=max_pattern_cells, pattern_vars=pattern_vars)
-    cases = list(enumerate_cases(plan, reduce=reduce_symmetry))
+    cases = []
+    for case in enumerate_cases(plan, reduce=reduce_symmetry):
+        if len(cases) % 256 == 255 and time.time() > deadline:
+            return done(Truth.UNDECIDED, "", cases=len(cases), pattern_vars=plan.pattern_vars,
+                        reason=f"time budget of {timeout:g} s exhausted while enumerating support cases")
+        cases.append(case)
     total = len(cases)
     solved = calls = 0
     reasons: list[str] = []

@@ -58,6 +58,7 @@ import numpy as np
 
 from .. import z3_backend
 from ..errors import StatementError
+from ..limits import time_left
 from ..shannon.certificate import HypothesisForm
 from ..shannon.linear import LinearForm, _natural_key
 from ..verdicts import Truth
@@ -296,6 +297,9 @@ def _run_cases(cases, hyps, concl, timeout, t0, sizes, text):
     """cases: iterable of (_Encoding, extra constraints)."""
     n = 0
     reasons = []
+    outer = time_left()  # a caller's time budget bounds these cases too
+    if outer is not None:
+        timeout = min(timeout, time.perf_counter() - t0 + outer)
     for enc, extra in cases:
         base = list(extra)
         for c in hyps:

@@ -49,6 +49,7 @@ import numpy as np
 from scipy.optimize import minimize
 
 from ..errors import BudgetExceeded, DistributionError
+from ..limits import check_time
 from .common_information import _observables
 
 __all__ = ["NaturalLatent", "Frontier", "NaturalityReport", "best_deterministic_latent",
@@ -108,6 +109,7 @@ def _grouped_entropy(labels: np.ndarray, keys: np.ndarray, mass: np.ndarray) -> 
     width = c * nk
     out = np.empty(N)
     for s in range(0, N, 8192):
+        check_time("the partitions of the support")  # the caller's time budget, if any
         lab = labels[s:s + 8192].astype(np.int64)
         n = lab.shape[0]
         idx = lab * nk + keys[None, :] + np.arange(n)[:, None] * width
@@ -244,6 +246,7 @@ def best_stochastic_latent(dist, observables: Sequence[str] | None = None, *, se
     x0s += [rng.normal(0, 2.0, c * k) for _ in range(starts)]
     best = None
     for x0 in x0s:
+        check_time("the search for a stochastic natural latent")
         res = minimize(f, x0, method="L-BFGS-B", options={"maxiter": 400})
         if best is None or res.fun < best[0]:
             best = (float(res.fun), res.x)

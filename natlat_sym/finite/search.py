@@ -58,6 +58,7 @@ import numpy as np
 from scipy.optimize import minimize
 
 from ..errors import BudgetExceeded, StatementError
+from ..limits import check_time, time_budget, time_left
 from ..shannon.linear import LinearForm, format_subset
 from ..verdicts import Truth
 from ._exact_logs import log_combination
@@ -166,7 +167,9 @@ def network_for(names: Sequence[str], conditions: Sequence) -> _Network:
             det_for[next(iter(d.target))] = d.given
     for active_count in range(len(indeps), -1, -1):
         for active in itertools.combinations(indeps, active_count):
-            for perm in itertools.permutations(names):
+            for count, perm in enumerate(itertools.permutations(names)):
+                if count % 1024 == 1023:
+                    check_time("the choice of a Bayesian-network shape")  # n! orders: 12 variables is 479 million
                 pos = {v: i for i, v in enumerate(perm)}
                 parents = {v: set(perm[:pos[v]]) for v in perm}
                 ok = True
@@ -361,7 +364,8 @@ def find_counterexample(statement, *, alphabets=None, seed: int = 0, starts: int
         Wall-clock cap, checked every 32 objective evaluations and before
         each exact verification; when reached the search stops and reports
         what it has (``found=False`` unless already verified).  The overshoot
-        is at most 32 evaluations and one exact verification.
+        is at most 32 evaluations and one exact verification.  Inside a
+        :func:`natlat_sym.limits.time_budget` the smaller of the two counts.
     parameters : mapping, optional
         Exact values of the statement's parameters (``{"c": "1/2"}``).
     progress : callable, optional
@@ -381,6 +385,8 @@ def find_counterexample(statement, *, alphabets=None, seed: int = 0, starts: int
     from .distribution import Distribution
 
     t0 = time.perf_counter()
+    if time_left() is not None:  # inside a caller's time budget: it bounds this search too
+        budget_seconds = min(budget_seconds, time_left())
     parts = statement_parts(statement, parameters)
     names = parts.variables
     if not names:
@@ -396,7 +402,11 @@ def find_counterexample(statement, *, alphabets=None, seed: int = 0, starts: int
             r = recognize(h.form)
             if r is not None:
                 conditions.append(r)
-    net = network_for(names, conditions)
+    try:
+        with time_budget(budget_seconds - (time.perf_counter() - t0)):
+            net = network_for(names, conditions)
+    except BudgetExceeded:  # no network shape chosen in time: nothing was searched
+        return SearchResult(False, None, None, time.perf_counter() - t0, 0, 0, seed, parts.text, (), math.inf)
     model = _Model(names, sizes, net)
     built = {c.form() for c in net.structural}
     penalised = [h for h in parts.hypotheses if not (h.sense == "==" and any(

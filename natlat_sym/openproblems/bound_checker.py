@@ -31,7 +31,7 @@ O2: ``c*_O2 >= (I(Γ;X|Λ) − ε1 − ε2 − ε2')/ε3`` for any distribution 
 
 Examples
 --------
->>> w = {"format": "natlat-bound-witness", "problem": "o1", "claim": "3/2",
+>>> w = {"format": "natlat_sym.bound_witness", "version": 1, "problem": "o1", "claim": "3/2",
 ...      "cells": [[0, 0], [0, 1], [1, 0], [1, 1]], "probabilities": ["9/20", "1/20", "1/20", "9/20"],
 ...      "channel": [["49/50", "1/50"], ["1/2", "1/2"], ["1/2", "1/2"], ["1/50", "49/50"]]}
 >>> r = check_witness(w)
@@ -49,12 +49,14 @@ from itertools import combinations
 import numpy as np
 
 from ..errors import DistributionError
+from ..formats import canonical_format, format_name
+from ..limits import check_time
 from ..verdicts import Truth
 from .problems import get_problem
 
 __all__ = ["BoundCheck", "check_witness", "MAX_CHECK_CELLS", "WITNESS_FORMAT"]
 
-WITNESS_FORMAT = "natlat-bound-witness"
+WITNESS_FORMAT = format_name("bound_witness")  # legacy files: "natlat-bound-witness"
 #: Largest support whose partitions the checker enumerates (Bell(11) = 678570).
 MAX_CHECK_CELLS = 11
 _SCALE_BITS = 50
@@ -108,12 +110,14 @@ def _up(x: Fraction, digits: int = 6) -> str:
 
 
 def _frac(x, where: str) -> Fraction:
+    from ..limits import exact_number
+
+    if isinstance(x, float) or not isinstance(x, (int, str)):
+        raise DistributionError(f"witness: {where} is not an exact rational: {x!r}")
     try:
-        if isinstance(x, float):
-            raise ValueError
-        return Fraction(str(x))
-    except (ValueError, ZeroDivisionError):
-        raise DistributionError(f"witness: {where} is not an exact rational: {x!r}") from None
+        return exact_number(x, where)  # bounded cost: "1e999999999" is refused, not expanded
+    except ValueError as e:
+        raise DistributionError(f"witness: {where}: {e}") from None
 
 
 def _parse_o1(data: dict, n: int):
@@ -222,6 +226,8 @@ def _deterministic_bounds(cells, p, problem, precision):
     hi_tab = np.zeros(1 << c, dtype=np.int64)
     with fl.ctx.workprec(precision):
         for mask in range(1, 1 << c):
+            if mask % 64 == 0:
+                check_time("the certified check of the witness")
             m = sum((p[i] for i in range(c) if (mask >> i) & 1), Fraction(0))
             lo, hi = _bounds(_neg_m_log2_m(m))
             lo_tab[mask] = math.floor(lo * scale)
@@ -332,8 +338,10 @@ def check_witness(data: dict, *, precision: int = 128) -> BoundCheck:
     DistributionError
         For a malformed witness (one line naming the field).
     """
-    if not isinstance(data, dict) or data.get("format") != WITNESS_FORMAT:
+    if not isinstance(data, dict) or canonical_format(data.get("format")) != WITNESS_FORMAT:
         raise DistributionError(f"witness: not a {WITNESS_FORMAT} file (missing or wrong 'format')")
+    if data.get("version", 1) != 1:
+        raise DistributionError(f"witness: unknown version {data.get('version')!r} (this natlat_sym reads version 1)")
     problem = get_problem(data.get("problem", "?"))
     claim = _frac(data.get("claim"), "claim")
     if problem.kind == "o2":

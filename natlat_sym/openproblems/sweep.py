@@ -44,6 +44,8 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import DistributionError, StatementError
+from ..formats import canonical_format, format_name, tagged
+from ..limits import time_budget, time_left
 from . import fast_scores as F
 from .bound_checker import check_witness
 from .patterns import canonical_patterns, is_connected
@@ -52,7 +54,7 @@ from .witness import certify, o1_witness, o2_witness
 
 __all__ = ["SweepConfig", "SweepResult", "run_chunk", "run_sweep", "CHECKPOINT_FORMAT"]
 
-CHECKPOINT_FORMAT = "natlat-sweep-checkpoint"
+CHECKPOINT_FORMAT = format_name("sweep_checkpoint")  # legacy files: "natlat-sweep-checkpoint"
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,12 @@ class SweepConfig:
 
     ``chunks`` (a number of chunks) and ``budget`` (seconds) only say when to
     stop and are not part of a chunk's identity, so a resumed sweep may
-    extend them."""
+    extend them.  ``budget`` bounds the search *and* the polish: in this
+    process (``workers=1``) a chunk still running at the deadline stops
+    refining and is kept as a candidate marked ``truncated`` (never saved as
+    a finished chunk in a checkpoint); chunks on other processes finish.
+    Certifying the best candidate follows the budget (a fraction of a
+    second; measured in ``bench/bench_budgets.py``)."""
 
     problem: str = "o1"
     seed: int = 0
@@ -114,14 +121,15 @@ class SweepResult:
     resumed: int = 0
 
     def to_json(self) -> dict:
-        return {"config": asdict(self.config), "chunks_done": self.chunks_done, "resumed_chunks": self.resumed,
+        """The ``natlat_sym.experiment_result`` document (``natlat experiment --json``)."""
+        return tagged("experiment_result", {"config": asdict(self.config), "chunks_done": self.chunks_done, "resumed_chunks": self.resumed,
                 "evaluations": self.evaluations, "seconds": round(self.seconds, 3),
                 "best_float_ratio": None if self.best is None else self.best["ratio"],
                 "best_chunk": None if self.best is None else self.best["chunk"],
                 "certified_lower_bound": None if self.witness is None else self.witness["claim"],
                 "statement": None if self.witness is None else self.witness.get("statement"),
                 "check": None if self.check is None else self.check.to_json(),
-                "coverage": self.coverage}
+                "coverage": self.coverage})
 
 
 # ----------------------------------------------------------------------------- chunks
@@ -201,10 +209,13 @@ def _ratio_gradient(cells, mass, problem, channel, rng, h=1e-5):
 
 def _o1_chunk(cfg, problem, index, pattern, rng, start=None, refine=None):
     cells = np.array(pattern) if pattern is not None else _random_pattern(rng, problem.n, cfg)
-    best, evals = None, 0
+    best, evals, truncated = None, 0, False
     if start is not None:
         best = start
     for i in range(cfg.samples if start is None else 0):
+        if best is not None and time_left() == 0:  # the sweep's budget is spent: keep what we have
+            truncated = True
+            break
         mass = _sample_mass(rng, len(cells), structured=i % 2 == 0)
         r, T, tau, q = _ratio(_support(cells, mass), problem, rng)
         evals += 1
@@ -212,6 +223,9 @@ def _o1_chunk(cfg, problem, index, pattern, rng, start=None, refine=None):
             best = (r, mass, q, T, tau)
     scale = 0.3 if start is None else 0.1
     for step in range(cfg.refine if refine is None else refine):
+        if time_left() == 0:
+            truncated = True
+            break
         r0, mass0, q0 = best[0], best[1], best[2]
         if step % 2 == 0 and r0 > 0:
             direction = _ratio_gradient(cells, mass0, problem, q0, rng) * scale
@@ -225,13 +239,21 @@ def _o1_chunk(cfg, problem, index, pattern, rng, start=None, refine=None):
             scale = min(scale * 1.5, 1.0)
         else:
             scale = max(scale * 0.7, 0.005)
-    r, T, tau, q = _ratio(_support(cells, best[1]), problem, rng, init=best[2], starts=16, iterations=500)
-    if r < best[0]:
+    if truncated or time_left() == 0:
         r, T, tau, q = best[0], best[3], best[4], best[2]
-    return {"chunk": index, "kind": "exhaustive" if pattern is not None else "random", "cells_count": len(cells),
-            "ratio": float(r), "T": float(T), "tau_upper": float(tau), "evaluations": evals + 1,
-            "cells": cells.tolist(), "mass": [float(x) for x in best[1] / best[1].sum()],
-            "channel": q.tolist()}
+        truncated = True
+    else:
+        r, T, tau, q = _ratio(_support(cells, best[1]), problem, rng, init=best[2], starts=16, iterations=500)
+        evals += 1
+        if r < best[0]:
+            r, T, tau, q = best[0], best[3], best[4], best[2]
+    out = {"chunk": index, "kind": "exhaustive" if pattern is not None else "random", "cells_count": len(cells),
+           "ratio": float(r), "T": float(T), "tau_upper": float(tau), "evaluations": evals,
+           "cells": cells.tolist(), "mass": [float(x) for x in best[1] / best[1].sum()],
+           "channel": np.asarray(q).tolist()}
+    if truncated:
+        out["truncated"] = True  # cut short by the time budget: a candidate, but not a finished chunk
+    return out
 
 
 def _o2_chunk(cfg, index, rng):
@@ -368,14 +390,14 @@ def _run_chunks(todo, cfg_data, patterns, workers, scheduler, stop: Callable[[],
 
 # ----------------------------------------------------------------------------- checkpoints
 def _load_checkpoint(path, cfg: SweepConfig) -> dict:
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DistributionError(f"checkpoint {path} does not exist") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as e:
-        raise DistributionError(f"checkpoint {path} is not JSON: {e}") from None
-    if not isinstance(data, dict) or data.get("format") != CHECKPOINT_FORMAT:
+    from ..files import read_json
+
+    data = read_json(path, "checkpoint")  # bounded: size, depth, numbers, UTF-8; one-line FileError
+    if not isinstance(data, dict) or canonical_format(data.get("format")) != CHECKPOINT_FORMAT:
         raise DistributionError(f"checkpoint {path}: not a {CHECKPOINT_FORMAT} file")
+    if data.get("version", 1) != 1:
+        raise DistributionError(f"checkpoint {path}: unknown version {data.get('version')!r} (this natlat_sym "
+                                "reads version 1)")
     if data.get("config") != cfg.identity():
         raise DistributionError(f"checkpoint {path} was written by a different sweep "
                                 f"({data.get('config')}); use the same problem, seed and sizes to resume")
@@ -385,8 +407,8 @@ def _load_checkpoint(path, cfg: SweepConfig) -> dict:
 def _save_checkpoint(path, cfg: SweepConfig, finished: dict) -> None:
     from ..cli._common import write_atomic
 
-    data = {"format": CHECKPOINT_FORMAT, "config": cfg.identity(),
-            "finished": {str(k): finished[k] for k in sorted(finished)}}
+    data = {"format": CHECKPOINT_FORMAT, "version": 1, "config": cfg.identity(),
+            "finished": {str(k): finished[k] for k in sorted(finished) if not finished[k].get("truncated")}}
     write_atomic(path, json.dumps(data) + "\n")
 
 
@@ -425,6 +447,8 @@ def polish(cfg: SweepConfig, finished: dict, *, top: int = 3) -> dict | None:
     rng = np.random.default_rng([cfg.seed, 2**31 - 1])
     best = _best_of(finished)
     for res in ranked:
+        if time_left() == 0:  # the sweep's budget is spent: certify what we have
+            break
         start = (res["ratio"], np.array(res["mass"]), np.array(res["channel"]), res["T"], res["tau_upper"])
         out = _o1_chunk(cfg, problem, res["chunk"], res["cells"], rng, start=start, refine=4 * cfg.refine)
         out["polished"] = True
@@ -494,14 +518,16 @@ def run_sweep(cfg: SweepConfig, *, workers: int = 1, scheduler: str | None = Non
         if progress:
             progress(len(finished), total, res)
 
-    _run_chunks(todo, cfg.identity(), patterns, workers, scheduler, stop, on_result)
-    best = polish(cfg, finished)
+    with time_budget(cfg.budget):  # in this process, chunks and the polish stop at the budget too
+        _run_chunks(todo, cfg.identity(), patterns, workers, scheduler, stop, on_result)
+        best = polish(cfg, finished)
     result = SweepResult(cfg, len(finished), sum(r["evaluations"] for r in finished.values()),
                          time.perf_counter() - start, best, coverage=_coverage(cfg, patterns, finished),
                          resumed=resumed)
     if best is not None and best["ratio"] > 0:
         repro = cfg
-        if set(finished) == set(range(len(finished))):  # a prefix: --chunks reproduces it exactly
+        if set(finished) == set(range(len(finished))) and not any(r.get("truncated") for r in finished.values()):
+            # whole chunks 0..N-1: --chunks N reproduces the sweep exactly
             repro = SweepConfig(**{**asdict(cfg), "chunks": len(finished), "budget": None})
         result.witness = witness_of(repro, best)
         result.check = check_witness(result.witness)

@@ -1,6 +1,8 @@
 """Witness files: an exact distribution (and latent) certifying a lower bound.
 
-A witness is JSON with ``"format": "natlat-bound-witness"``:
+A witness is JSON with ``"format": "natlat_sym.bound_witness", "version": 1``
+(files written before that name say ``"natlat-bound-witness"`` and are still
+read; schema ``natlat_sym/data/bound_witness.schema.json``):
 
 O1 and its variants
     ``cells`` (support coordinates), ``probabilities`` (exact rationals,
@@ -82,7 +84,7 @@ def o1_witness(problem, cells, probabilities, channel, *, provenance: dict | Non
     rows = [_exact_weights(r, positive=False) for r in q]
     used = [v for v in range(q.shape[1]) if any(r[v] for r in rows)]
     rows = [[r[v] for v in used] for r in rows]
-    return {"format": WITNESS_FORMAT, "problem": p.name, "claim": "0",
+    return {"format": WITNESS_FORMAT, "version": 1, "problem": p.name, "claim": "0",
             "cells": [[int(v) for v in c] for c in cells],
             "probabilities": [str(x) for x in probs],
             "channel": [[str(x) for x in r] for r in rows],
@@ -96,7 +98,7 @@ def o2_witness(joint, *, provenance: dict | None = None, denominator: int = 10**
         raise DistributionError("o2_witness: the joint must have 4 axes (X1, X2, Λ, Γ)")
     cells = np.argwhere(joint > 1e-9)
     probs = _exact_weights(joint[tuple(cells.T)] / joint[tuple(cells.T)].sum(), denominator, positive=True)
-    return {"format": WITNESS_FORMAT, "problem": "o2", "claim": "0",
+    return {"format": WITNESS_FORMAT, "version": 1, "problem": "o2", "claim": "0",
             "joint": [[int(v) for v in c] + [str(x)] for c, x in zip(cells, probs)],
             "provenance": dict(provenance or {})}
 
@@ -129,14 +131,13 @@ def load_witness(path) -> dict:
     Raises
     ------
     DistributionError
-        When the file is missing or not JSON (one line naming the file).
+        When the file is missing or not JSON (one line naming the file;
+        also for files beyond the size, depth and number limits of
+        :mod:`natlat_sym.limits`).
     """
-    try:
-        return json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DistributionError(f"witness file {path} does not exist") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as e:
-        raise DistributionError(f"witness file {path} is not JSON: {e}") from None
+    from ..files import read_json
+
+    return read_json(path, "witness", error=DistributionError)
 
 
 def bound_outcome(path):

@@ -42,6 +42,10 @@ def test_every_schema_is_a_valid_schema_and_names_its_kind():
     (("check", "mutual_info_le_of_markov_chain", "--json", "--no-progress"), "catalog_report", 0),
     (("show", "mutual_info_le_of_markov_chain", "--json"), "theorem", 0),
     (("dist", "dsbs", "--param", "p=1/10"), "distribution", 0),
+    (("decide", "I(X;Y,Z) = 0", "-g", "I(X;Y|Z) = 0", "-g", "I(X;Z|Y) = 0", "--json", "--no-shannon"),
+     "exact_decision", 1),
+    (("search", "I(X;Y) <= 0", "--json", "--starts", "2"), "search_result", 1),
+    (("naturality", DSBS, "--json"), "naturality_report", 0),
 ])
 def test_json_outputs_are_tagged_and_valid(args, kind, code):
     got, out, _ = run(*args)

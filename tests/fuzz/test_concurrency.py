@@ -58,3 +58,43 @@ def test_two_checks_writing_the_same_report_at_once(tmp_path):
     json.loads(text)  # complete JSON from one of the two runs, not an interleaving
     assert '"id": "mutual_info_le_of_markov_chain"' in text
     assert os.listdir(tmp_path) == ["report.json"]
+
+
+BUILD = """
+import sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[3])
+from conftest import build_fake_site
+out, warnings = build_fake_site(Path(sys.argv[1]), cache=Path(sys.argv[2]))
+sys.stdout.write(warnings)
+"""
+
+
+def test_docs_builds_and_a_check_at_once_leave_cache_and_outputs_consistent(tmp_path):
+    """Two docs builds sharing one theorem cache, and ``natlat check --out``
+    writing into one of the build folders, all at the same time (issue 9,
+    item 9; the fake catalog of tests/docs keeps the builds cheap)."""
+    cache = tmp_path / "cache"
+    docs_tests = str(ROOT / "tests" / "docs")
+    builds = [subprocess.Popen([sys.executable, "-c", BUILD, str(tmp_path / name), str(cache), docs_tests],
+                               env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+              for name in ("a", "b")]
+    report = tmp_path / "a" / "report.json"
+    report.parent.mkdir(exist_ok=True)
+    check = subprocess.Popen([sys.executable, "-m", "natlat_sym.cli", "check", "mutual_info_le_of_markov_chain",
+                              "--no-progress", "--json", "--out", str(report)], env=ENV, cwd=tmp_path / "a",
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    for b in builds:
+        warnings, err = b.communicate(timeout=600)
+        assert b.returncode == 0, err
+        assert warnings == "", warnings  # both builds clean: no half-read cache entry
+    out, err = check.communicate(timeout=600)
+    assert check.returncode == 0, err
+    assert json.loads(report.read_text()) == json.loads(out)  # the file is the complete report
+    exported = [json.loads((tmp_path / name / "out" / "theorems.json").read_text()) for name in ("a", "b")]
+    assert exported[0] == exported[1] and {r["id"] for r in exported[0]} == {
+        "mutual_information", "mutual_info_le_of_markov_chain", "double_processing"}
+    entries = sorted(cache.iterdir())
+    assert entries and all(p.suffix == ".json" for p in entries)  # no temporary file left behind
+    for p in entries:
+        json.loads(p.read_text())  # every entry complete

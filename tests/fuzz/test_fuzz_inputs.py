@@ -16,10 +16,23 @@ Input kinds tried
 * certificate JSON: a valid certificate with one field replaced by arbitrary
   JSON or deleted (at the top, in a hypothesis, a piece, a basic
   inequality, a multiplier), plus arbitrary JSON values;
-* command lines: a command (prove, tightest, verify, eval, search,
-  naturality, list, show) with random options and hostile values
-  (``inf``, ``nan``, negatives, huge exponents, missing directories,
-  statements starting with ``-``).
+* open-problem witness JSON (``natlat verify-bound``): a valid witness
+  with one field replaced by arbitrary JSON or deleted (format, version,
+  problem, claim, cells, probabilities, channel), plus arbitrary JSON values;
+* command lines: every command (prove, tightest, verify, eval, search,
+  decide, naturality, dist, experiment, verify-bound, check, list, show) with
+  random options and hostile values (``inf``, ``nan``, negatives, 0, huge
+  integers, huge and tiny exponents, empty text, missing directories and
+  files, a directory where a file is expected, statements starting with
+  ``-``), with and without ``--json``.
+
+The command-line property, exactly: the exit code is 0, 1, 3 or 5 (a
+verdict) or 2 (bad input) — never 4 (internal error) nor an exception; a
+bad input or budget answer is exactly one line on stderr, or, under
+``--json``, one ``natlat_sym.error`` document on stdout; never a traceback.
+Every run has a time budget (``--timeout``/``--budget``), so no example can
+hang; how far past its budget a command answers is measured in
+``bench/bench_budgets.py``, never asserted here (no wall-clock assertions).
 
 Examples are few (the suite must stay cheap); hypothesis' database and
 shrinking keep whatever it finds.
@@ -146,7 +159,40 @@ def test_certificate_loader_and_checker_answer_or_raise_one_line(certificate, da
         _one_line(e)
 
 
-DSBS = str(Path(__file__).resolve().parents[2] / "docs" / "examples" / "dsbs.json")
+WITNESS = {"format": "natlat_sym.bound_witness", "version": 1, "problem": "o1", "claim": "1/2",
+           "cells": [[0, 0], [1, 1]], "probabilities": ["1/2", "1/2"], "channel": [["1", "0"], ["0", "1"]]}
+
+
+@FAST
+@given(st.sampled_from(sorted(WITNESS)), json_values, st.booleans())
+def test_witness_checker_answers_or_raises_one_line(key, value, delete):
+    from natlat_sym.openproblems.bound_checker import check_witness
+
+    w = dict(WITNESS)
+    if delete:
+        del w[key]
+    else:
+        w[key] = value
+    try:
+        check_witness(w)
+    except NatLatError as e:
+        _one_line(e)
+
+
+@FAST
+@given(json_values)
+def test_witness_checker_on_arbitrary_json(value):
+    from natlat_sym.openproblems.bound_checker import check_witness
+
+    try:
+        check_witness(value)
+    except NatLatError as e:
+        _one_line(e)
+
+
+ROOT = Path(__file__).resolve().parents[2]
+DSBS = str(ROOT / "docs" / "examples" / "dsbs.json")
+O1 = str(ROOT / "proofs" / "data" / "bounds" / "o1.json")
 HOSTILE = ["inf", "nan", "-1", "0", "1e999999999", "1e-999999999", "/no/such/dir/x.json", "-H(X) <= 0", "x",
            "10000000000", ""]
 COMMANDS = {
@@ -159,6 +205,13 @@ COMMANDS = {
     "naturality": (["/no/such/file.json"], ["--latent", "--plot", "--seed"]),
     "show": (["no_such_theorem"], ["--timeout", "--latex"]),
     "list": ([], ["--json", "--status"]),
+    "decide": (["I(X;Y) = 0", "I(X;Y,Z) = 0", "H(X) <= 1"], ["--given", "--alphabets", "--timeout", "--json",
+                                                            "--out", "--common-part"]),
+    "dist": (["dsbs", "xor", "no-such-family"], ["--param", "--names", "--out", "--json"]),
+    "experiment": (["o1", "o2"], ["--budget", "--seed", "--out", "--checkpoint", "--resume", "--start",
+                                  "--max-cells", "--json"]),
+    "verify-bound": ([O1, DSBS, "/no/such/witness.json", "docs"], ["--precision", "--timeout", "--json"]),
+    "check": (["mutual_info_le_of_markov_chain", "T4", "no_such_theorem"], ["--timeout", "--json", "--out"]),
 }
 
 
@@ -170,10 +223,14 @@ def test_cli_gives_a_verdict_or_one_line_exit_2_or_3(data, tmp_path_factory):
     args = [command] + ([data.draw(st.sampled_from(positionals))] if positionals else [])
     for _ in range(data.draw(st.integers(0, 3))):
         args.append(data.draw(st.sampled_from(options)))
-        if args[-1] not in ("--json", "--latex"):
+        if args[-1] not in ("--json", "--latex", "--status"):
             args.append(data.draw(st.sampled_from(HOSTILE + ["1", "2", DSBS])))
-    if command in ("prove", "tightest", "search") and "--timeout" not in args:
-        args += ["--timeout", "5"] if command != "search" else ["--budget", "2"]
+    if command in ("prove", "tightest", "decide", "check", "verify-bound") and "--timeout" not in args:
+        args += ["--timeout", "5"]
+    if command in ("search", "experiment") and "--budget" not in args:
+        args += ["--budget", "2"]
+    if command == "experiment":
+        args += ["--samples", "1", "--refine", "0"]  # one candidate per chunk: cheap
     runner = CliRunner()
     with runner.isolated_filesystem(temp_dir=tmp_path_factory.getbasetemp()):  # relative outputs land here
         result = runner.invoke(cli, args, catch_exceptions=True)

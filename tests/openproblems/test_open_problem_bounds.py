@@ -88,7 +88,9 @@ def test_checker_T_agrees_with_natural_latent_search(seed, cells):
     (lambda w: w.__setitem__("probabilities", ["1/2", "1/2", "1/4", "0"]), "positive"),
     (lambda w: w.__setitem__("channel", [["1/2", "1/3"]] * 4), "sum to exactly 1"),
     (lambda w: w.__setitem__("claim", 1.5), "not an exact rational"),
-    (lambda w: w.__setitem__("format", "x"), "natlat-bound-witness"),
+    (lambda w: w.__setitem__("format", "x"), "natlat_sym.bound_witness"),
+    (lambda w: w.__setitem__("version", 2), "unknown version"),
+    (lambda w: w.__setitem__("claim", "1e999999999"), "beyond the limit"),
     (lambda w: w.__setitem__("problem", "o9"), "unknown open problem"),
 ])
 def test_bad_witnesses_get_one_line_errors(mutate, needle):
