@@ -7,8 +7,10 @@ per nonempty subset ``S``; here subset ``S`` is the bitmask ``m`` (bit ``i``
 set when the ``i``-th variable is in ``S``) and lives in column ``m - 1``.
 The *Shannon cone* is cut out by the elemental inequalities (see
 :mod:`~natlat_sym.shannon.basic`); :func:`elemental_matrix` builds them as a
-``scipy.sparse`` matrix ``G`` (``G @ h >= 0``), cached per ``n`` by a pure
-``lru_cache`` (the cache holds immutable data only).
+sparse matrix ``G`` (``G @ h >= 0``; a
+:class:`~natlat_sym.shannon.sparse.SparseRows`, numpy arrays only: importing
+``scipy.sparse`` would cost more than a proof at ``n <= 6``), cached per
+``n`` by a pure ``lru_cache`` (the cache holds immutable data only).
 
 A :class:`ConeProblem` is one question "is ``f >= 0`` on the cone cut by
 the hypotheses?" in coordinates:
@@ -62,12 +64,13 @@ from functools import lru_cache
 from itertools import combinations
 
 import numpy as np
-import scipy.sparse as sp
 
-from ..errors import NonlinearError, StatementError
+from ..errors import BudgetExceeded, NonlinearError, StatementError
+from ..limits import MAX_LP_NONZEROS
 from .basic import BasicInequality
 from .certificate import HypothesisForm
-from .linear import LinearForm, _natural_key
+from .linear import LinearForm, _natural_key, format_subset
+from .sparse import SparseRows
 
 __all__ = [
     "Elemental",
@@ -92,7 +95,7 @@ class Elemental:
     and ``kmask`` unused), kind 1 is ``I(i; j | K)``."""
 
     n: int
-    matrix: sp.csr_matrix
+    matrix: SparseRows
     rows: np.ndarray  # shape (m, 4), int64
 
     def basic(self, k: int, names) -> BasicInequality:
@@ -125,9 +128,6 @@ def check_lp_size(n: int, *, max_nonzeros: int | None = None) -> None:
     """Raise :class:`~natlat_sym.errors.BudgetExceeded` when the LP over
     ``n`` variables would exceed the size budget
     (:data:`natlat_sym.limits.MAX_LP_NONZEROS` nonzeros), before building it."""
-    from ..errors import BudgetExceeded
-    from ..limits import MAX_LP_NONZEROS
-
     budget = MAX_LP_NONZEROS if max_nonzeros is None else max_nonzeros
     rows, cols, nnz = lp_size(n)
     if nnz > budget:
@@ -170,8 +170,8 @@ def elemental_matrix(n: int) -> Elemental:
         val_parts.append(v4[keep])
         desc_parts.append(np.stack([np.ones(m, dtype=np.int64), np.full(m, i), np.full(m, j), ks], axis=1))
         r += m
-    mat = sp.csr_matrix((np.concatenate(val_parts), (np.concatenate(row_parts), np.concatenate(col_parts))),
-                        shape=(r, full))
+    mat = SparseRows.from_triplets(np.concatenate(row_parts), np.concatenate(col_parts),
+                                   np.concatenate(val_parts), (r, full))
     return Elemental(n, mat, np.concatenate(desc_parts))
 
 
@@ -251,7 +251,6 @@ class ConeProblem:
 
     def column_name(self, col: int) -> str:
         if col < self.nent:
-            from .linear import format_subset
             return f"H({format_subset(names_of(col + 1, self.variables))})"
         if self.homogenised and col == self.ncols - 1:
             return HOMOGENISER
