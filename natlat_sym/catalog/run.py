@@ -162,12 +162,32 @@ def _check_entry(k: int, timeout: float) -> TheoremReport:
     return check_theorem(_WORKER_ENTRIES[k], timeout=timeout)
 
 
+#: Rough relative cost of one obligation, by kind, for scheduling only:
+#: searches for distributions (refutations, finite checks, experiments) and
+#: the copy-lemma search take far longer than one Shannon-type proof.
+_COST = {"prove": 1, "tight": 2, "finite": 5, "experiment": 5, "refute": 10}
+_NON_SHANNON_COST = 20
+
+
+def _expected_cost(theorem) -> int:
+    def cost(ob) -> int:
+        if getattr(ob, "non_shannon", False):
+            return _NON_SHANNON_COST
+        return _COST.get(ob.kind, 1)
+
+    return sum(cost(ob) for ob in theorem.obligations)
+
+
 def _check_in_workers(selected, timeout, progress, jobs) -> list:
+    """Entries go to the workers expected-longest first (so that a long entry
+    does not start last and leave the other workers idle); the reports are
+    put back in the order of ``selected``."""
     reports: list = [None] * len(selected)
+    order = sorted(range(len(selected)), key=lambda k: -_expected_cost(selected[k]))  # stable: ties in order
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
                                initializer=_init_worker, initargs=(selected,))
     try:
-        pending = {pool.submit(_check_entry, k, timeout): k for k in range(len(selected))}
+        pending = {pool.submit(_check_entry, k, timeout): k for k in order}
         done_count = 0
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)

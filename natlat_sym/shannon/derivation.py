@@ -216,7 +216,7 @@ class Derivation:
         return "$$" + self.latex() + "$$"
 
     def _repr_html_(self) -> str:
-        from .display import derivation_html
+        from .display import derivation_html  # lazy: notebooks only; display imports html (~10-25 ms)
 
         return derivation_html(self)
 
