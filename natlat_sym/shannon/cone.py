@@ -142,11 +142,13 @@ def elemental_matrix(n: int) -> Elemental:
     full = (1 << n) - 1
     rows, cols, vals, desc = [], [], [], []
     r = 0
+    # every row lists its columns in increasing order, rows in order: the
+    # triplets are already canonical and SparseRows skips sorting them
     for i in range(n):
         rest = full ^ (1 << i)
         rows += [r, r] if rest else [r]
-        cols += [full - 1, rest - 1] if rest else [full - 1]
-        vals += [1, -1] if rest else [1]
+        cols += [rest - 1, full - 1] if rest else [full - 1]
+        vals += [-1, 1] if rest else [1]
         desc.append((0, i, 0, 0))
         r += 1
     row_parts = [np.array(rows, dtype=np.int64)]
@@ -159,12 +161,12 @@ def elemental_matrix(n: int) -> Elemental:
         ks = everything[(everything & (bi | bj)) == 0]  # all submasks of the rest, increasing
         m = len(ks)
         ids = np.arange(r, r + m, dtype=np.int64)
-        # per row: (k|bi, +1), (k|bj, +1), (k|bi|bj, -1), then (k, -1) unless k = 0
-        c4 = np.stack([ks | bi, ks | bj, ks | bi | bj, ks], axis=1) - 1
-        v4 = np.tile(np.array([1.0, 1.0, -1.0, -1.0]), (m, 1))
+        # per row: (k, -1) unless k = 0, (k|bi, +1), (k|bj, +1), (k|bi|bj, -1): increasing columns
+        c4 = np.stack([ks, ks | bi, ks | bj, ks | bi | bj], axis=1) - 1
+        v4 = np.tile(np.array([-1.0, 1.0, 1.0, -1.0]), (m, 1))
         r4 = np.repeat(ids, 4).reshape(m, 4)
         keep = np.ones((m, 4), dtype=bool)
-        keep[ks == 0, 3] = False
+        keep[ks == 0, 0] = False
         row_parts.append(r4[keep])
         col_parts.append(c4[keep])
         val_parts.append(v4[keep])

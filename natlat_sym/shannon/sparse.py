@@ -68,8 +68,10 @@ class SparseRows:
         vals = np.asarray(vals, dtype=np.float64).ravel()
         nrow, ncol = int(shape[0]), int(shape[1])
         if rows.size:
-            order = np.lexsort((cols, rows))
-            rows, cols, vals = rows[order], cols[order], vals[order]
+            step_r, step_c = rows[1:] - rows[:-1], cols[1:] - cols[:-1]
+            if not ((step_r > 0) | ((step_r == 0) & (step_c > 0))).all():  # not already canonical
+                order = np.lexsort((cols, rows))
+                rows, cols, vals = rows[order], cols[order], vals[order]
             first = np.ones(rows.size, dtype=bool)
             first[1:] = (rows[1:] != rows[:-1]) | (cols[1:] != cols[:-1])
             if not first.all():
