@@ -292,9 +292,10 @@ def find_exact_point(problem: ConeProblem, x, constraints, *, timeout: float = 1
     if x is not None:
         x = np.asarray(x, dtype=float)
         scale = float(np.abs(x).max(initial=0)) or 1.0
+        exact = [Fraction(float(v) / scale) for v in x]  # the floats exactly, converted once
         for d in _DENOMINATORS:
             deadline.check("rounding a point")
-            pt = [Fraction(float(v) / scale).limit_denominator(d) for v in x]
+            pt = [v.limit_denominator(d) for v in exact]
             if is_exact_point(problem, pt, constraints):
                 return pt
         pt = _vertex(problem, x, constraints, deadline)
