@@ -88,8 +88,11 @@ def measure(argv, env, repeat: int):
     return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs), runs[0][2]
 
 
-def natlat(checkout: Path, args, repeat: int):
+def natlat(checkout: Path, args, repeat: int, *, pycache: bool = False):
     env = dict(os.environ, PYTHONPATH=str(checkout))
+    if pycache:  # as an installed package runs: bytecode cached in __pycache__ (warmed by one run)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        run_once([sys.executable, "-m", "natlat_sym.cli", *args], env)
     return measure([sys.executable, "-m", "natlat_sym.cli", *args], env, repeat)
 
 
@@ -120,6 +123,9 @@ def main(argv=None) -> int:
                     help="runs per psitip statement (default 3: psitip's import alone takes seconds)")
     ap.add_argument("--baseline", type=Path, default=None, help="another checkout to compare with")
     ap.add_argument("--no-psitip", action="store_true", help="skip the psitip column")
+    ap.add_argument("--pycache", action="store_true",
+                    help="let natlat write and use __pycache__ bytecode even when PYTHONDONTWRITEBYTECODE is set "
+                         "(as a pip-installed package runs; psitip in site-packages has its bytecode already)")
     args = ap.parse_args(argv)
     repeat = args.repeat or (3 if args.quick else 10)
     here = HERE.parent
@@ -132,10 +138,13 @@ def main(argv=None) -> int:
         head += f" {'base wall':>9} {'base cpu':>8} {'base/this':>9}"
     print(f"median of {repeat} runs (check: {args.check_repeat}, psitip: {args.psitip_repeat}); "
           "wall = elapsed, cpu = user + system")
+    nocache = bool(os.environ.get("PYTHONDONTWRITEBYTECODE")) and not args.pycache
+    print("natlat bytecode: " + ("compiled from source on every run (PYTHONDONTWRITEBYTECODE is set; "
+                                 "--pycache to cache it)" if nocache else "cached in __pycache__"))
     print(head)
     for name, cmd, ps_code in commands:
         reps = args.check_repeat if cmd[0] == "check" else repeat
-        wall, cpu, code = natlat(here, cmd, reps)
+        wall, cpu, code = natlat(here, cmd, reps, pycache=args.pycache)
         line = f"{name:<30} {wall:>7.2f} {cpu:>6.2f} {code:>4}"
         if psitip:
             if ps_code is None:
@@ -145,7 +154,7 @@ def main(argv=None) -> int:
                                        min(reps, args.psitip_repeat))
                 line += f" {pw:>11.2f} {pw / wall:>12.1f}x" + ("" if pcode == 0 else f" (exit {pcode})")
         if args.baseline:
-            bw, bc, _ = natlat(args.baseline, cmd, reps)
+            bw, bc, _ = natlat(args.baseline, cmd, reps, pycache=args.pycache)
             line += f" {bw:>9.2f} {bc:>8.2f} {bw / wall:>8.1f}x"
         print(line, flush=True)
     print("\nin process (CPU s):")
