@@ -8,7 +8,9 @@ Usage::
 
 Each command runs in a fresh ``python -m natlat_sym.cli`` process (as a user
 types it), ``--repeat`` times; the table shows the median wall time and the
-median CPU time (user + system of the child).  On a shared machine the wall
+median CPU time (user + system of the child).  natlat, psitip and the
+baseline take turns (one run each per round), so that the machine's load
+changing during the benchmark affects all of them alike.  On a shared machine the wall
 time includes waiting for a core, so CPU time is the steadier number.
 
 ``psitip`` is the same statement proved by psitip (its default backend) in a
@@ -83,17 +85,25 @@ def run_once(argv, env) -> tuple[float, float, int]:
     return wall, cpu, proc.returncode
 
 
-def measure(argv, env, repeat: int):
-    runs = [run_once(argv, env) for _ in range(repeat)]
-    return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs), runs[0][2]
-
-
-def natlat(checkout: Path, args, repeat: int, *, pycache: bool = False):
+def natlat_argv(checkout: Path, args, *, pycache: bool = False):
+    """``(argv, env)`` running ``natlat args`` from ``checkout``."""
     env = dict(os.environ, PYTHONPATH=str(checkout))
     if pycache:  # as an installed package runs: bytecode cached in __pycache__ (warmed by one run)
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         run_once([sys.executable, "-m", "natlat_sym.cli", *args], env)
-    return measure([sys.executable, "-m", "natlat_sym.cli", *args], env, repeat)
+    return [sys.executable, "-m", "natlat_sym.cli", *args], env
+
+
+def interleaved(programs, repeats):
+    """Median (wall, cpu, first exit code) of each ``(argv, env)`` program,
+    run in turns (one run of each per round, ``repeats[i]`` runs of program
+    ``i``) so that a change in the machine's load hits all of them alike."""
+    runs = [[] for _ in programs]
+    for rnd in range(max(repeats)):
+        for i, (argv, env) in enumerate(programs):
+            if rnd < repeats[i]:
+                runs[i].append(run_once(argv, env))
+    return [(statistics.median(r[0] for r in rs), statistics.median(r[1] for r in rs), rs[0][2]) for rs in runs]
 
 
 def in_process() -> list[tuple[str, float]]:
@@ -144,17 +154,24 @@ def main(argv=None) -> int:
     print(head)
     for name, cmd, ps_code in commands:
         reps = args.check_repeat if cmd[0] == "check" else repeat
-        wall, cpu, code = natlat(here, cmd, reps, pycache=args.pycache)
+        programs, counts = [natlat_argv(here, cmd, pycache=args.pycache)], [reps]
+        if psitip and ps_code is not None:
+            programs.append(([sys.executable, "-c", ps_code], dict(os.environ)))
+            counts.append(min(reps, args.psitip_repeat))
+        if args.baseline:
+            programs.append(natlat_argv(args.baseline, cmd, pycache=args.pycache))
+            counts.append(reps)
+        results = interleaved(programs, counts)
+        wall, cpu, code = results[0]
         line = f"{name:<30} {wall:>7.2f} {cpu:>6.2f} {code:>4}"
         if psitip:
             if ps_code is None:
                 line += f" {'':>11} {'':>13}"
             else:
-                pw, _, pcode = measure([sys.executable, "-c", ps_code], dict(os.environ),
-                                       min(reps, args.psitip_repeat))
+                pw, _, pcode = results[1]
                 line += f" {pw:>11.2f} {pw / wall:>12.1f}x" + ("" if pcode == 0 else f" (exit {pcode})")
         if args.baseline:
-            bw, bc, _ = natlat(args.baseline, cmd, reps, pycache=args.pycache)
+            bw, bc, _ = results[-1]
             line += f" {bw:>9.2f} {bc:>8.2f} {bw / wall:>8.1f}x"
         print(line, flush=True)
     print("\nin process (CPU s):")
