@@ -75,10 +75,10 @@ def has_psitip() -> bool:
     return subprocess.run([sys.executable, "-c", "import psitip"], capture_output=True).returncode == 0
 
 
-def run_once(argv, env) -> tuple[float, float, int]:
+def run_once(argv, env, cwd=None) -> tuple[float, float, int]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    proc = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.run(argv, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -86,28 +86,30 @@ def run_once(argv, env) -> tuple[float, float, int]:
 
 
 def natlat_argv(checkout: Path, args, *, pycache: bool = False):
-    """``(argv, env)`` running ``natlat args`` from ``checkout``."""
+    """``(argv, env, cwd)`` running ``natlat args`` from ``checkout`` (also the
+    working directory: ``python -m`` puts it before PYTHONPATH)."""
     env = dict(os.environ, PYTHONPATH=str(checkout))
     if pycache:  # as an installed package runs: bytecode cached in __pycache__ (warmed by one run)
         env.pop("PYTHONDONTWRITEBYTECODE", None)
-        run_once([sys.executable, "-m", "natlat_sym.cli", *args], env)
-    return [sys.executable, "-m", "natlat_sym.cli", *args], env
+        run_once([sys.executable, "-m", "natlat_sym.cli", *args], env, checkout)
+    return [sys.executable, "-m", "natlat_sym.cli", *args], env, checkout
 
 
 def interleaved(programs, repeats):
-    """Median (wall, cpu, first exit code) of each ``(argv, env)`` program,
+    """Median (wall, cpu, first exit code) of each ``(argv, env, cwd)`` program,
     run in turns (one run of each per round, ``repeats[i]`` runs of program
     ``i``) so that a change in the machine's load hits all of them alike."""
     runs = [[] for _ in programs]
     for rnd in range(max(repeats)):
-        for i, (argv, env) in enumerate(programs):
+        for i, (argv, env, cwd) in enumerate(programs):
             if rnd < repeats[i]:
-                runs[i].append(run_once(argv, env))
+                runs[i].append(run_once(argv, env, cwd))
     return [(statistics.median(r[0] for r in rs), statistics.median(r[1] for r in rs), rs[0][2]) for rs in runs]
 
 
 def in_process() -> list[tuple[str, float]]:
-    """CPU seconds of import, proof and derivation inside one process."""
+    """CPU seconds of import, proof and derivation inside one process (this checkout)."""
+    sys.path.insert(0, str(HERE.parent))
     t = time.process_time()
     from natlat_sym.shannon.derivation import derive
     from natlat_sym.shannon.parse import parse_statement
@@ -156,7 +158,7 @@ def main(argv=None) -> int:
         reps = args.check_repeat if cmd[0] == "check" else repeat
         programs, counts = [natlat_argv(here, cmd, pycache=args.pycache)], [reps]
         if psitip and ps_code is not None:
-            programs.append(([sys.executable, "-c", ps_code], dict(os.environ)))
+            programs.append(([sys.executable, "-c", ps_code], dict(os.environ), None))
             counts.append(min(reps, args.psitip_repeat))
         if args.baseline:
             programs.append(natlat_argv(args.baseline, cmd, pycache=args.pycache))
