@@ -34,8 +34,8 @@ def _status_style(status: str) -> str:
 @click.option("--coq-dir", type=click.Path(file_okay=False), metavar="DIR",
               help="With --coq: also write each entry's ID.v file into DIR.")
 @click.option("--jobs", default=None, type=click.IntRange(min=1), metavar="N",
-              help="Processes run at once: catalog entries (1 = in this process), and coqc with --coq  "
-                   "[default: the number of CPUs].")
+              help="Processes run at once: catalog entries (default: the number of CPUs; 1 = in this "
+                   "process), and coqc with --coq (default 2).")
 @guarded
 @budget_per_item
 def check(ids, as_json, timeout, progress, out, coq, coq_dir, jobs):
@@ -50,7 +50,6 @@ def check(ids, as_json, timeout, progress, out, coq, coq_dir, jobs):
     that something did not come out as claimed.
     """
     from ..catalog import check_catalog
-    from ..catalog.run import default_jobs
     from ..files import check_writable
 
     check_writable(out, "report")
@@ -71,7 +70,7 @@ def check(ids, as_json, timeout, progress, out, coq, coq_dir, jobs):
 
         if not as_json:
             _print_table(report)
-        checks = check_catalog_with_coq(report, jobs=jobs or default_jobs(), timeout=max(timeout, 300.0), out_dir=coq_dir,
+        checks = check_catalog_with_coq(report, jobs=jobs or 2, timeout=max(timeout, 300.0), out_dir=coq_dir,
                                         quiet=as_json)
         coq_ok = all(c.result.ok for c in checks)
         by_id = {c.id: c.to_json() for c in checks}
