@@ -29,10 +29,11 @@ def highs_full(problem: ConeProblem, *, timeout: float = 600.0) -> tuple[str, fl
     from scipy.optimize import linprog
 
     obj = problem.dense(problem.target)
-    G = problem.elemental.matrix
+    G = problem.elemental.matrix.to_scipy()
     if G.shape[1] < problem.ncols:
         G = sp.hstack([G, sp.csr_matrix((G.shape[0], problem.ncols - G.shape[1]))], format="csr")
     hyp, lo, up = hypothesis_matrix(problem)
+    hyp = hyp.to_scipy()
     eq = [k for k in range(hyp.shape[0]) if up[k] == 0]
     ineq = [k for k in range(hyp.shape[0]) if up[k] != 0]
     A_ub = sp.vstack([-G, -hyp[ineq]], format="csr") if ineq else -G

@@ -46,6 +46,7 @@ def marginalization_instances_hold(*, max_nodes: int = 4) -> FiniteOutcome:
         small = all_dags(k - 1)
         for p in all_dags(k):
             sep = ci[index[error_vector(p)]]
+            separated: dict = {}  # d-separation in G is pure: ask each question of G once
             pform = vector_form(error_vector(p), names)
             for v in range(k):
                 others = [i for i in range(k) if i != v]
@@ -73,9 +74,13 @@ def marginalization_instances_hold(*, max_nodes: int = 4) -> FiniteOutcome:
                         node, pa = lift[i], plus[lift[i]]
                         desc = descendants_mask(plus, node) | 1 << v
                         nd = ((1 << k) - 1) & ~desc & ~pa & ~(1 << node)
-                        if nd and not is_d_separated(p, 1 << node, nd, pa):
-                            implied = False
-                            break
+                        if nd:
+                            question = (node, nd, pa)
+                            if question not in separated:
+                                separated[question] = is_d_separated(p, 1 << node, nd, pa)
+                            if not separated[question]:
+                                implied = False
+                                break
                     if not implied:
                         continue
                     instances += 1

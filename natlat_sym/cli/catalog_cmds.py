@@ -33,8 +33,9 @@ def _status_style(status: str) -> str:
               help="Also export every certified and tight entry to Coq and kernel-check it with coqc.")
 @click.option("--coq-dir", type=click.Path(file_okay=False), metavar="DIR",
               help="With --coq: also write each entry's ID.v file into DIR.")
-@click.option("--jobs", default=2, show_default=True, type=click.IntRange(min=1),
-              help="With --coq: coqc processes run at once.")
+@click.option("--jobs", default=None, type=click.IntRange(min=1), metavar="N",
+              help="Processes run at once: catalog entries (default: the number of CPUs; 1 = in this "
+                   "process), and coqc with --coq (default 2).")
 @guarded
 @budget_per_item
 def check(ids, as_json, timeout, progress, out, coq, coq_dir, jobs):
@@ -58,7 +59,7 @@ def check(ids, as_json, timeout, progress, out, coq, coq_dir, jobs):
         wanted = list(dict.fromkeys(wanted))
     total = len(wanted) if wanted else len(catalog)
     with progress_bar("checking", total, enabled=progress and not as_json) as advance:
-        report = check_catalog(catalog, ids=wanted, timeout=timeout,
+        report = check_catalog(catalog, ids=wanted, timeout=timeout, jobs=jobs,
                                progress=lambda done, total, rep: advance(1, rep.id))
     from ..formats import tagged
 
@@ -69,7 +70,7 @@ def check(ids, as_json, timeout, progress, out, coq, coq_dir, jobs):
 
         if not as_json:
             _print_table(report)
-        checks = check_catalog_with_coq(report, jobs=jobs, timeout=max(timeout, 300.0), out_dir=coq_dir,
+        checks = check_catalog_with_coq(report, jobs=jobs or 2, timeout=max(timeout, 300.0), out_dir=coq_dir,
                                         quiet=as_json)
         coq_ok = all(c.result.ok for c in checks)
         by_id = {c.id: c.to_json() for c in checks}

@@ -7,8 +7,10 @@ per nonempty subset ``S``; here subset ``S`` is the bitmask ``m`` (bit ``i``
 set when the ``i``-th variable is in ``S``) and lives in column ``m - 1``.
 The *Shannon cone* is cut out by the elemental inequalities (see
 :mod:`~natlat_sym.shannon.basic`); :func:`elemental_matrix` builds them as a
-``scipy.sparse`` matrix ``G`` (``G @ h >= 0``), cached per ``n`` by a pure
-``lru_cache`` (the cache holds immutable data only).
+sparse matrix ``G`` (``G @ h >= 0``; a
+:class:`~natlat_sym.shannon.sparse.SparseRows`, numpy arrays only: importing
+``scipy.sparse`` would cost more than a proof at ``n <= 6``), cached per
+``n`` by a pure ``lru_cache`` (the cache holds immutable data only).
 
 A :class:`ConeProblem` is one question "is ``f >= 0`` on the cone cut by
 the hypotheses?" in coordinates:
@@ -62,12 +64,13 @@ from functools import lru_cache
 from itertools import combinations
 
 import numpy as np
-import scipy.sparse as sp
 
-from ..errors import NonlinearError, StatementError
+from ..errors import BudgetExceeded, NonlinearError, StatementError
+from ..limits import MAX_LP_NONZEROS
 from .basic import BasicInequality
 from .certificate import HypothesisForm
-from .linear import LinearForm, _natural_key
+from .linear import LinearForm, _natural_key, format_subset
+from .sparse import SparseRows
 
 __all__ = [
     "Elemental",
@@ -92,7 +95,7 @@ class Elemental:
     and ``kmask`` unused), kind 1 is ``I(i; j | K)``."""
 
     n: int
-    matrix: sp.csr_matrix
+    matrix: SparseRows
     rows: np.ndarray  # shape (m, 4), int64
 
     def basic(self, k: int, names) -> BasicInequality:
@@ -125,9 +128,6 @@ def check_lp_size(n: int, *, max_nonzeros: int | None = None) -> None:
     """Raise :class:`~natlat_sym.errors.BudgetExceeded` when the LP over
     ``n`` variables would exceed the size budget
     (:data:`natlat_sym.limits.MAX_LP_NONZEROS` nonzeros), before building it."""
-    from ..errors import BudgetExceeded
-    from ..limits import MAX_LP_NONZEROS
-
     budget = MAX_LP_NONZEROS if max_nonzeros is None else max_nonzeros
     rows, cols, nnz = lp_size(n)
     if nnz > budget:
@@ -142,11 +142,13 @@ def elemental_matrix(n: int) -> Elemental:
     full = (1 << n) - 1
     rows, cols, vals, desc = [], [], [], []
     r = 0
+    # every row lists its columns in increasing order, rows in order: the
+    # triplets are already canonical and SparseRows skips sorting them
     for i in range(n):
         rest = full ^ (1 << i)
         rows += [r, r] if rest else [r]
-        cols += [full - 1, rest - 1] if rest else [full - 1]
-        vals += [1, -1] if rest else [1]
+        cols += [rest - 1, full - 1] if rest else [full - 1]
+        vals += [-1, 1] if rest else [1]
         desc.append((0, i, 0, 0))
         r += 1
     row_parts = [np.array(rows, dtype=np.int64)]
@@ -159,19 +161,19 @@ def elemental_matrix(n: int) -> Elemental:
         ks = everything[(everything & (bi | bj)) == 0]  # all submasks of the rest, increasing
         m = len(ks)
         ids = np.arange(r, r + m, dtype=np.int64)
-        # per row: (k|bi, +1), (k|bj, +1), (k|bi|bj, -1), then (k, -1) unless k = 0
-        c4 = np.stack([ks | bi, ks | bj, ks | bi | bj, ks], axis=1) - 1
-        v4 = np.tile(np.array([1.0, 1.0, -1.0, -1.0]), (m, 1))
+        # per row: (k, -1) unless k = 0, (k|bi, +1), (k|bj, +1), (k|bi|bj, -1): increasing columns
+        c4 = np.stack([ks, ks | bi, ks | bj, ks | bi | bj], axis=1) - 1
+        v4 = np.tile(np.array([-1.0, 1.0, 1.0, -1.0]), (m, 1))
         r4 = np.repeat(ids, 4).reshape(m, 4)
         keep = np.ones((m, 4), dtype=bool)
-        keep[ks == 0, 3] = False
+        keep[ks == 0, 0] = False
         row_parts.append(r4[keep])
         col_parts.append(c4[keep])
         val_parts.append(v4[keep])
         desc_parts.append(np.stack([np.ones(m, dtype=np.int64), np.full(m, i), np.full(m, j), ks], axis=1))
         r += m
-    mat = sp.csr_matrix((np.concatenate(val_parts), (np.concatenate(row_parts), np.concatenate(col_parts))),
-                        shape=(r, full))
+    mat = SparseRows.from_triplets(np.concatenate(row_parts), np.concatenate(col_parts),
+                                   np.concatenate(val_parts), (r, full))
     return Elemental(n, mat, np.concatenate(desc_parts))
 
 
@@ -251,7 +253,6 @@ class ConeProblem:
 
     def column_name(self, col: int) -> str:
         if col < self.nent:
-            from .linear import format_subset
             return f"H({format_subset(names_of(col + 1, self.variables))})"
         if self.homogenised and col == self.ncols - 1:
             return HOMOGENISER

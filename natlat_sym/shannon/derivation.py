@@ -18,11 +18,13 @@ inequalities (``I(A;B|C) >= 0`` and ``H(A|B) >= 0`` for any disjoint sets,
 2016 of them at ``n = 6``, held as one sparse matrix built from bit masks),
 plus the hypotheses: reweighted L1 minimisation (a few LPs) collects
 candidate inequalities, an exact MILP picks the fewest among them, and the
-result is re-checked exactly.  Every order of up to four steps is then tried
-to make the intermediate expressions shortest.  The spec's theorem T4 comes
-out in 4 steps, Han's inequality on 6 variables in 5; HiGHS is called
-through highspy directly (``scipy.optimize`` costs more to import than the
-whole search).
+result is re-checked exactly (the search lives in
+:mod:`~natlat_sym.shannon.sparsest`).  Every order of up to four steps is
+then tried to make the intermediate expressions shortest.  The spec's
+theorem T4 comes out in 4 steps, Han's inequality on 6 variables in 5.
+``time_limit`` bounds the whole derivation: each LP gets the time left, and
+past it the chain keeps what it has (a longer certificate, joint entropies
+instead of textbook terms), never an unchecked step.
 
 Public functions
 ----------------
@@ -46,9 +48,10 @@ H(X|Y)
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from fractions import Fraction
-from itertools import combinations, permutations, product
+from itertools import permutations
 
 import numpy as np
 
@@ -57,279 +60,18 @@ from .basic import BasicInequality
 from .certificate import Certificate, CertificatePiece, check_certificate
 from .copy_lemma import describe_fact, fact_form
 from .linear import LinearForm, _natural_key, format_subset
+from .printing import latex_name, latex_names, to_latex, to_text
+from .sparse import SparseRows
+from .sparsest import Dictionary, columns, dense, dictionary, exact_on_support, sparsest, sparsest_lp, vector_of
 
 __all__ = ["Step", "Derivation", "derive", "shortest_certificate", "set_basic_inequalities",
            "textbook_terms"]
 
 
-# ----------------------------------------------------------------------------- dictionary
-
-@dataclass(frozen=True)
-class _Dictionary:
-    """Every set basic inequality over ``names`` as columns of one sparse
-    integer matrix (rows: the joint entropies of :func:`_columns`).
-
-    Built with bit masks, never with :class:`LinearForm` arithmetic: at
-    ``n = 6`` there are 2016 inequalities, and building their forms one by
-    one cost seconds per derivation."""
-
-    names: tuple
-    kinds: tuple           # "I" or "H" per column
-    masks: tuple           # (a, b, c) bit masks per column (c = 0 for H)
-    matrix: object         # scipy.sparse.csc_matrix, shape (2^n - 1, k)
-    sizes: np.ndarray      # |A| + |B| (+ |C|): prefer short quantities on ties
-
-    def __len__(self) -> int:
-        return len(self.kinds)
-
-    def basic(self, j: int) -> BasicInequality:
-        sets = tuple(frozenset(self.names[i] for i in range(len(self.names)) if m >> i & 1)
-                     for m in self.masks[j][: 3 if self.kinds[j] == "I" else 2])
-        return BasicInequality(self.kinds[j], sets)
-
-    def vector(self, j: int) -> dict:
-        lo, hi = self.matrix.indptr[j], self.matrix.indptr[j + 1]
-        return {int(r): Fraction(int(v)) for r, v in zip(self.matrix.indices[lo:hi], self.matrix.data[lo:hi])}
-
-
-def _mask_columns(names) -> np.ndarray:
-    """Row of each subset bit mask in the order of :func:`_columns` (-1 for ∅)."""
-    n = len(names)
-    rows = np.full(1 << n, -1, dtype=np.int64)
-    k = 0
-    for r in range(1, n + 1):
-        for s in combinations(range(n), r):
-            rows[sum(1 << i for i in s)] = k
-            k += 1
-    return rows
-
-
-def _dictionary(variables) -> _Dictionary:
-    import scipy.sparse as sp
-
-    names = tuple(sorted(variables, key=_natural_key))
-    n = len(names)
-    row = _mask_columns(names)
-    kinds, masks, sizes = [], [], []
-    r_idx, c_idx, vals = [], [], []
-
-    def add(mask, col, v):
-        if mask:
-            r_idx.append(row[mask])
-            c_idx.append(col)
-            vals.append(v)
-
-    for labels in product(range(4), repeat=n):  # 0 none, 1 A, 2 B, 3 C (same order as before)
-        a = b = c = 0
-        ia, ib = [], []
-        for i, l in enumerate(labels):
-            if l == 1:
-                a |= 1 << i
-                ia.append(i)
-            elif l == 2:
-                b |= 1 << i
-                ib.append(i)
-            elif l == 3:
-                c |= 1 << i
-        if a and b and ia < ib:
-            j = len(kinds)
-            kinds.append("I")
-            masks.append((a, b, c))
-            sizes.append(len(ia) + len(ib) + bin(c).count("1"))
-            add(a | c, j, 1)
-            add(b | c, j, 1)
-            add(a | b | c, j, -1)
-            add(c, j, -1)
-    for labels in product(range(3), repeat=n):
-        a = sum(1 << i for i, l in enumerate(labels) if l == 1)
-        b = sum(1 << i for i, l in enumerate(labels) if l == 2)
-        if a:
-            j = len(kinds)
-            kinds.append("H")
-            masks.append((a, b, 0))
-            sizes.append(bin(a).count("1") + bin(b).count("1"))
-            add(a | b, j, 1)
-            add(b, j, -1)
-    m = sp.csc_matrix((np.asarray(vals, dtype=np.float64), (np.asarray(r_idx), np.asarray(c_idx))),
-                      shape=((1 << n) - 1, len(kinds)))
-    m.sum_duplicates()
-    m.eliminate_zeros()
-    return _Dictionary(names, tuple(kinds), tuple(masks), m, np.asarray(sizes, dtype=float))
-
-
 def set_basic_inequalities(variables) -> list[BasicInequality]:
     """All ``H(A|B) >= 0`` and ``I(A;B|C) >= 0`` over disjoint sets (no duplicates)."""
-    d = _dictionary(variables)
+    d = dictionary(variables)
     return [d.basic(j) for j in range(len(d))]
-
-
-def _vec(form: LinearForm, cols: dict) -> dict:
-    return {cols[s]: c for s, c in form.entropies.items()}
-
-
-def _dense(vec: dict, ncoord: int) -> np.ndarray:
-    b = np.zeros(ncoord)
-    for c, x in vec.items():
-        b[c] = float(x)
-    return b
-
-
-def _columns(variables) -> dict:
-    names = sorted(variables, key=_natural_key)
-    cols = {}
-    for r in range(1, len(names) + 1):
-        for s in combinations(names, r):
-            cols[frozenset(s)] = len(cols)
-    return cols
-
-
-def _highs_solve(cost, A, b, lo, hi, *, rows=None, integer=None, time_limit: float = 2.0):
-    """Minimise ``cost·x`` subject to ``A x = b``, ``lo <= x <= hi``, optional
-    extra rows ``(R, r_lo, r_hi)`` and integrality of the columns in
-    ``integer``: HiGHS through highspy directly (importing
-    ``scipy.optimize`` alone cost more than the whole search at ``n <= 6``).
-    Returns ``x``, or None without a feasible solution."""
-    import highspy
-
-    from .lp import _new_highs
-
-    A = A.tocsc()
-    nrow, k = A.shape
-    h = _new_highs(time_limit)
-    h.setOptionValue("mip_rel_gap", 0.0)
-    h.addRows(nrow, b, b, 0, np.zeros(nrow + 1, dtype=np.int32), np.zeros(0, dtype=np.int32), np.zeros(0))
-    h.addCols(k, np.asarray(cost, dtype=np.float64), np.asarray(lo, dtype=np.float64),
-              np.asarray(hi, dtype=np.float64), A.nnz, A.indptr.astype(np.int32),
-              A.indices.astype(np.int32), A.data.astype(np.float64))
-    if rows is not None:
-        R, r_lo, r_hi = rows
-        R = R.tocsr()
-        h.addRows(R.shape[0], np.asarray(r_lo, dtype=np.float64), np.asarray(r_hi, dtype=np.float64), R.nnz,
-                  R.indptr.astype(np.int32), R.indices.astype(np.int32), R.data.astype(np.float64))
-    if integer is not None and len(integer):
-        idx = np.asarray(integer, dtype=np.int32)
-        h.changeColsIntegrality(len(idx), idx, np.full(len(idx), highspy.HighsVarType.kInteger))
-    h.run()
-    status = h.modelStatusToString(h.getModelStatus())
-    x = np.asarray(h.getSolution().col_value)
-    if status == "Optimal" or (x.size == k and status in ("Time limit reached", "Interrupted by user")
-                               and np.allclose(A @ x, b, atol=1e-6)):
-        return x if x.size == k else None
-    return None
-
-
-def _sparsest_lp(A, b: np.ndarray, signs, time_limit: float, sizes=None, weight=None):
-    """``A w = b`` minimising the weighted L1 norm (an LP, far faster than a
-    MILP; its vertex solutions are sparse).  ``A`` is sparse."""
-    import scipy.sparse as sp
-
-    ncoord, k = A.shape
-    if k == 0:
-        return None
-    if weight is None:
-        weight = 1.0 + 0.03 * np.asarray(sizes if sizes is not None else np.zeros(k), dtype=float)
-    signs = np.asarray(signs, dtype=bool)
-    free = np.flatnonzero(~signs)
-    if free.size:  # w = p - m for atoms of either sign
-        A = sp.hstack([A, -A[:, free]], format="csc")
-        weight = np.concatenate([weight, weight[free]])
-    m = A.shape[1]
-    x = _highs_solve(weight, A, b, np.zeros(m), np.full(m, np.inf), time_limit=time_limit)
-    if x is None:
-        return None
-    w = x[:k].copy()
-    if free.size:
-        w[free] -= x[k:]
-    return w
-
-
-def _sparsest_milp(A, b: np.ndarray, signs, time_limit: float, sizes):
-    """Fewest nonzero weights ``w`` with ``A w = b`` (one binary per column,
-    ties broken towards short quantities); ``signs[k]`` True means ``w_k >= 0``."""
-    import scipy.sparse as sp
-
-    ncoord, k = A.shape
-    big = 4.0 * max(1.0, float(np.abs(b).sum()))
-    signs = np.asarray(signs, dtype=bool)
-    cost = np.concatenate([np.where(signs, 1e-4, 0.0), 1.0 + 0.03 * np.asarray(sizes, dtype=float)])
-    eye = sp.identity(k, format="csr")
-    R = sp.hstack([eye, -big * eye], format="csr")            # w <= big z
-    free = np.flatnonzero(~signs)
-    if free.size:                                                # -w <= big z
-        sel = sp.csr_matrix((np.ones(free.size), (np.arange(free.size), free)), shape=(free.size, k))
-        R = sp.vstack([R, sp.hstack([-sel, -big * sel])], format="csr")
-    lo = np.concatenate([np.where(signs, 0.0, -big), np.zeros(k)])
-    hi = np.concatenate([np.full(k, big), np.ones(k)])
-    x = _highs_solve(cost, sp.hstack([A, sp.csc_matrix((ncoord, k))], format="csc"), b, lo, hi,
-                     rows=(R, np.full(R.shape[0], -np.inf), np.zeros(R.shape[0])),
-                     integer=np.arange(k, 2 * k), time_limit=time_limit)
-    return None if x is None else x[:k]
-
-
-#: Reweighting rounds of the L1 search that collects candidate inequalities
-#: for the exact sparsest-combination MILP.
-_REWEIGHT_ROUNDS = 6
-
-
-def _sparsest(A, b: np.ndarray, signs, time_limit: float, sizes=None, seed_support=()):
-    """Fewest nonzero weights ``w`` with ``A w = b``; ``signs[k]`` True means
-    ``w_k >= 0``.  ``A`` is sparse.
-
-    The MILP over every column (2016 set inequalities at ``n = 6``) took
-    seconds; instead, reweighted L1 minimisation (each round an LP with
-    weights ``1/(|w_k| + ε)``, which drives weights to zero) collects a few
-    dozen candidate columns, together with ``seed_support`` (e.g. the
-    multipliers of the certificate being shortened), and the exact MILP runs
-    over those candidates only.  The result is deterministic (no
-    time-limited search over the whole dictionary) and never worse than the
-    best solution seen on the way."""
-    import time
-
-    ncoord, k = A.shape
-    if k == 0:
-        return None
-    start = time.perf_counter()
-    sizes = np.zeros(k) if sizes is None else np.asarray(sizes, dtype=float)
-    base = 1.0 + 0.03 * sizes
-    candidates = set(int(j) for j in seed_support)
-    best = None
-    weight = base
-    for _ in range(_REWEIGHT_ROUNDS):
-        left = time_limit - (time.perf_counter() - start)
-        if left <= 0:
-            break
-        w = _sparsest_lp(A, b, signs, left, weight=weight)
-        if w is None:
-            break
-        support = np.flatnonzero(np.abs(w) > 1e-7)
-        candidates.update(int(j) for j in support)
-        if best is None or support.size < np.count_nonzero(np.abs(best) > 1e-7):
-            best = w
-        weight = base / (np.abs(w) + 1e-3)
-    if not candidates:
-        return best
-    cand = np.array(sorted(candidates))
-    left = max(0.1, time_limit - (time.perf_counter() - start))
-    sub = _sparsest_milp(A[:, cand], b, np.asarray(signs, dtype=bool)[cand], left, sizes[cand])
-    if sub is None:
-        return best
-    w = np.zeros(k)
-    w[cand] = sub
-    if best is not None and np.count_nonzero(np.abs(best) > 1e-7) < np.count_nonzero(np.abs(w) > 1e-7):
-        return best
-    return w
-
-
-def _exact_on_support(vector_of, target, floats, signs):
-    """Exact weights on the support of ``floats`` (``vector_of(j)``: column j as a dict)."""
-    from .exact import Atom, find_exact_multipliers
-
-    support = [j for j, x in enumerate(floats) if abs(x) > 1e-7]
-    atoms = [Atom("x", j, vector_of(j), bool(signs[j])) for j in support]
-    ws = find_exact_multipliers(atoms, target, [floats[j] for j in support], timeout=2.0)
-    if ws is None:
-        return None
-    return {j: w for j, w in zip(support, ws) if w}
 
 
 # ----------------------------------------------------------------------------- textbook terms
@@ -364,12 +106,15 @@ def textbook_terms(form: LinearForm, variables, *, time_limit: float = 1.0, _dic
     rest = form - ent
     out: list = []
     if ent.entropies:
-        d = _dictionary_cache if _dictionary_cache is not None else _dictionary(variables)
-        cols = _columns(d.names)
-        target = _vec(ent, cols)
+        start = time.perf_counter()
+        d = _dictionary_cache if _dictionary_cache is not None else dictionary(variables)
+        cols = columns(d.names)
+        target = vector_of(ent, cols)
         signs = [False] * len(d)
-        floats = _sparsest_lp(d.matrix, _dense(target, len(cols)), signs, time_limit, d.sizes)
-        sol = _exact_on_support(d.vector, target, list(floats), signs) if floats is not None else None
+        floats = sparsest_lp(d.rows, dense(target, len(cols)), signs, time_limit, d.sizes)
+        left = time_limit - (time.perf_counter() - start)
+        sol = (exact_on_support(d.vector, target, list(floats), signs, timeout=max(left, 0.05))
+               if floats is not None else None)
         terms = {j: d.basic(j) for j in (sol or ())}
         if sol is not None and sum((terms[j].form() * w for j, w in sol.items()), LinearForm()) == ent:
             items = sorted(sol.items(), key=lambda jw: (jw[1] < 0, terms[jw[0]].sort_key()))
@@ -394,8 +139,6 @@ class _Written:
 def _str_latex(q: str) -> str:
     """LaTeX of a plain term: a parameter name (``delta`` → ``\\delta``), a
     joint entropy ``H(X1,X2)`` or the constant ``1``."""
-    from .printing import latex_name, latex_names
-
     if q.isidentifier():
         return latex_name(q)
     if q.startswith("H(") and q.endswith(")"):
@@ -473,7 +216,7 @@ class Derivation:
         return "$$" + self.latex() + "$$"
 
     def _repr_html_(self) -> str:
-        from .display import derivation_html
+        from .display import derivation_html  # lazy: notebooks only; display imports html (~10-25 ms)
 
         return derivation_html(self)
 
@@ -488,7 +231,7 @@ class Derivation:
         }
 
 
-def _support_in(d: _Dictionary, piece: CertificatePiece, nb: int) -> list[int]:
+def _support_in(d: Dictionary, piece: CertificatePiece, nb: int) -> list[int]:
     """Columns of the dictionary (and hypotheses) used by ``piece``."""
     index = {(d.kinds[j], d.masks[j]): j for j in range(nb)}
     pos = {v: i for i, v in enumerate(d.names)}
@@ -514,23 +257,19 @@ def shortest_certificate(cert: Certificate, *, time_limit: float = 2.0, max_vari
     """A certificate for the same statement with the fewest nonzero multipliers
     over set basic inequalities and hypotheses (checked exactly); the input
     certificate when the search does not improve on it."""
-    import scipy.sparse as sp
-
     variables = tuple(cert.variables)
     if len(variables) > max_variables:
         return cert
-    d = _dictionary_cache if _dictionary_cache is not None else _dictionary(variables)
-    cols = _columns(d.names)
+    start = time.perf_counter()
+    d = _dictionary_cache if _dictionary_cache is not None else dictionary(variables)
+    cols = columns(d.names)
     if tuple(d.names) != tuple(sorted(variables, key=_natural_key)):
         return cert
     nb = len(d)
-    hyp_vecs = [_vec(h.form, cols) for h in cert.hypotheses]
-    A = d.matrix
-    if hyp_vecs:
-        H = sp.csc_matrix(np.column_stack([_dense(v, len(cols)) for v in hyp_vecs]))
-        A = sp.hstack([A, H], format="csc")
+    hyp_vecs = [vector_of(h.form, cols) for h in cert.hypotheses]
+    At = SparseRows.stack([d.rows, SparseRows.from_vectors(hyp_vecs, len(cols))])  # one row per atom
 
-    def vector_of(j):
+    def atom_vector(j):
         return d.vector(j) if j < nb else hyp_vecs[j - nb]
 
     signs = [True] * nb + [h.sense == ">=" for h in cert.hypotheses]
@@ -540,12 +279,14 @@ def shortest_certificate(cert: Certificate, *, time_limit: float = 2.0, max_vari
         if piece.target.parameters or piece.target.constant or any(
                 h.form.parameters or h.form.constant for h in cert.hypotheses):
             return cert
-        target = _vec(piece.target, cols)
+        target = vector_of(piece.target, cols)
         seed = _support_in(d, piece, nb)
-        floats = _sparsest(A, _dense(target, len(cols)), signs, time_limit, sizes, seed_support=seed)
+        left = time_limit - (time.perf_counter() - start)
+        floats = sparsest(At, dense(target, len(cols)), signs, left, sizes, seed_support=seed)
         if floats is None:
             return cert
-        sol = _exact_on_support(vector_of, target, list(floats), signs)
+        left = time_limit - (time.perf_counter() - start)
+        sol = exact_on_support(atom_vector, target, list(floats), signs, timeout=max(left, 0.05))
         if sol is None:
             return cert
         basic = tuple(sorted(((d.basic(j), w) for j, w in sol.items() if j < nb),
@@ -614,8 +355,6 @@ def _copies_text(cert: Certificate) -> str:
 
 def _written_sides(statement, index: int):
     """(smaller side, larger side) of the conclusion as written, or None."""
-    from .measures import to_latex, to_text
-
     concl = statement.conclusion
     lhs = _Written(to_text(concl.lhs), to_latex(concl.lhs))
     rhs = _Written(to_text(concl.rhs), to_latex(concl.rhs))
@@ -640,15 +379,22 @@ def derive(certificate: Certificate, statement=None, *, minimise: bool = True,
         Checked again here; a bad certificate raises CertificateError.
     statement : Statement, optional
         Gives the two sides of the conclusion as written.
+    minimise : bool
+        Look for a certificate with fewer steps first (``n <= 6``).
+    time_limit : float
+        Seconds for the shortening and the textbook rewriting together
+        (every LP gets what is left); past it the chain is built from what
+        was found so far.
     """
+    deadline = time.perf_counter() + time_limit
     check_certificate(certificate)
     copy_names = {n for c in certificate.copies for n in c.names}
     if len(certificate.variables) + len(copy_names) > MAX_CHAIN_VARIABLES or certificate.steps() > MAX_CHAIN_STEPS:
         return _summary_derivation(certificate, statement)
     # shortening searches Shannon-type certificates only; a copy certificate is kept as it is
     shorten = minimise and not copy_names
-    dictionary = _dictionary(certificate.variables) if shorten else None
-    cert = (shortest_certificate(certificate, time_limit=time_limit, _dictionary_cache=dictionary)
+    own = dictionary(certificate.variables) if shorten else None
+    cert = (shortest_certificate(certificate, time_limit=0.6 * time_limit, _dictionary_cache=own)
             if shorten else certificate)
     originals = cert.statement_variables()
     names = set(cert.variables) | copy_names
@@ -659,7 +405,7 @@ def derive(certificate: Certificate, statement=None, *, minimise: bool = True,
     if statement is not None:
         names |= set(statement.variables())
     variables = tuple(sorted(names, key=_natural_key))
-    shared = dictionary if dictionary is not None and dictionary.names == variables else _dictionary(variables)
+    shared = own if own is not None and own.names == variables else dictionary(variables)
     chains = []
     for k, piece in enumerate(cert.pieces):
         small, big = _sides(piece.target, statement, k)
@@ -683,7 +429,8 @@ def derive(certificate: Certificate, statement=None, *, minimise: bool = True,
 
         def terms(form):
             if form not in memo:
-                memo[form] = textbook_terms(form, variables, time_limit=0.5, _dictionary_cache=shared)
+                left = min(0.5, deadline - time.perf_counter())
+                memo[form] = textbook_terms(form, variables, time_limit=left, _dictionary_cache=shared)
             return memo[form]
 
         best = None

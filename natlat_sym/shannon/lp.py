@@ -45,10 +45,11 @@ import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import highspy
 import numpy as np
-import scipy.sparse as sp
 
 from .cone import ConeProblem
+from .sparse import SparseRows
 
 __all__ = ["LPProposal", "propose", "hypothesis_matrix"]
 
@@ -86,8 +87,6 @@ def _quiet_highspy() -> bool:
     """Create the process's first ``highspy.Highs`` with stdout closed: highspy
     prints a copyright banner to file descriptor 1 on first use, which would
     corrupt ``--json`` output."""
-    import highspy
-
     sys.stdout.flush()
     saved = os.dup(1)
     try:
@@ -100,39 +99,43 @@ def _quiet_highspy() -> bool:
     return True
 
 
-def _new_highs(timeout: float):
-    import highspy
+#: HiGHS never gets less than this time limit (a zero limit would stop it
+#: before presolve); callers check their own deadline before solving.
+MIN_TIME_LIMIT = 0.01
 
+
+def _new_highs(timeout: float):
+    """A quiet ``highspy.Highs`` with the project's tolerances and ``timeout``
+    seconds as its time limit."""
     _quiet_highspy()
     h = highspy.Highs()
     h.setOptionValue("output_flag", False)
-    h.setOptionValue("time_limit", max(0.05, float(timeout)))
+    h.setOptionValue("time_limit", max(MIN_TIME_LIMIT, float(timeout)))
     h.setOptionValue("primal_feasibility_tolerance", 1e-9)
     h.setOptionValue("dual_feasibility_tolerance", 1e-9)
     return h
 
 
-def _add_sparse_rows(h, mat: sp.csr_matrix, lower: float, upper: float) -> None:
-    if mat.shape[0] == 0:
-        return
+def _add_rows(h, mat: SparseRows, lower, upper) -> None:
+    """Add the rows of ``mat`` with bounds ``lower <= row·x <= upper``
+    (numbers or arrays)."""
     m = mat.shape[0]
-    h.addRows(m, np.full(m, lower), np.full(m, upper), mat.nnz,
-              mat.indptr.astype(np.int32), mat.indices.astype(np.int32), mat.data.astype(np.float64))
+    if m == 0:
+        return
+    h.addRows(m, np.broadcast_to(np.asarray(lower, dtype=np.float64), (m,)).copy(),
+              np.broadcast_to(np.asarray(upper, dtype=np.float64), (m,)).copy(), mat.nnz, *mat.highs_arrays())
 
 
 def hypothesis_matrix(problem: ConeProblem, extra_rows=()):
-    rows, cols, vals, lo, up = [], [], [], [], []
+    """The hypothesis rows (then ``extra_rows``) as ``(matrix, lower, upper)``:
+    a :class:`~natlat_sym.shannon.sparse.SparseRows` over the problem's
+    columns and the row bounds (``0 <= row`` or ``row == 0``)."""
     vecs = list(problem.hyp_vectors) + [v for v, _ in extra_rows]
     senses = [h.sense for h in problem.hypotheses] + [s for _, s in extra_rows]
-    for r, (vec, sense) in enumerate(zip(vecs, senses)):
-        for c, v in vec.items():
-            rows.append(r)
-            cols.append(c)
-            vals.append(float(v))
-        lo.append(0.0)
-        up.append(0.0 if sense == "==" else np.inf)
-    mat = sp.csr_matrix((vals, (rows, cols)), shape=(len(vecs), problem.ncols))
-    return mat, np.array(lo), np.array(up)
+    mat = SparseRows.from_vectors(vecs, problem.ncols)
+    lo = np.zeros(len(vecs))
+    up = np.array([0.0 if sense == "==" else np.inf for sense in senses])
+    return mat, lo, up
 
 
 def propose(problem: ConeProblem, *, objective: dict | None = None, extra_rows=(), timeout: float = 30.0,
@@ -161,10 +164,8 @@ def propose(problem: ConeProblem, *, objective: dict | None = None, extra_rows=(
     start = time.perf_counter()
     obj = problem.dense(problem.target if objective is None else objective)
     ncols = problem.ncols
-    G = problem.elemental.matrix
+    G = problem.elemental.matrix  # over the entropy columns only; HiGHS pads the rest
     nent = problem.nent
-    if G.shape[1] < ncols:
-        G = sp.hstack([G, sp.csr_matrix((G.shape[0], ncols - G.shape[1]))], format="csr")
     h = _new_highs(timeout)
     lower_b = np.zeros(ncols)
     upper_b = np.full(ncols, float(upper))
@@ -174,8 +175,7 @@ def propose(problem: ConeProblem, *, objective: dict | None = None, extra_rows=(
               np.zeros(0, dtype=np.int32), np.zeros(0))
     hyp, lo, up = hypothesis_matrix(problem, extra_rows)
     nh = hyp.shape[0]
-    if nh:
-        h.addRows(nh, lo, up, hyp.nnz, hyp.indptr.astype(np.int32), hyp.indices.astype(np.int32), hyp.data)
+    _add_rows(h, hyp, lo, up)
     nrows = G.shape[0]
     if lazy is None:
         lazy = nrows > 250
@@ -183,7 +183,7 @@ def propose(problem: ConeProblem, *, objective: dict | None = None, extra_rows=(
         active = list(range(min(problem.n, nrows)))
     else:
         active = list(range(nrows))
-    _add_sparse_rows(h, G[active], 0.0, np.inf)
+    _add_rows(h, G.take(active), 0.0, np.inf)
     in_lp = np.zeros(nrows, dtype=bool)
     in_lp[active] = True
     batch = batch or max(64, min(2000, ncols // 2))
@@ -192,7 +192,7 @@ def propose(problem: ConeProblem, *, objective: dict | None = None, extra_rows=(
         left = timeout - (time.perf_counter() - start)
         if left <= 0:
             return LPProposal("timeout", rounds=rounds, seconds=time.perf_counter() - start)
-        h.setOptionValue("time_limit", max(0.05, left))
+        h.setOptionValue("time_limit", max(MIN_TIME_LIMIT, left))
         h.run()
         rounds += 1
         status = h.modelStatusToString(h.getModelStatus())
@@ -202,13 +202,13 @@ def propose(problem: ConeProblem, *, objective: dict | None = None, extra_rows=(
             return LPProposal("timeout", rounds=rounds, seconds=time.perf_counter() - start)
         sol = h.getSolution()
         x = np.array(sol.col_value)
-        slack = G @ x
+        slack = G @ x[:nent]
         scale = max(1.0, float(np.abs(x).max()))
         viol = np.where(~in_lp & (slack < -tol * scale))[0]
         if len(viol) == 0:
             break
         order = viol[np.argsort(slack[viol])][:batch]
-        _add_sparse_rows(h, G[order], 0.0, np.inf)
+        _add_rows(h, G.take(order), 0.0, np.inf)
         active.extend(int(k) for k in order)
         in_lp[order] = True
     value = float(obj @ x)
