@@ -19,6 +19,7 @@ directives  the domain, the directives, the page renderer
 checking    the build's catalog checks and Coq kernel checks, run in parallel before the pages are read
 kernel      kernel-checks every entry's Coq file in as few coqc runs as possible
 events      graph / status-table listings, and the warnings repeated on every build
+notebooks   executes the docs' notebooks in parallel, in the background, into myst-nb's cache
 nodes       the docutils nodes (badge, details box, listing placeholder) and small node builders
 summary     (Theorem, TheoremReport) -> plain JSON summary (what is cached and rendered)
 cache       content-hash cache of summaries in ``<doctreedir>/natlat-cache``
@@ -59,6 +60,7 @@ from .directives import NatlatDomain
 from .events import (check_every_entry_has_page, entries, fill_listings, outdated_listings,
                      warn_failing_entries)
 from .nodes import register_nodes
+from .notebooks import configure_cache, start_notebooks, wait_for_notebook
 from .status import status_css
 
 __all__ = ["setup"]
@@ -84,8 +86,11 @@ def setup(app):
     app.add_css_file("natlat.css")
     app.add_css_file("natlat-status.css")
     app.connect("config-inited", _configure)
+    app.connect("config-inited", configure_cache)
     app.connect("builder-inited", _generate_pages)
     app.connect("env-before-read-docs", start_checks)
+    app.connect("env-before-read-docs", start_notebooks, priority=600)  # after the checks forked
+    app.connect("source-read", wait_for_notebook)
     app.connect("doctree-resolved", fill_listings)
     app.connect("env-get-outdated", outdated_listings)
     app.connect("env-check-consistency", check_every_entry_has_page)
