@@ -70,6 +70,7 @@ def _notebook_of(path: Path):
 
 def _execute(nb, path: Path, cache_path: str, config) -> None:
     """Execute ``nb`` (cwd: its folder, as myst-nb does) and cache it when it succeeds."""
+    # (optional dependencies, see _notebook_of)
     from jupyter_cache import get_cache
     from jupyter_cache.base import CacheBundleIn
     from jupyter_cache.executors.utils import single_nb_execution
