@@ -182,7 +182,10 @@ class Checks:
         try:
             texts = {}
             for tid, future in self._summaries.items():
-                text = coq_text(future.result())
+                try:
+                    text = coq_text(future.result())
+                except Exception:  # noqa: BLE001 - a broken worker: the page checks this entry in place
+                    continue
                 if text is not None:
                     texts[tid] = text
             self._kernel.set_result(_kernel_check(texts, self._cache_dir, self._batch_out))
@@ -205,7 +208,12 @@ class Checks:
         """:func:`kernel_result` for summary ``data``, from the batch when it covered the entry."""
         if coq_text(data) is None:
             return kernel_result(data, None)
-        results = self._kernel.result() if (data["id"] in self._summaries and self._here()) else None
+        results = None
+        if data["id"] in self._summaries and self._here():
+            try:
+                results = self._kernel.result()
+            except Exception as e:  # noqa: BLE001 - the batch broke: check this entry in place
+                logger.info(f"natlat: kernel-check batch failed ({type(e).__name__}: {e}); checking here")
         if results is None or data["id"] not in results:
             results = _kernel_check({data["id"]: coq_text(data)}, self._cache_dir, None)
         return kernel_result(data, None if results is None else results[data["id"]])
