@@ -2,8 +2,11 @@
 
 Build (from the repository root, after ``pip install -e ".[docs,test]"``)::
 
-    python -m sphinx -W --keep-going -b html docs docs/_build/html
-    python -m sphinx -W --keep-going -b doctest docs docs/_build/doctest
+    python -m sphinx -W --keep-going -b html -d docs/_build/doctrees docs docs/_build/html
+    python -m sphinx -W --keep-going -b doctest -d docs/_build/doctrees docs docs/_build/doctest
+
+(``-d``: the doctest build reuses the environment, checks and executed
+notebooks of the html build instead of computing them again.)
 """
 
 import re
@@ -40,9 +43,13 @@ myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence"]
 myst_heading_anchors = 3
 myst_dmath_double_inline = True  # proof docstrings use $$...$$ inside paragraphs
 
-# Notebooks (docs/notebooks/*.md, MyST text notebooks) are executed on every
-# build, so each output shown is real; an error in a cell fails the build.
-nb_execution_mode = "force"
+# Notebooks (docs/notebooks/*.md, MyST text notebooks) are executed at build
+# time, so each output shown is real; an error in a cell fails the build.
+# "cache": the natlat extension executes them in parallel while the other
+# pages are read, into a jupyter-cache inside the build folder whose name is
+# the natlat_sym source fingerprint (a reused output always comes from the
+# same notebook code and the same library sources).
+nb_execution_mode = "cache"
 nb_execution_raise_on_error = True
 nb_execution_timeout = 300
 nb_execution_show_tb = True

@@ -15,7 +15,12 @@ and the role ``{natlat:thm}`<id>``` linking to a theorem page.
 
 Modules
 -------
-directives  the domain, the directives, the page renderer, build events
+directives  the domain, the directives, the page renderer
+checking    the build's catalog checks and Coq kernel checks, run in parallel before the pages are read
+kernel      kernel-checks every entry's Coq file in as few coqc runs as possible
+events      graph / status-table listings, and the warnings repeated on every build
+notebooks   executes the docs' notebooks in parallel, in the background, into myst-nb's cache
+nodes       the docutils nodes (badge, details box, listing placeholder) and small node builders
 summary     (Theorem, TheoremReport) -> plain JSON summary (what is cached and rendered)
 cache       content-hash cache of summaries in ``<doctreedir>/natlat-cache``
 graph       dependency graph: networkx reduction, layered layout, SVG (no Graphviz, no JS)
@@ -30,6 +35,7 @@ natlat_catalog_loader : str, default ``"natlat_sym.catalog:load_catalog"``
 natlat_catalog_path : str or None — passed to the loader (None: the repo's ``proofs/``)
 natlat_check : str, default ``"natlat_sym.catalog:check_theorem"``
 natlat_timeout : float, default 60 — seconds per obligation
+natlat_check_workers : int or None — worker processes for the checks (None: one per core; 0: check in place)
 natlat_cache_dir : str or None — default ``<doctreedir>/natlat-cache`` (inside the build folder)
 natlat_require_pages : bool, default True — warn for a catalog entry with no page
 natlat_offline_mathjax : bool, default True — serve MathJax from ``_static`` (no CDN)
@@ -49,17 +55,18 @@ from sphinx.util import logging
 from ..files import write_file
 from . import mathjax
 from .bounds import BoundsDirective
-from .directives import (NatlatDomain, catalog_listing, check_every_entry_has_page, collapsible,
-                         depart_badge_html, depart_collapsible_html, entries, fill_listings,
-                         outdated_listings, status_badge, visit_badge_html, visit_collapsible_html,
-                         warn_failing_entries, _skip)
+from .checking import get_catalog, start_checks, stop_checks
+from .directives import NatlatDomain
+from .events import (check_every_entry_has_page, entries, fill_listings, outdated_listings,
+                     warn_failing_entries)
+from .nodes import register_nodes
+from .notebooks import configure_cache, start_notebooks, wait_for_notebook
 from .status import status_css
 
 __all__ = ["setup"]
 
 logger = logging.getLogger(__name__)
 _STATIC = Path(__file__).parent / "static"
-_PLAIN = (_skip, _skip)
 
 
 def setup(app):
@@ -72,20 +79,23 @@ def setup(app):
     app.add_config_value("natlat_offline_mathjax", True, "html")
     app.add_config_value("natlat_mathjax_file", None, "html")
     app.add_config_value("natlat_generate_pages", None, "env")
+    app.add_config_value("natlat_check_workers", None, "")
     app.add_domain(NatlatDomain)
     app.add_directive("natlat-bounds", BoundsDirective)
-    plain = {b: _PLAIN for b in ("text", "latex", "man", "texinfo")}
-    app.add_node(status_badge, html=(visit_badge_html, depart_badge_html), **plain)
-    app.add_node(collapsible, html=(visit_collapsible_html, depart_collapsible_html), **plain)
-    app.add_node(catalog_listing, html=_PLAIN, **plain)
+    register_nodes(app)
     app.add_css_file("natlat.css")
     app.add_css_file("natlat-status.css")
     app.connect("config-inited", _configure)
+    app.connect("config-inited", configure_cache)
     app.connect("builder-inited", _generate_pages)
+    app.connect("env-before-read-docs", start_checks)
+    app.connect("env-before-read-docs", start_notebooks, priority=600)  # after the checks forked
+    app.connect("source-read", wait_for_notebook)
     app.connect("doctree-resolved", fill_listings)
     app.connect("env-get-outdated", outdated_listings)
     app.connect("env-check-consistency", check_every_entry_has_page)
     app.connect("env-check-consistency", warn_failing_entries)
+    app.connect("build-finished", stop_checks)
     app.connect("build-finished", _finish)
     return {"version": "1", "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}
 
@@ -107,7 +117,8 @@ def _generate_pages(app) -> None:
     directory = app.config.natlat_generate_pages
     if not directory:
         return
-    from .directives import get_catalog
+    # imported here, not at the top: `python -m natlat_sym.sphinxext.pages`
+    # would otherwise find its own module already imported (runpy warns)
     from .pages import write_pages
 
     try:

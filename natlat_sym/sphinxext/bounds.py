@@ -25,6 +25,9 @@ from docutils.statemachine import StringList
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from ..openproblems.bound_checker import check_witness
+from ..openproblems.problems import PROBLEMS, get_problem
+
 __all__ = ["BoundsDirective"]
 
 logger = logging.getLogger(__name__)
@@ -37,9 +40,6 @@ class BoundsDirective(SphinxDirective):
     has_content = False
 
     def run(self):
-        from ..openproblems.bound_checker import check_witness
-        from ..openproblems.problems import PROBLEMS, get_problem
-
         folder = (Path(self.env.doc2path(self.env.docname)).parent / self.arguments[0]).resolve()
         order = list(PROBLEMS)
 

@@ -33,7 +33,13 @@ from __future__ import annotations
 import hashlib
 import json
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
+
+import natlat_sym
+
+from ..errors import NatLatError
+from ..files import read_json, write_file
 
 __all__ = ["cache_key", "library_fingerprint", "load_summary", "store_summary"]
 
@@ -53,11 +59,7 @@ def cache_key(theorem_id: str, source_text: str, fingerprint: str) -> str:
 @lru_cache(maxsize=None)
 def library_fingerprint() -> str:
     """``"<version>+<hash of natlat_sym sources>"``."""
-    import natlat_sym
-
     try:
-        from importlib.metadata import version
-
         ver = version("natlat-sym")
     except Exception:  # not installed as a distribution (running from a checkout)
         ver = getattr(natlat_sym, "__version__", "0")
@@ -74,9 +76,6 @@ def library_fingerprint() -> str:
 def load_summary(directory, key: str) -> dict | None:
     """The cached summary for ``key``, or None (missing, unreadable or not a
     summary)."""
-    from ..errors import NatLatError
-    from ..files import read_json
-
     path = Path(directory) / f"{key}.json"
     if not path.is_file():
         return None
@@ -91,8 +90,6 @@ def store_summary(directory, key: str, summary: dict) -> None:
     """Write ``summary`` under ``key`` with the package's atomic writer: two
     builds or checks writing the same entry at once each rename a complete
     file into place, and the content is a function of the key."""
-    from ..files import write_file
-
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     write_file(directory / f"{key}.json", json.dumps(summary, sort_keys=True))

@@ -19,14 +19,14 @@ directive must be MyST (``.md``) pages.
 
 from __future__ import annotations
 
-import importlib
-import re
 import os
-from functools import lru_cache
+import re
 from pathlib import Path
 
+import click
 from docutils import nodes
 from docutils.parsers.rst import directives
+from docutils.statemachine import StringList
 from sphinx import addnodes
 from sphinx.domains import Domain, ObjType
 from sphinx.roles import XRefRole
@@ -34,157 +34,24 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
-from . import cache, summary
-from .graph import distinct_labels, render_svg
-from .status import PROOF_STATUSES, statement_status
+from ..files import write_file
+from .checking import checks_for, get_catalog, import_dotted
+from .events import COQ_FAILURE, FAILURE, LOCATION
+from .kernel import BATCH_FILE
+from .nodes import (catalog_listing, collapsible, math_block, paragraph, status_badge, table,
+                    theorem_xref)
+from .status import statement_status
+
+__all__ = ["NatlatDomain", "TheoremDirective", "GraphDirective", "StatusTableDirective", "CliHelpDirective"]
 
 logger = logging.getLogger(__name__)
 
-#: fields of a summary kept in the (pickled) domain data.
-#: keys of the domain's theorem records that stay internal (not in theorems.json)
-_FAILURE, _LOCATION = "_failure", "_location"
+#: fields of a summary kept in the (pickled) domain data (and in theorems.json).
 _INDEX_FIELDS = ("title", "spec_id", "kind", "status", "statement_status", "ok", "seconds", "uses",
                  "proof_uses", "uses_computed", "used_by", "source_path", "test_id", "reason", "coq")
 
 
-# ---------------------------------------------------------------- custom nodes
-class status_badge(nodes.Inline, nodes.TextElement):
-    """A status pill; attribute ``status`` and ``tooltip``."""
-
-
-class collapsible(nodes.General, nodes.Element):
-    """``<details>`` with a ``summary`` attribute (a plain container elsewhere)."""
-
-
-class catalog_listing(nodes.General, nodes.Element):
-    """Placeholder for ``natlat:graph`` (``what="graph"``) or ``natlat:status-table``."""
-
-
-def visit_badge_html(self, node):
-    self.body.append(self.starttag(node, "span", "", CLASS=f"natlat-badge natlat-status-{node['status']}",
-                                   title=node.get("tooltip", "")))
-
-
-def depart_badge_html(self, node):
-    self.body.append("</span>")
-
-
-def visit_collapsible_html(self, node):
-    self.body.append(self.starttag(node, "details", CLASS="natlat-details"))
-    self.body.append(f"<summary>{self.encode(node['summary'])}</summary>")
-
-
-def depart_collapsible_html(self, node):
-    self.body.append("</details>")
-
-
-def _skip(self, node):
-    pass
-
-
-# ---------------------------------------------------------------- catalog access
-def _import(dotted: str):
-    module, _, attr = dotted.partition(":")
-    return getattr(importlib.import_module(module), attr)
-
-
-@lru_cache(maxsize=8)
-def _load_catalog(loader: str, path: str | None):
-    return _import(loader)(path)
-
-
-def get_catalog(config):
-    """The catalog named by ``natlat_catalog_loader`` / ``natlat_catalog_path`` (loaded once)."""
-    return _load_catalog(config.natlat_catalog_loader, config.natlat_catalog_path)
-
-
-def checked_summary(config, theorem) -> dict:
-    """Summary of ``theorem``'s check, from the cache or by running ``natlat_check``."""
-    source = Path(theorem.source_path).read_text(encoding="utf-8") if theorem.source_path else ""
-    key = cache.cache_key(theorem.id, source, cache.library_fingerprint())
-    directory = Path(config.natlat_cache_dir)
-    found = cache.load_summary(directory, key)
-    if found is not None:
-        return found
-    try:
-        report = _import(config.natlat_check)(theorem, timeout=float(config.natlat_timeout))
-        out = summary.summarize(theorem, report)
-    except Exception as e:  # a crashing check is a warning on the page, not a crashed build
-        out = summary.summarize_error(theorem, f"{type(e).__name__}: {e}")
-    out["cache_key"] = key
-    cache.store_summary(directory, key, out)
-    return out
-
-
-def kernel_check(config, data: dict) -> dict | None:
-    """Run ``coqc`` on the entry's exported Coq file (results cached by
-    content hash in ``<natlat_cache_dir>/coq``).
-
-    Returns None for an entry with nothing to export, else ``{"ok", "mark",
-    "message", "version", "seconds", "text"}``; ``ok`` is None when ``coqc``
-    is not installed (the page then says so; no warning)."""
-    modules = data.get("coq_modules") or []
-    if data.get("coq_not_exported") and not modules:
-        return {"ok": None, "mark": "not kernel-checked (copy-lemma proof; not exported to Coq yet)",
-                "message": "; ".join(data["coq_not_exported"]), "version": "", "seconds": 0.0, "text": ""}
-    if data.get("coq_error"):
-        return {"ok": False, "mark": "Coq export failed", "message": data["coq_error"], "version": "",
-                "seconds": 0.0, "text": ""}
-    if not modules:
-        return None
-    from natlat_sym.coq.export import coq_file
-    from natlat_sym.coq.run import CoqUnavailable, run_coqc_cached
-
-    text = coq_file([tuple(m) for m in modules], title=f"{data.get('spec_id', '')} {data['id']}")
-    try:
-        r = run_coqc_cached(text, Path(config.natlat_cache_dir) / "coq")
-    except CoqUnavailable as e:
-        return {"ok": None, "mark": "not kernel-checked in this build (coqc not installed)", "message": str(e),
-                "version": "", "seconds": 0.0, "text": text}
-    return {"ok": r.ok, "mark": r.mark, "message": r.message, "version": r.version,
-            "seconds": round(r.seconds, 3), "text": text}
-
-
 # ---------------------------------------------------------------- small node builders
-def _para(*children, classes=()):
-    p = nodes.paragraph(classes=list(classes))
-    for c in children:
-        p += nodes.Text(c) if isinstance(c, str) else c
-    return p
-
-
-def _math_block(latex: str, docname: str):
-    return nodes.math_block(latex, latex, docname=docname, number=None, label=None, nowrap=False)
-
-
-def _xref(theorem_id: str):
-    ref = addnodes.pending_xref("", refdomain="natlat", reftype="thm", reftarget=theorem_id,
-                                refexplicit=False, refwarn=True)
-    ref += nodes.literal(theorem_id, theorem_id)
-    return ref
-
-
-def _table(header, rows, *, classes=("natlat-table",)):
-    """A docutils table; cells are strings or nodes."""
-    table = nodes.table(classes=list(classes))
-    group = nodes.tgroup(cols=len(header))
-    table += group
-    for _ in header:
-        group += nodes.colspec(colwidth=1)
-    head, body = nodes.thead(), nodes.tbody()
-    group += head
-    group += body
-    for target, cells_list in ((head, [header]), (body, rows)):
-        for cells in cells_list:
-            row = nodes.row()
-            for cell in cells:
-                entry = nodes.entry()
-                entry += cell if isinstance(cell, nodes.Element) else _para(str(cell))
-                row += entry
-            target += row
-    return table
-
-
 def _section(tid: str, name: str, title: str):
     sec = nodes.section(ids=[f"{tid}-{name}"], names=[f"{tid}-{name}"])
     sec += nodes.title(title, title)
@@ -206,7 +73,7 @@ def _bibliography_keys(env) -> frozenset:
 def _references(text: str, env):
     """The references line with every ``S…``/``C…``/``E…`` key linked to the bibliography."""
     keys = _bibliography_keys(env)
-    para = _para()
+    para = paragraph()
     pos = 0
     for m in _BIB_TOKEN.finditer(text):
         if m.group(1) not in keys:
@@ -225,7 +92,7 @@ def _references(text: str, env):
 
 def _mixed(text: str):
     """A paragraph of text with ``$…$`` spans as inline math (justifications)."""
-    para = _para()
+    para = paragraph()
     for k, piece in enumerate(str(text).split("$")):
         if piece:
             para += nodes.math(piece, piece) if k % 2 else nodes.Text(piece)
@@ -233,7 +100,7 @@ def _mixed(text: str):
 
 
 def _inline_math(latex: str):
-    return _para(nodes.math(latex, latex)) if latex else _para("")
+    return paragraph(nodes.math(latex, latex)) if latex else paragraph("")
 
 
 # ---------------------------------------------------------------- directives
@@ -250,46 +117,43 @@ class TheoremDirective(SphinxDirective):
             theorem = catalog.get(tid)
         except Exception as e:
             logger.warning(f"natlat:theorem {tid!r}: {e}", location=self.get_location())
-            return [_para(f"Unknown catalog entry {tid!r}.", classes=["natlat-error"])]
+            return [paragraph(f"Unknown catalog entry {tid!r}.", classes=["natlat-error"])]
         if theorem.source_path:
             self.env.note_dependency(os.path.abspath(theorem.source_path))
-        data = dict(checked_summary(self.config, theorem))
+        checks = checks_for(self.env)
+        data = dict(checks.summary(theorem))
         data["used_by"] = list(catalog.used_by(tid))
         data["statement_status"] = statement_status(uses=data["uses"], known_ids=set(catalog.ids()),
                                                     error=data.get("error"))
-        coq = kernel_check(self.config, data)
-        if coq is not None and coq["ok"] is False:
-            logger.warning(f"theorem {tid}: the Coq kernel rejects its exported proof: {coq['message']}",
-                           location=self.get_location())
+        coq = checks.kernel(data)
         data["coq_check"] = coq
         if coq is not None and coq["ok"] and data.get("coq_not_exported"):
             coq["mark"] = "partly " + coq["mark"]  # the copy-lemma proofs are not in the file
         data["coq"] = None if coq is None else {"ok": coq["ok"], "mark": coq["mark"],
                                                  "complete": not data.get("coq_not_exported"),
-                                                 "file": self._write_coq_file(tid, coq["text"])}
-        failure = None
-        if not data["ok"]:  # warned by warn_failing_entries on every build, re-read or not
+                                                 "file": self._write_coq_file(checks, tid, coq["text"])}
+        # warned by warn_failing_entries on every build, re-read or not
+        failure = coq_failure = None
+        if not data["ok"]:
             failure = (f"theorem {tid} ({data['spec_id']}) is {data['status']}: "
                        f"{data.get('reason') or data.get('error') or 'a check failed'}")
+        if coq is not None and coq["ok"] is False:
+            coq_failure = f"theorem {tid}: the Coq kernel rejects its exported proof: {coq['message']}"
         anchor = f"thm-{tid}"
         domain = self.env.get_domain("natlat")
         domain.add_theorem(tid, self.env.docname, anchor,
-                           {**{k: data.get(k) for k in _INDEX_FIELDS}, _FAILURE: failure,
-                            _LOCATION: self.get_location()})
+                           {**{k: data.get(k) for k in _INDEX_FIELDS}, FAILURE: failure, COQ_FAILURE: coq_failure,
+                            LOCATION: self.get_location()})
         return [self._render(data, anchor)]
 
-    def _write_coq_file(self, tid: str, text: str) -> str | None:
+    def _write_coq_file(self, checks, tid: str, text: str) -> str | None:
         """Write ``_coq/<id>.v`` into an HTML build's output; its path relative
         to the output root, or None (other builders, nothing to write)."""
-        builder = getattr(self.env.app, "builder", None)
-        if not text or builder is None or builder.format != "html":
+        if not text or checks.coq_dir is None:
             return None
-        out = Path(self.env.app.outdir) / "_coq"
-        out.mkdir(parents=True, exist_ok=True)
-        from natlat_sym.cli._common import write_atomic
-
-        if not (out / f"{tid}.v").is_file() or (out / f"{tid}.v").read_text(encoding="utf-8") != text:
-            write_atomic(out / f"{tid}.v", text)
+        path = checks.coq_dir / f"{tid}.v"
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            write_file(path, text)
         return f"_coq/{tid}.v"
 
     def _coq_line(self, d: dict):
@@ -298,9 +162,12 @@ class TheoremDirective(SphinxDirective):
         if not coq:
             return None
         status = "tight" if coq["ok"] else ("failing" if coq["ok"] is False else "unchecked")
-        badge = status_badge(coq["mark"], coq["mark"], status=status,
-                             tooltip=check.get("message") or f"coqc accepted every theorem in {coq.get('file')}")
-        para = _para(badge, classes=["natlat-coq"])
+        tip = check.get("message") or f"coqc accepted every theorem in {coq.get('file')}"
+        if coq["ok"] and "batch" in (check.get("how") or ""):
+            tip += (f" (checked in one coqc run with the other entries: _coq/{BATCH_FILE} holds the same theory "
+                    "and each entry's modules in a module of its own)")
+        badge = status_badge(coq["mark"], coq["mark"], status=status, tooltip=tip)
+        para = paragraph(badge, classes=["natlat-coq"])
         if coq.get("file"):
             depth = self.env.docname.count("/")
             uri = "../" * depth + coq["file"]
@@ -321,11 +188,11 @@ class TheoremDirective(SphinxDirective):
         page += nodes.title(d["title"], d["title"])
         badge = status_badge(d["status"], d["status"], status=d["status"],
                              tooltip=f"computed in this build ({d['seconds']:.2f} s); {d.get('reason') or ''}")
-        page += _para(nodes.literal(tid, tid), "  ", badge,
+        page += paragraph(nodes.literal(tid, tid), "  ", badge,
                       f"  {d['spec_id']} · {d['kind']} · checked in {d['seconds']:.2f} s",
                       classes=["natlat-titleline"])
         if not d["ok"]:
-            page += _para(f"Check failed: {d.get('reason') or d.get('error')}", classes=["natlat-error"])
+            page += paragraph(f"Check failed: {d.get('reason') or d.get('error')}", classes=["natlat-error"])
         coq_line = self._coq_line(d)
         if coq_line is not None:
             page += coq_line
@@ -339,23 +206,23 @@ class TheoremDirective(SphinxDirective):
 
         sec = _section(tid, "formal", "Formal statement")
         for latex in d["statements"]:
-            sec += _math_block(latex, doc)
+            sec += math_block(latex, doc)
         if not d["statements"]:
-            sec += _para("No symbolic statement: this entry is checked on finite instances only.")
+            sec += paragraph("No symbolic statement: this entry is checked on finite instances only.")
         page += sec
 
         sec = _section(tid, "dependencies", "Dependencies")
         for label, ids in (("Uses (to state)", d["uses"]), ("Uses (to prove, declared)", d["proof_uses"]),
                            ("Used by", d["used_by"])):
-            para = _para(f"{label}: ")
+            para = paragraph(f"{label}: ")
             for k, other in enumerate(ids):
                 para += nodes.Text(", ") if k else nodes.Text("")
-                para += _xref(other)
+                para += theorem_xref(other)
             if not ids:
                 para += nodes.Text("none")
             sec += para
         if d["uses_computed"]:
-            sec += _para("Hypotheses the certificates actually use: " + ", ".join(d["uses_computed"]))
+            sec += paragraph("Hypotheses the certificates actually use: " + ", ".join(d["uses_computed"]))
         page += sec
 
         sec = _section(tid, "checks", "Checks")
@@ -370,7 +237,7 @@ class TheoremDirective(SphinxDirective):
             block = nodes.literal_block(text, text, language="python", linenos=True)
             box += block
             sec += box
-        sec += _para("Run by pytest as ", nodes.literal(d["test_id"], d["test_id"]), ".")
+        sec += paragraph("Run by pytest as ", nodes.literal(d["test_id"], d["test_id"]), ".")
         page += sec
 
         sec = _section(tid, "references", "References")
@@ -381,41 +248,39 @@ class TheoremDirective(SphinxDirective):
     def _obligation(self, k: int, ob: dict, doc: str):
         box = nodes.container(classes=["natlat-obligation"])
         mark = "✓" if ob.get("ok") else "✗"
-        head = _para(nodes.strong(f"{k}. {ob['kind']}", f"{k}. {ob['kind']}"),
+        head = paragraph(nodes.strong(f"{k}. {ob['kind']}", f"{k}. {ob['kind']}"),
                      f" — {ob['description']}  ({mark} expected {ob['expect']}, "
                      f"got {ob.get('outcome', 'not run')}, {ob.get('seconds', 0):.2f} s)")
         box += head
         if ob.get("statement"):
-            box += _math_block(ob["statement"], doc)
+            box += math_block(ob["statement"], doc)
         der = ob.get("derivation")
         if der and der.get("rows"):
             cert = f"certificate {ob['certificate']}, " if ob.get("certificate") else ""
-            box += _para(nodes.emphasis("Derivation", "Derivation"), f" ({cert}re-verified in exact arithmetic):")
-            box += _table(["step", "", "expression", "justification"],
+            box += paragraph(nodes.emphasis("Derivation", "Derivation"), f" ({cert}re-verified in exact arithmetic):")
+            box += table(["step", "", "expression", "justification"],
                           [[r[0], _inline_math(r[1]), _inline_math(r[2]), _mixed(r[3])] for r in der["rows"]],
                           classes=("natlat-table", "natlat-derivation"))
         elif der and der.get("latex"):
-            box += _para(nodes.emphasis("Derivation", "Derivation"), ":")
-            box += _math_block(der["latex"], doc)
+            box += paragraph(nodes.emphasis("Derivation", "Derivation"), ":")
+            box += math_block(der["latex"], doc)
         elif der and der.get("text"):
             box += nodes.literal_block(der["text"], der["text"])
         elif ob.get("certificate"):
-            box += _para(f"Certificate {ob['certificate']} ({ob.get('certificate_steps')} steps), "
+            box += paragraph(f"Certificate {ob['certificate']} ({ob.get('certificate_steps')} steps), "
                          "re-verified in exact arithmetic.")
         if ob.get("tight"):
-            box += _table(["coefficient", "least value found", "value claimed"], ob["tight"])
+            box += table(["coefficient", "least value found", "value claimed"], ob["tight"])
         for t in ob.get("tables", ()):
-            box += _para(nodes.emphasis(t["caption"], t["caption"]))
-            box += _table(t["header"], t["rows"])
+            box += paragraph(nodes.emphasis(t["caption"], t["caption"]))
+            box += table(t["header"], t["rows"])
         for label, key in (("Sizes", "sizes"), ("Detail", "detail")):
             if ob.get(key):
-                box += _para(f"{label}: {ob[key]}", classes=["natlat-detail"])
+                box += paragraph(f"{label}: {ob[key]}", classes=["natlat-detail"])
         return box
 
 
 def _string_list(text: str, source_info):
-    from docutils.statemachine import StringList
-
     source, line = source_info
     return StringList(text.strip("\n").splitlines(), source=source)
 
@@ -449,10 +314,8 @@ class CliHelpDirective(SphinxDirective):
     required_arguments = 1
 
     def run(self):
-        import click
-
         try:
-            group = _import(self.arguments[0].strip())
+            group = import_dotted(self.arguments[0].strip())
         except Exception as e:
             logger.warning(f"natlat:cli-help: cannot import {self.arguments[0]!r}: {e}",
                            location=self.get_location())
@@ -523,103 +386,3 @@ class NatlatDomain(Domain):
     def get_objects(self):
         for tid, info in self.theorems.items():
             yield tid, info["title"], "theorem", info["docname"], info["anchor"], 1
-
-
-# ---------------------------------------------------------------- events
-def entries(app) -> list[dict]:
-    """One dict per catalog entry: catalog order, with this build's computed status (or ``unchecked``)."""
-    domain = app.env.get_domain("natlat")
-    catalog = get_catalog(app.config)
-    known = set(catalog.ids())
-    out = []
-    for t in catalog:
-        base = {"id": t.id, "title": t.title, "spec_id": t.spec_id, "kind": t.kind,
-                "uses": list(t.uses), "proof_uses": list(t.proof_uses), "status": "unchecked",
-                "statement_status": statement_status(uses=t.uses, known_ids=known, error=None),
-                "seconds": 0.0, "docname": None, "used_by": list(catalog.used_by(t.id))}
-        base.update({k: v for k, v in domain.theorems.get(t.id, {}).items() if k not in (_FAILURE, _LOCATION)})
-        out.append(base)
-    return out
-
-
-def fill_listings(app, doctree, fromdocname) -> None:
-    """``doctree-resolved``: replace graph and status-table placeholders."""
-    for node in list(doctree.findall(catalog_listing)):
-        try:
-            rows = [e for e in entries(app) if not node["kind"] or e["kind"] == node["kind"]]
-        except Exception as e:
-            logger.warning(f"natlat: cannot load the catalog: {e}", location=node)
-            node.replace_self([])
-            continue
-
-        def href(tid, rows=rows):
-            info = next((r for r in rows if r["id"] == tid), None)
-            if not info or not info.get("docname") or not hasattr(app.builder, "get_relative_uri"):
-                return None
-            return app.builder.get_relative_uri(fromdocname, info["docname"]) + "#" + info["anchor"]
-
-        if node["what"] == "graph":
-            if app.builder.format == "html":
-                svg = render_svg(rows, href)
-                new = nodes.raw("", f'<div class="natlat-graph-box">{svg}</div>', format="html")
-            else:
-                new = _para(f"(dependency graph of {len(rows)} entries: see the HTML docs)")
-        else:
-            new = _status_table(app, rows, fromdocname)
-        node.replace_self(new)
-
-
-def _status_table(app, rows, fromdocname):
-    body = []
-    for r in rows:
-        cell = _para()
-        if r.get("docname"):
-            info = app.env.get_domain("natlat").theorems[r["id"]]
-            cell += make_refnode(app.builder, fromdocname, info["docname"], info["anchor"],
-                                 nodes.literal(r["id"], r["id"]), r["title"])
-        else:
-            cell += nodes.literal(r["id"], r["id"])
-        badge = status_badge(r["status"], r["status"], status=r["status"],
-                             tooltip=PROOF_STATUSES.get(r["status"], ("", "", ""))[2])
-        body.append([cell, r["title"], r["spec_id"], _para(badge), f"{float(r['seconds'] or 0):.2f}"])
-    labels = distinct_labels(rows)
-    for row, r in zip(body, rows):
-        row[2] = labels.get(r["id"], r["spec_id"])
-    box = nodes.container(classes=["natlat-scroll"])
-    box += _table(["id", "title", "spec id", "status", "seconds"], body,
-                  classes=("natlat-table", "natlat-status-table"))
-    return box
-
-
-def outdated_listings(app, env, added, changed, removed):
-    """``env-get-outdated``: re-write graph/table pages when any page changes."""
-    if added or changed or removed:
-        return sorted(env.get_domain("natlat").data["listings"])
-    return []
-
-
-def warn_failing_entries(app, env) -> None:
-    """``env-check-consistency`` (runs on every build): one warning per
-    documented catalog entry whose check failed, so ``sphinx -W`` fails
-    every build while an entry fails — also incremental builds where the
-    page was not re-read, and checks answered from the cache."""
-    for tid, info in sorted(env.get_domain("natlat").theorems.items()):
-        if info.get(_FAILURE):
-            logger.warning(info[_FAILURE], location=info.get(_LOCATION) or info["docname"])
-
-
-def check_every_entry_has_page(app, env) -> None:
-    """``env-check-consistency``: each registered theorem needs a page (blueprint's checkdecls)."""
-    if not app.config.natlat_require_pages:
-        return
-    try:
-        ids = get_catalog(app.config).ids()
-    except Exception as e:
-        logger.warning(f"natlat: cannot load the catalog: {e}")
-        return
-    documented = env.get_domain("natlat").theorems
-    for tid in ids:
-        if tid not in documented:
-            logger.warning(f"catalog entry {tid} has no docs page (run `python -m natlat_sym.sphinxext.pages "
-                           f"docs/catalog`)")
-

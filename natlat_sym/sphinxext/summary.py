@@ -26,6 +26,9 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from natlat_sym.coq.catalog import entry_modules, not_exported
+from natlat_sym.shannon.derivation import _render
+
 __all__ = ["summarize", "summarize_error"]
 
 
@@ -89,8 +92,6 @@ def _coq_fields(report, status: str) -> dict:
     if status not in ("certified", "tight"):
         return {"coq_modules": [], "coq_error": None, "coq_not_exported": []}
     try:
-        from natlat_sym.coq.catalog import entry_modules, not_exported
-
         return {"coq_modules": [list(m) for m in entry_modules(report)], "coq_error": None,
                 "coq_not_exported": not_exported(report)}
     except Exception as e:  # noqa: BLE001 - an export failure is shown on the page, not a crash
@@ -178,8 +179,6 @@ def _derivation_of(derivation) -> dict | None:
 def _terms_latex(terms) -> str:
     """LaTeX of a derivation's textbook terms ``((coefficient, quantity), ...)``."""
     try:
-        from natlat_sym.shannon.derivation import _render
-
         return _render(terms, latex=True)
     except Exception:  # renderer unavailable: fall back to plain quantities
         return " + ".join(f"{c} {getattr(q, 'quantity', lambda: q)()}" for c, q in terms) or "0"

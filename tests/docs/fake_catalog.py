@@ -1,7 +1,8 @@
 """A three-entry stand-in catalog for testing the Sphinx extension without the prover.
 
 ``load_catalog(scenario)``: ``"ok"`` (all pass), ``"failing"`` (one entry's
-check fails), ``"crash"`` (one entry's check raises).  ``check_theorem``
+check fails), ``"crash"`` (one entry's check raises), ``"coq"`` (all pass and
+the two proved entries carry real certificates, so they export to Coq).  ``check_theorem``
 returns report objects shaped like :class:`natlat_sym.catalog.TheoremReport`;
 the number of calls is appended to the file named by ``$NATLAT_FAKE_CALLS``
 (so tests can see whether the cache worked).
@@ -15,6 +16,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from natlat_sym.finite.distribution import Distribution
+from natlat_sym import prove
 from natlat_sym.shannon.parse import parse_statement
 
 HERE = Path(__file__).resolve()
@@ -76,10 +78,13 @@ class Res:
     values: dict = field(default_factory=dict)
     claimed: dict = field(default_factory=dict)
     detail: str = ""
+    certificate: object = None
+    proved_statement: object = None
 
 
 @dataclass(frozen=True)
 class Report:
+    id: str
     status: str
     ok: bool
     seconds: float
@@ -123,7 +128,7 @@ def load_catalog(scenario=None):
             uses=("mutual_information",), scenario=scenario),
         Thm("double_processing", "Processing twice", "T2", "theorem", "folklore",
             (Ob("prove", "twice", dpi),), informal="Follows from T1.",
-            uses=("mutual_information",), proof_uses=("mutual_info_le_of_markov_chain",)),
+            uses=("mutual_information",), proof_uses=("mutual_info_le_of_markov_chain",), scenario=scenario),
     ])
 
 
@@ -131,18 +136,20 @@ def check_theorem(theorem, *, timeout=30.0):
     if os.environ.get("NATLAT_FAKE_CALLS"):
         with open(os.environ["NATLAT_FAKE_CALLS"], "a") as fh:
             fh.write(theorem.id + "\n")
-    if theorem.scenario == "crash":
+    if theorem.scenario == "crash" and theorem.id == "mutual_info_le_of_markov_chain":
         raise RuntimeError("boom in the prover")
     if theorem.kind == "definition":
         d = Distribution.from_array([["1/2", "0"], ["0", "1/2"]], ["X", "Y"])
         res = Res("finite", "instances", "holds", "holds", True, distribution=d, detail="2 instances")
-        return Report("checked", True, 0.02, (res,))
-    failing = theorem.scenario == "failing"
+        return Report(theorem.id, "checked", True, 0.02, (res,))
+    failing = theorem.scenario == "failing" and theorem.id == "mutual_info_le_of_markov_chain"
     st = theorem.obligations[0].statement
+    certificate = prove(st).certificate if theorem.scenario == "coq" else None
     deriv = Deriv((Step(r"I(X;Y) + I(X;Z \mid Y)", "chain rule"),
                    Step(r"I(X;Y)", "hypothesis markov", "=")))
     res = Res("prove", "data processing", "proved", "unknown" if failing else "proved", not failing,
               statement_latex=st.latex(), derivation=deriv,
-              values={"a": Fraction(1)}, claimed={"a": Fraction(1)})
-    return Report("failing" if failing else "certified", not failing, 0.05, (res,), ("markov",),
+              values={"a": Fraction(1)}, claimed={"a": Fraction(1)},
+              certificate=certificate, proved_statement=st if certificate is not None else None)
+    return Report(theorem.id, "failing" if failing else "certified", not failing, 0.05, (res,), ("markov",),
                   "expected proved, prover says unknown" if failing else "")

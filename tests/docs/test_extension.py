@@ -104,3 +104,48 @@ def test_a_failing_entry_warns_on_every_build_incremental_and_cached(tmp_path, b
     assert again.count(expected) == 1
     _, cached = build_site(tmp_path / "other", scenario="failing", cache=tmp_path / "cache")  # check from cache
     assert cached.count(expected) == 1
+
+
+# ----------------------------------------------------------------------------- Coq kernel checks
+def _fake_coqc(tmp_path, *, accept: bool):
+    """A stand-in ``coqc`` (via $NATLAT_COQC): reports version 8.16.1 and
+    accepts or rejects every file, so the warning path needs no real Coq."""
+    script = tmp_path / "fake-coqc"
+    verdict = "exit 0" if accept else ('echo \'File "./x.v", line 3, characters 0-5:\'; '
+                                       'echo "Error: fake rejection"; exit 1')
+    script.write_text('#!/bin/sh\nif [ "$1" = "--version" ]; then echo "The Coq Proof Assistant, version 8.16.1"; '
+                      f'exit 0; fi\n{verdict}\n')
+    script.chmod(0o755)
+    return str(script)
+
+
+def test_a_coq_rejection_warns_on_every_build_incremental_included(tmp_path, monkeypatch, build_site):
+    # regression (issue 9 item 7): the "kernel rejects" warning was emitted only
+    # when the page was re-read, so a second build into the same folder passed -W
+    monkeypatch.setenv("NATLAT_COQC", _fake_coqc(tmp_path, accept=False))
+    expected = "the Coq kernel rejects its exported proof: line 3: Error: fake rejection"
+    out, first = build_site(tmp_path, scenario="coq")
+    assert first.count(expected) == 2  # both proved entries export, both are rejected
+    assert "theorem double_processing: " + expected in first
+    _, again = build_site(tmp_path, scenario="coq", fresh=False)  # incremental: nothing re-read
+    assert again.count(expected) == 2
+    _, cached = build_site(tmp_path / "other", scenario="coq", cache=tmp_path / "cache")  # results from the cache
+    assert cached.count(expected) == 2
+    html = (out / "catalog" / "double_processing.html").read_text()
+    assert "natlat-status-failing" in html and "fake rejection" in html
+
+
+def test_entries_are_kernel_checked_in_one_coqc_run(tmp_path, build_site):
+    pytest.importorskip("natlat_sym.coq.run")
+    from natlat_sym.coq.run import find_coqc
+
+    if find_coqc() is None:
+        pytest.skip("coqc is not installed (Debian: apt-get install coq)")
+    out, warnings = build_site(tmp_path, scenario="coq")
+    assert "Coq" not in warnings
+    for tid in ("mutual_info_le_of_markov_chain", "double_processing"):
+        html = (out / "catalog" / f"{tid}.html").read_text()
+        assert "kernel-checked (Coq" in html and "checked in one coqc run with the other entries" in html
+        assert (out / "_coq" / f"{tid}.v").is_file()
+    batch = (out / "_coq" / "all-entries.v").read_text()
+    assert batch.count("Module NatlatEntry_") == 2
