@@ -123,3 +123,17 @@ def test_copy_lemma_certificates_are_refused_with_a_clear_error():
     assert r.verdict == "proved" and r.certificate.copies
     with pytest.raises(CertificateError, match="copy-lemma"):
         to_coq(r.certificate, st)
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-1", "0.5", "abc"])
+def test_export_coq_timeout_is_a_finite_number_of_seconds(tmp_path, value):
+    """--timeout uses the project's Seconds type: nan/inf/negative are one-line usage errors (exit 2)."""
+    cert = tmp_path / "c.json"
+    res = CliRunner().invoke(cli, ["prove", "H(X|Y) <= H(X)", "--certificate", str(cert)])
+    assert res.exit_code == 0
+    out = tmp_path / "c.v"
+    res = CliRunner().invoke(cli, ["export-coq", str(cert), "-o", str(out), "--timeout", value])
+    assert res.exit_code == 2
+    err = res.stderr.strip().splitlines()
+    assert len(err) == 1 and "--timeout" in err[0] and "Traceback" not in res.stderr, res.stderr
+    assert not out.exists()
