@@ -85,11 +85,14 @@ def check_catalog_with_coq(report, *, jobs: int, timeout: float, out_dir: str | 
 
     from ..coq.catalog import not_exported
 
+    from ..coq.catalog import EntryCheck, entry_axioms
+
     def line(rep, result):
         if not quiet:
             missing = not_exported(rep)
             note = f"; not exported: {'; '.join(missing)}" if missing else ""
-            click.echo(f"{rep.id}: {result.mark} ({result.seconds:.1f} s){note}", err=False)
+            mark = EntryCheck(rep.id, 0, result, (), entry_axioms(rep)).mark
+            click.echo(f"{rep.id}: {mark} ({result.seconds:.1f} s){note}", err=False)
 
     checks = check_entries(report.reports, jobs=jobs, timeout=timeout, on_done=line)
     checked = {c.id for c in checks}
@@ -97,6 +100,18 @@ def check_catalog_with_coq(report, *, jobs: int, timeout: float, out_dir: str | 
         if is_exported(rep) and rep.id not in checked and not quiet:
             click.echo(f"{rep.id}: not kernel-checked: {'; '.join(not_exported(rep)) or 'nothing to export'}")
     return checks
+
+
+def coq_summary(checks) -> str:
+    """The last line of ``natlat check --coq``: how many entries the kernel accepted."""
+    full = sum(c.result.ok and not c.not_exported for c in checks)
+    part = sum(c.result.ok and bool(c.not_exported) for c in checks)
+    rejected = sum(not c.result.ok for c in checks)
+    seconds = sum(c.result.seconds for c in checks)
+    line = f"Coq: {full} entries kernel-checked"
+    if part:
+        line += f", {part} partly (some proofs not exported)"
+    return line + f", {rejected} rejected by coqc ({seconds:.1f} s of coqc)"
 
 
 COMMANDS = (export_coq,)

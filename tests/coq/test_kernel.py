@@ -35,14 +35,19 @@ def test_every_certified_catalog_proof_is_kernel_checked(coqc):
     modules, missing = [], []
     for theorem in catalog.theorems:
         mods = proof_obligation_modules(theorem)
-        shannon = [o for o in theorem.obligations if o.kind in ("prove", "tight") and o.expect != "not_provable"
-                   and not getattr(o, "copies", ()) and not getattr(o, "non_shannon", False)]
-        if not mods and shannon:  # copy-lemma proofs are not exported (see test_export)
+        proofs = [o for o in theorem.obligations if o.kind in ("prove", "tight") and o.expect != "not_provable"]
+        if len(mods) != len(proofs):  # copy-lemma (non-Shannon) proofs included
             missing.append(theorem.id)
         modules += mods
     assert not missing, f"prove/tight obligations without an exported certificate: {missing}"
     assert len(modules) >= 100
-    result = run_coqc(coq_file(modules, title="catalog"), timeout=900)
+    names = {name for name, _ in modules}
+    # the non-Shannon entries, proved with one and with two copy steps, are in the file
+    assert {"zhang_yeung_inequality_obligation_1",
+            "dougherty_freiling_zeger_first_inequality_obligation_1"} <= names
+    text = coq_file(modules, title="catalog")
+    assert text.count("Axiom copy_lemma") == 1
+    result = run_coqc(text, timeout=900)
     assert result.ok, result.message
     assert result.version.startswith("8.")
 
@@ -70,6 +75,35 @@ def test_tampering_is_caught_by_the_kernel(coqc):
              to_coq(cert, stronger, name="han3_stronger", check=False),
              to_coq(changed, statement, name="han3_changed_multiplier", check=False),
              to_coq(dropped, statement, name="han3_dropped_inequality", check=False)]
+    valid, strengthened, multiplier, drop = run_many(files, jobs=2)
+    assert valid.ok, valid.message
+    for r in (strengthened, multiplier, drop):
+        assert not r.ok
+        assert r.message.startswith("line ") and "Error" in r.message, r.message
+
+
+ZHANG_YEUNG_STRONGER = "(2 + 1/100000000)*I(C;D) <= I(A;B) + I(A;C,D) + 3*I(C;D|A) + I(C;D|B)"
+
+
+def test_copy_lemma_tampering_is_caught_by_the_kernel(coqc):
+    """Zhang–Yeung with one copy step: the export is accepted; a strengthened
+    statement, a changed copy-fact multiplier or a dropped copy fact is not."""
+    from natlat_sym.shannon.copy_lemma import CopySpec
+
+    statement = parse_statement(ZHANG_YEUNG)
+    cert = prove(statement, copies=(CopySpec.parse("A | C,D"),)).certificate
+    piece = cert.pieces[0]
+    (f0, c0), *rest = piece.copy_facts
+    changed = replace(cert, pieces=(replace(piece, copy_facts=((f0, c0 + 1), *rest)),))
+    dropped = replace(cert, pieces=(replace(piece, copy_facts=tuple(rest)),))
+    stronger = parse_statement(ZHANG_YEUNG_STRONGER)
+    for bad, st_ in ((changed, statement), (dropped, statement), (cert, stronger)):
+        with pytest.raises(CertificateError):
+            check_certificate(bad, expected_target=st_.conclusion.normal_form())
+    files = [to_coq(cert, statement, name="zhang_yeung"),
+             to_coq(cert, stronger, name="zy_stronger", check=False),
+             to_coq(changed, statement, name="zy_changed_copy_multiplier", check=False),
+             to_coq(dropped, statement, name="zy_dropped_copy_fact", check=False)]
     valid, strengthened, multiplier, drop = run_many(files, jobs=2)
     assert valid.ok, valid.message
     for r in (strengthened, multiplier, drop):
