@@ -42,7 +42,9 @@ def export_coq(certificate, output, name, run_coqc, timeout, as_json):
 
     The theorem's statement is printed from the certificate's statement text, parsed afresh
     (never from the multipliers); the proof cites the basic inequalities and checks the
-    certificate's identity.
+    certificate's identity.  A copy-lemma (non-Shannon) certificate proves the statement for
+    every entropic h, from the two axioms of the theory's Entropic.v (entropic functions are
+    polymatroids; the copy lemma).
     Check it with 'coqc FILE.v' (Debian: apt-get install coq), or pass --coqc.
     """
     from ..coq.export import to_coq
@@ -51,7 +53,10 @@ def export_coq(certificate, output, name, run_coqc, timeout, as_json):
     cert = certificate_from_json(read_json_file(certificate, "certificate"))
     text = to_coq(cert, None, name=name)  # re-parses the statement, re-checks the certificate
     write_atomic(output, text)
-    data = {"written": output, "statement": cert.statement, "theorem": name}
+    from ..coq.export import assumed_axioms
+
+    axioms = assumed_axioms(text)
+    data = {"written": output, "statement": cert.statement, "theorem": name, "axioms": list(axioms)}
     code = EXIT_OK
     if run_coqc:
         from ..coq.run import run_coqc as run
@@ -64,7 +69,8 @@ def export_coq(certificate, output, name, run_coqc, timeout, as_json):
     else:
         click.echo(f"wrote {output}: Coq theorem {name} for {cert.statement}")
         if run_coqc:
-            click.echo(r.mark + f" ({r.seconds:.1f} s)")
+            assuming = ", assuming the copy lemma (Entropic.v)" if r.ok and axioms else ""
+            click.echo(r.mark + assuming + f" ({r.seconds:.1f} s)")
     raise Exit(code)
 
 

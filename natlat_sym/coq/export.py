@@ -71,13 +71,15 @@ __all__ = ["CoqNames", "coq_proposition", "theory_text", "entropic_theory_text",
            "export_witness", "to_coq", "coq_file", "assumed_axioms", "ENTROPIC_AXIOMS", "COQ_THEORY_VERSION"]
 
 #: Bumped whenever Polymatroid.v changes meaning (part of every cache key).
-COQ_THEORY_VERSION = 1
+COQ_THEORY_VERSION = 2
 
 _COQ_RESERVED = frozenset("""
     as at cofix else end exists exists2 fix for forall fun if IF in let match mod return Set then Prop
     SProp Type using where with is struct Definition Theorem Lemma Proof Qed Module End Variable
     Hypothesis Section Ltac Notation Infix Import Require From Open Scope Check Print
-    R N Q nat positive h poly set subset polymatroid H Hc I Ic value ground finite_function
+    R N Q Z nat positive h poly set subset polymatroid H Hc I Ic value ground finite_function
+    row mkrow rI rH row_value rows_value rows_nonneg form form_value row_terms add_term add_terms collect
+    nonzero collect_rows rows_value_collect list nil cons app tree Lf Nd tree_add tree_value tree_form
     all_subsets check_polymatroid le_of_certificate ge_of_certificate eq_of_certificates
     nonneg_of_le nonneg_of_ge nonneg_of_eq nonneg_of_eq_rev claim witness table True False
     xH xO xI Npos N0 Zpos IZR Rplus Rminus Rmult Rdiv Rle Rge Rlt lra ring
@@ -332,7 +334,8 @@ def _statement_of(cert, statement):
 
 
 # ----------------------------------------------------------------------------- certificates
-def export_certificate(cert, statement=None, *, name: str = "natlat_theorem", check: bool = True) -> str:
+def export_certificate(cert, statement=None, *, name: str = "natlat_theorem", check: bool = True,
+                       reflective: bool | None = None) -> str:
     """One ``Module`` with the theorem and its proof (no theory header).
 
     Parameters
@@ -349,6 +352,11 @@ def export_certificate(cert, statement=None, *, name: str = "natlat_theorem", ch
         Re-check the certificate with the exact checker first (a clear
         error instead of a Coq one).  ``check=False`` exports whatever the
         certificate says, so tests can show that the kernel catches it.
+    reflective : bool, optional
+        Check the basic inequalities by computation (a row list, its sum
+        ``>= 0`` by ``rows_nonneg``, its linear form computed by the kernel)
+        instead of one cited lemma each; default: for pieces with more than
+        :data:`REFLECTIVE_ROWS` rows (Han's inequality at n = 9 has 4608).
     """
     from ..shannon.certificate import check_certificate
 
@@ -368,8 +376,8 @@ def export_certificate(cert, statement=None, *, name: str = "natlat_theorem", ch
         names, steps = _copy_layout(names, cert, copies)
         fn = names.fresh(f"g{len(steps)}", used)
     poly = "poly"
-    lines = [f"(** {st.text()} *)", *_definitions(names), "",
-             f"Theorem {name} :", coq_proposition(st, names, predicate="entropic" if copies else "polymatroid")
+    header = [f"(** {st.text()} *)", *_definitions(names), ""]
+    lines = [f"Theorem {name} :", coq_proposition(st, names, predicate="entropic" if copies else "polymatroid")
              + ".", "Proof."]
     nonneg = {p: names.fresh(f"{names.parameters[p]}_nonneg", used) for p in sorted(names.parameters)}
     hyps = list(names.hypotheses)
@@ -384,34 +392,40 @@ def export_certificate(cert, statement=None, *, name: str = "natlat_theorem", ch
                                              *[nonneg[p] for p in sorted(names.parameters)], *hyps]) + ".")
     rel = st.conclusion
     pieces = list(cert.pieces)
-    combos = []
+    combos: list[_Piece] = []
     for k, piece in enumerate(pieces, start=1):
-        combo, facts = _combination(piece, cert, st, names, used, k, nonneg, fn, cite)
-        lines.extend(facts)
+        combo = _combination(piece, cert, st, names, used, k, nonneg, fn, cite, reflective)
+        lines.extend(combo.facts)
+        header.extend(combo.defs)
         combos.append(combo)
     # The identity of linear forms, with every fact cleared so that lra checks the identity
-    # itself (lra normalises linear forms much faster than ring on hundreds of subsets).
-    identity = f"cbv [{_unfold_list(names)}]; rewrite ?(normalized {fn} {poly}); clear_facts; lra."
+    # itself (lra normalises linear forms much faster than ring on hundreds of subsets); a
+    # reflective piece's rows are first replaced by the linear form the kernel computed.
+    unfold = _unfold_list(names) + (" form_value" if any(c.rewrite for c in combos) else "")
+
+    def identity(c: _Piece) -> str:
+        return f"{c.rewrite}cbv [{unfold}]; rewrite ?(normalized {fn} {poly}); clear_facts; lra."
+
     what = ["the certificate's identity", "each term of the combination is >= 0",
             "the slack is >= 0", "the common denominator is > 0"]
     if rel.rel == "==":
         if len(combos) != 2:
             raise CertificateError(f"an equality needs 2 certificate pieces, got {len(combos)}")
-        (d1, c1, s1, p1), (d2, c2, s2, p2) = combos
-        lines.append(f"  refine (eq_of_certificates _ _ {d1} ({c1}) {s1} {d2} ({c2}) {s2} _ _ _ _ _ _ _ _).")
-        steps_ = [identity, f"exact {p1}.", "lra.", "apply const_pos.",
-                  identity, f"exact {p2}.", "lra.", "apply const_pos."]
+        a, b = combos
+        lines.append(f"  refine (eq_of_certificates _ _ {a.d} ({a.c}) {a.s} {b.d} ({b.c}) {b.s} _ _ _ _ _ _ _ _).")
+        steps_ = [identity(a), f"exact {a.proof}.", "lra.", "apply const_pos.",
+                  identity(b), f"exact {b.proof}.", "lra.", "apply const_pos."]
     else:
         if len(combos) != 1:
             raise CertificateError(f"an inequality needs 1 certificate piece, got {len(combos)}")
-        (d, c, s, proof), = combos
+        a, = combos
         lemma = "le_of_certificate" if rel.rel == "<=" else "ge_of_certificate"
-        lines.append(f"  refine ({lemma} _ _ {d} ({c}) {s} _ _ _ _).")
-        steps_ = [identity, f"exact {proof}.", "lra.", "apply const_pos."]
+        lines.append(f"  refine ({lemma} _ _ {a.d} ({a.c}) {a.s} _ _ _ _).")
+        steps_ = [identity(a), f"exact {a.proof}.", "lra.", "apply const_pos."]
     for k, step in enumerate(steps_):
         lines.append(f"  - (* {what[k % 4]} *) {step}")
     lines.append("Qed.")
-    return "\n".join(lines)
+    return "\n".join(header + lines)
 
 
 # ----------------------------------------------------------------------------- copies
@@ -525,31 +539,60 @@ class _CopyCitations:
         raise CertificateError(f"piece {k}: unknown copy fact kind {fact.kind!r}")
 
 
+#: Certificates with more rows (in one piece) than this are checked by computation
+#: (:func:`export_certificate`'s ``reflective``): lra on thousands of atoms is slow.
+REFLECTIVE_ROWS = 120
+
+#: Rows per ``Definition`` of a large certificate's row list.
+_ROWS_PER_CHUNK = 256
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """One certificate piece as Coq text: ``d * target = c + s``; ``proof``
+    of ``0 <= c``; ``facts`` (proof lines), ``defs`` (lines before the
+    theorem: the row list and its computed form, when reflective) and
+    ``rewrite`` (a tactic turning the row sum into its form, or "")."""
+
+    d: str
+    c: str
+    s: str
+    proof: str
+    facts: list
+    defs: list
+    rewrite: str
+
+
 def _combination(piece, cert, st, names: CoqNames, used: set[str], k: int, param_facts: dict, fn: str = "h",
-                 cite=None):
-    """``(d, c, s, proof)`` as Coq text — ``d * target = c + s`` with ``c``
-    the certificate's combination ``Σ λ b + Σ μ g + Σ ν p`` times the common
+                 cite=None, reflective: bool | None = None) -> _Piece:
+    """The piece ``d * target = c + s`` with ``c`` the certificate's
+    combination ``Σ λ b + Σ μ g + Σ ν p (+ Σ c_f e_f)`` times the common
     denominator ``d`` of every multiplier (integer coefficients throughout),
-    and ``proof`` an explicit proof term of ``0 <= c`` built from the facts
-    (no proof search: linear in the number of rows) — and the
-    ``pose proof`` lines of those facts.  ``fn`` is the set function the
+    and an explicit proof term of ``0 <= c`` built from the facts (no proof
+    search: linear in the number of rows).  ``fn`` is the set function the
     facts are about (``h``, or the last copy extension); ``cite`` names the
-    copy steps' facts (copy-lemma certificates)."""
+    copy steps' facts (copy-lemma certificates).
+
+    Basic inequalities are cited one ``pose proof`` each, or — ``reflective``
+    (default: more than :data:`REFLECTIVE_ROWS` rows) — as one list of rows
+    whose sum is ``>= 0`` by ``rows_nonneg`` and whose linear form the kernel
+    computes (``collect_rows``, by ``vm_compute``)."""
     from math import lcm
 
     from ..shannon.linear import as_fraction
 
+    basic = [(b, as_fraction(lam)) for b, lam in piece.basic if as_fraction(lam)]
+    if reflective is None:
+        reflective = len(basic) > REFLECTIVE_ROWS
     facts = [f"  (* piece {k}: the basic inequalities the certificate cites, from the axioms *)"]
     raw: list[tuple[Fraction, str, str]] = []
-    for b, lam in piece.basic:
-        lam = as_fraction(lam)
-        if not lam:
-            continue
-        fact = names.fresh(f"b{k}_{len(raw) + 1}", used)
-        sets = " ".join(names.set_term(x) for x in b.sets)
-        lemma = "Hc_nonneg" if b.kind == "H" else "Ic_nonneg"
-        facts.append(f"  pose proof ({lemma} {fn} poly {sets}) as {fact}.  (* {b} *)")
-        raw.append((lam, f"{'Hc' if b.kind == 'H' else 'Ic'} {fn} {sets}", fact))
+    if not reflective:
+        for b, lam in basic:
+            fact = names.fresh(f"b{k}_{len(raw) + 1}", used)
+            sets = " ".join(names.set_term(x) for x in b.sets)
+            lemma = "Hc_nonneg" if b.kind == "H" else "Ic_nonneg"
+            facts.append(f"  pose proof ({lemma} {fn} poly {sets}) as {fact}.  (* {b} *)")
+            raw.append((lam, f"{'Hc' if b.kind == 'H' else 'Ic'} {fn} {sets}", fact))
     for j, mu in enumerate(piece.hypotheses):
         mu = as_fraction(mu)
         if not mu:
@@ -587,13 +630,91 @@ def _combination(piece, cert, st, names: CoqNames, used: set[str], k: int, param
         slack = piece.residual(cert.hypotheses, cert.copies, cert.statement_variables()).constant
     else:
         slack = piece.residual(cert.hypotheses).constant
-    d = lcm(slack.denominator, *(q.denominator for q, _, _ in raw))
+    d = lcm(slack.denominator, *(q.denominator for q, _, _ in raw),
+            *((lam.denominator for _, lam in basic) if reflective else ()))
     terms = [_scaled(q * d, text) for q, text, _ in raw]
     proof = "(Rle_refl 0)"
     for n, (q, _, fact) in enumerate(raw):
         leaf = fact if q * d == 1 else f"(Rmult_le_pos _ _ (const_nonneg {q * d}%positive) {fact})"
         proof = leaf if n == 0 else f"(Rplus_le_le_0_compat _ _ {proof} {leaf})"
-    return (str(d), (" + ".join(terms) or "0"), _signed_number(slack * d), proof), facts
+    defs, rewrite = [], ""
+    if reflective and basic:
+        rows = names.fresh(f"rows{k}", used)
+        defs, form_lemma = _rows_definitions(basic, d, names, used, rows)
+        facts.append(f"  (* {len(basic)} rows, in {rows}: their sum is >= 0 by rows_nonneg *)")
+        terms.insert(0, f"rows_value {fn} {rows}")
+        leaf = f"(rows_nonneg {fn} poly {rows})"
+        proof = f"(Rplus_le_le_0_compat _ _ {leaf} {proof})" if raw else leaf
+        rewrite = f"rewrite (rows_value_collect {fn} {rows} _ {form_lemma}); "
+        if raw:  # c = rows + (t1 + t2 + ...): the proof above is for rows + ((t1 + t2) + ...) grouped left
+            terms = [terms[0], "(" + " + ".join(terms[1:]) + ")"]
+    return _Piece(str(d), (" + ".join(terms) or "0"), _signed_number(slack * d), proof, facts, defs, rewrite)
+
+
+def _rows_definitions(basic, d: int, names: CoqNames, used: set[str], rows: str) -> tuple[list[str], str]:
+    """``Definition rows := ...`` (in chunks) and the lemma that the kernel
+    computes its linear form (``collect_rows rows = F``, by ``vm_compute``)."""
+    entries = []
+    for b, lam in basic:
+        k = lam * d
+        if k <= 0 or k.denominator != 1:
+            raise CertificateError(f"multiplier {lam} on {b} is not positive")
+        masks = [names.mask(x) for x in b.sets]
+        entries.append(f"rI {masks[0]} {masks[1]} {masks[2]} {k.numerator}" if b.kind == "I"
+                       else f"rH {masks[0]} {masks[1]} {k.numerator}")
+    out = [f"(** The {len(entries)} basic inequalities of the certificate, as data: rI A B C k is "
+           "k * I(A;B|C) >= 0, rH A B k is k * H(A|B) >= 0 (sets as bitmasks). *)"]
+    chunks = []
+    for start in range(0, len(entries), _ROWS_PER_CHUNK):
+        chunk = names.fresh(f"{rows}_{start // _ROWS_PER_CHUNK + 1}", used)
+        chunks.append(chunk)
+        out.append(f"Definition {chunk} : list row := (" + " :: ".join(entries[start:start + _ROWS_PER_CHUNK])
+                   + " :: nil)%list.")
+    out.append(f"Definition {rows} : list row := (" + " ++ ".join(chunks) + ")%list." if len(chunks) > 1
+               else f"Definition {rows} : list row := {chunks[0]}.")
+    form = _collected_form(basic, d, names)
+    lemma = names.fresh(f"{rows}_form", used)
+    literal = " :: ".join(f"({m}%N, ({z})%Z)" for m, z in form)
+    out.append(f"(** Their sum as a linear form in the joint entropies, computed by the kernel. *)")
+    out.append(f"Lemma {lemma} : collect_rows {rows} = ({literal + ' :: ' if literal else ''}nil)%list.")
+    out.append("Proof. vm_compute. reflexivity. Qed.")
+    return out, lemma
+
+
+def _collected_form(basic, d: int, names: CoqNames) -> list[tuple[int, int]]:
+    """What ``collect_rows`` computes, mirrored exactly: the terms summed in
+    a binary trie keyed by ``set + 1`` (lowest bit first: 0 → left, 1 →
+    right), listed node, left subtree, right subtree; zeros dropped."""
+    root: list = [0, None, None, 1]  # [coefficient, left, right, key]
+
+    def add(key: int, z: int) -> None:
+        node, depth, rest = root, 0, key
+        while rest != 1:
+            side = 1 + (rest & 1)
+            rest >>= 1
+            depth += 1
+            if node[side] is None:
+                node[side] = [0, None, None, (1 << depth) | (key & ((1 << depth) - 1))]
+            node = node[side]
+        node[0] += z
+
+    for b, lam in basic:
+        k = int(lam * d)
+        if b.kind == "I":
+            a, bb, c = (names.mask(x) for x in b.sets)
+            terms = ((a | c, k), (bb | c, k), (a | bb | c, -k), (c, -k))
+        else:
+            a, bb = (names.mask(x) for x in b.sets)
+            terms = ((a | bb, k), (bb, -k))
+        for m, z in terms:
+            add(m + 1, z)
+    out, stack = [], [root]
+    while stack:
+        node = stack.pop()
+        if node[0]:
+            out.append((node[3] - 1, node[0]))
+        stack.extend(n for n in (node[2], node[1]) if n is not None)
+    return out
 
 
 def _describe(cert, fact) -> str:
@@ -716,7 +837,8 @@ def coq_file(modules, *, title: str = "") -> str:
     return "\n".join(out)
 
 
-def to_coq(result, statement=None, *, name: str = "natlat_theorem", check: bool = True) -> str:
+def to_coq(result, statement=None, *, name: str = "natlat_theorem", check: bool = True,
+           reflective: bool | None = None) -> str:
     """A complete, self-contained Coq file (text) for one result.
 
     Parameters
@@ -733,6 +855,10 @@ def to_coq(result, statement=None, *, name: str = "natlat_theorem", check: bool 
     check : bool
         Re-check the certificate or witness exactly before exporting (see
         :func:`export_certificate`); False only to test the kernel.
+    reflective : bool, optional
+        For a certificate: check its basic inequalities by computation
+        (default: when a piece has more than :data:`REFLECTIVE_ROWS` rows);
+        see :func:`export_certificate`.
     """
     from ..shannon.certificate import Certificate, PolymatroidWitness
 
@@ -749,7 +875,7 @@ def to_coq(result, statement=None, *, name: str = "natlat_theorem", check: bool 
             raise CertificateError(f"nothing to export: the result is {result.verdict} without a "
                                    "certificate or witness")
     if isinstance(result, Certificate):
-        body = export_certificate(result, statement, name=name, check=check)
+        body = export_certificate(result, statement, name=name, check=check, reflective=reflective)
     elif isinstance(result, PolymatroidWitness):
         if statement is None:
             raise StatementError("exporting a polymatroid witness needs the statement it refutes")

@@ -111,6 +111,37 @@ def test_copy_lemma_tampering_is_caught_by_the_kernel(coqc):
         assert r.message.startswith("line ") and "Error" in r.message, r.message
 
 
+def test_reflective_checking_accepts_proofs_and_rejects_tampering(coqc):
+    """Rows as data (rows_nonneg + the kernel-computed form): accepted for a
+    plain, a hypothesised and parametrised, an equality and a copy-lemma
+    certificate; a changed row multiplier, a dropped row or a strengthened
+    statement is rejected."""
+    from natlat_sym.shannon.copy_lemma import CopySpec
+
+    statement, cert = _han3()
+    t4 = parse_statement("H(Γ|Λ) <= eps + 2*delta", given=[
+        "mediation: I(X1;X2|Λ) <= eps", "redundancy_1: H(Γ|X1) <= delta", "redundancy_2: H(Γ|X2) <= delta"])
+    chain = parse_statement("I(X;Y,Z) == I(X;Y) + I(X;Z|Y)")
+    zy = parse_statement(ZHANG_YEUNG)
+    zy_cert = prove(zy, copies=(CopySpec.parse("A | C,D"),)).certificate
+    good = coq_file([(name, export_certificate(c, s_, name=name, reflective=True)) for name, c, s_ in (
+        ("han3", cert, statement), ("t4", prove(t4).certificate, t4), ("chain_rule", prove(chain).certificate, chain),
+        ("zhang_yeung", zy_cert, zy))])
+    assert good.count("rows_value_collect h rows1 _ rows1_form") >= 2 and "rows_value_collect g1 rows1" in good
+    piece = cert.pieces[0]
+    (b0, lam0), *rest = piece.basic
+    changed = replace(cert, pieces=(replace(piece, basic=((b0, lam0 + 1), *rest)),))
+    dropped = replace(cert, pieces=(replace(piece, basic=tuple(rest)),))
+    stronger = parse_statement(HAN3_STRONGER)
+    bad = [to_coq(changed, statement, name="changed", check=False, reflective=True),
+           to_coq(dropped, statement, name="dropped", check=False, reflective=True),
+           to_coq(cert, stronger, name="stronger", check=False, reflective=True)]
+    results = run_many([good, *bad], jobs=2)
+    assert results[0].ok, results[0].message
+    for r in results[1:]:
+        assert not r.ok and r.message.startswith("line ") and "Error" in r.message, r.message
+
+
 def test_an_equality_hypothesis_cannot_repair_a_wrong_identity(coqc):
     """The identity is checked with every fact cleared: a wrong multiplier on an
     equality hypothesis is not rescued by using the hypothesis itself."""
@@ -187,16 +218,17 @@ def valid_statements(draw):
 
 
 @settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(valid_statements())
-def test_random_valid_statements_are_proved_and_kernel_checked(text):
+@given(valid_statements(), st.booleans())
+def test_random_valid_statements_are_proved_and_kernel_checked(text, reflective):
+    """Both proof styles: one cited lemma per row, and rows checked by computation."""
     from natlat_sym.coq.run import coq_version
 
     assert coq_version() is not None
     statement = parse_statement(text)
     result = prove(statement)
     assert result.verdict == "proved", (text, result.reason)
-    r = run_coqc(to_coq(result.certificate, statement, name="random_inequality"))
-    assert r.ok, (text, r.message)
+    r = run_coqc(to_coq(result.certificate, statement, name="random_inequality", reflective=reflective))
+    assert r.ok, (text, reflective, r.message)
 
 
 def test_check_coq_reports_each_entry_kernel_checked(coqc, tmp_path):
