@@ -77,7 +77,7 @@ _COQ_RESERVED = frozenset("""
     as at cofix else end exists exists2 fix for forall fun if IF in let match mod return Set then Prop
     SProp Type using where with is struct Definition Theorem Lemma Proof Qed Module End Variable
     Hypothesis Section Ltac Notation Infix Import Require From Open Scope Check Print
-    R N Q Z nat positive h poly set subset polymatroid H Hc I Ic value ground finite_function
+    R N Q nat positive h poly set subset polymatroid H Hc I Ic value ground finite_function
     row mkrow rI rH row_value rows_value rows_nonneg form form_value row_terms add_term add_terms collect
     nonzero collect_rows rows_value_collect list nil cons app tree Lf Nd tree_add tree_value tree_form
     all_subsets check_polymatroid le_of_certificate ge_of_certificate eq_of_certificates
