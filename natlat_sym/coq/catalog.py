@@ -27,7 +27,7 @@ from .export import ENTROPIC_AXIOMS, assumed_axioms, coq_file, export_certificat
 from .run import CoqResult, run_many
 
 __all__ = ["EXPORTED_STATUSES", "is_exported", "entry_modules", "not_exported", "entry_axioms", "entry_file",
-           "EntryCheck", "check_entries", "proof_obligation_modules"]
+           "EntryCheck", "file_mark", "check_entries", "proof_obligation_modules"]
 
 #: Statuses whose entries are exported and kernel-checked.
 EXPORTED_STATUSES = ("certified", "tight")
@@ -90,6 +90,13 @@ def entry_axioms(report) -> tuple[str, ...]:
         if getattr(res, "ok", False) and cert is not None and getattr(cert, "copies", ()):
             return ENTROPIC_AXIOMS
     return ()
+
+
+def file_mark(result: CoqResult, text: str) -> str:
+    """The mark of a checked file: ``kernel-checked (Coq 8.16)``, with
+    ``, assuming the copy lemma (Entropic.v)`` when the file rests on the
+    axioms of Entropic.v (non-Shannon proofs), or Coq's error."""
+    return EntryCheck("", 0, result, (), assumed_axioms(text)).mark
 
 
 def entry_file(report) -> str:

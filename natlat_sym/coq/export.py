@@ -675,7 +675,7 @@ def _rows_definitions(basic, d: int, names: CoqNames, used: set[str], rows: str)
     form = _collected_form(basic, d, names)
     lemma = names.fresh(f"{rows}_form", used)
     literal = " :: ".join(f"({m}%N, ({z})%Z)" for m, z in form)
-    out.append(f"(** Their sum as a linear form in the joint entropies, computed by the kernel. *)")
+    out.append("(** Their sum as a linear form in the joint entropies, computed by the kernel. *)")
     out.append(f"Lemma {lemma} : collect_rows {rows} = ({literal + ' :: ' if literal else ''}nil)%list.")
     out.append("Proof. vm_compute. reflexivity. Qed.")
     return out, lemma
@@ -772,7 +772,7 @@ def export_witness(witness, statement, *, name: str = "natlat_theorem", check: b
         lemma = f"witness_{mask}"
         value_lemmas.append(lemma)
         lines.append(f"Lemma {lemma} : witness {mask}%N = {_real(q)}.")
-        lines.append(f"Proof. apply finite_function_value. vm_compute. reflexivity. Qed.")
+        lines.append("Proof. apply finite_function_value. vm_compute. reflexivity. Qed.")
     unfold = _unfold_list(names)
     rewrite = ", ".join(f"?{v}" for v in value_lemmas)
     lines += ["", f"Theorem {name} :", "  ~ (" + coq_proposition(st, names).replace("\n", "\n     ") + ").",

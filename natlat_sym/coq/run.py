@@ -152,7 +152,8 @@ def run_coqc(text: str, *, timeout: float = 300.0, filename: str = "natlat_proof
 
 def run_coqc_cached(text: str, cache_dir: str | Path | None, *, timeout: float = 300.0) -> CoqResult:
     """:func:`run_coqc`, with results stored in ``cache_dir`` under the
-    sha256 of the text and the Coq version (None: no cache)."""
+    sha256 of the text and the Coq version (None: no cache), written
+    atomically; an unchanged file is never re-checked (the docs build)."""
     if cache_dir is None:
         return run_coqc(text, timeout=timeout)
     coqc = _require_coqc()
@@ -163,11 +164,15 @@ def run_coqc_cached(text: str, cache_dir: str | Path | None, *, timeout: float =
     except (OSError, ValueError, TypeError):
         pass
     result = run_coqc(text, timeout=timeout)
-    if "timed out" not in result.message:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(result.to_json()), encoding="utf-8")
-        os.replace(tmp, path)
+    if "timed out" not in result.message:  # a timeout says nothing about the file
+        from ..errors import FileError
+        from ..files import write_file
+
+        try:  # atomic (unique temporary name, then rename): safe across threads and processes
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_file(path, json.dumps(result.to_json()), what="Coq result cache")
+        except (OSError, FileError):
+            pass  # an unwritable cache only costs a re-check next time
     return result
 
 

@@ -141,7 +141,9 @@ def kernel_check(config, data: dict) -> dict | None:
     except CoqUnavailable as e:
         return {"ok": None, "mark": "not kernel-checked in this build (coqc not installed)", "message": str(e),
                 "version": "", "seconds": 0.0, "text": text}
-    return {"ok": r.ok, "mark": r.mark, "message": r.message, "version": r.version,
+    from natlat_sym.coq.catalog import file_mark
+
+    return {"ok": r.ok, "mark": file_mark(r, text), "message": r.message, "version": r.version,
             "seconds": round(r.seconds, 3), "text": text}
 
 

@@ -248,3 +248,23 @@ def test_check_coq_reports_each_entry_kernel_checked(coqc, tmp_path):
     text = (tmp_path / "mutual_info_le_of_markov_chain.v").read_text()
     assert entry["coq"]["theorems"] == text.count("\nTheorem ") >= 2
     assert text.count("Theorem mutual_info_le_of_markov_chain :") == 2  # the prove and tight obligations
+
+
+def test_results_are_cached_by_content_atomically(coqc, tmp_path, monkeypatch):
+    """Two threads checking the same file write one cache entry (no temporary left);
+    an unchanged file is then answered from the cache without running coqc."""
+    from natlat_sym.coq import run as coq_run
+
+    text = "Theorem t : True. Proof. exact I. Qed."
+    first = run_many([text, text], jobs=2, cache_dir=tmp_path)
+    assert all(r.ok for r in first)
+    assert [p.suffix for p in tmp_path.iterdir()] == [".json"]
+
+    def no_coqc(*args, **kwargs):
+        raise AssertionError("coqc must not run for a cached file")
+
+    monkeypatch.setattr(coq_run, "run_coqc", no_coqc)
+    again = coq_run.run_coqc_cached(text, tmp_path)
+    assert again.ok and again.version == first[0].version
+    with pytest.raises(AssertionError, match="must not run"):
+        coq_run.run_coqc_cached(text + "\n", tmp_path)  # a changed file is checked again
