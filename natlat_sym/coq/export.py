@@ -38,6 +38,21 @@ denominators by ``d``, ``s`` the constant slack), ``0 <= c`` term by term,
 strengthened statement makes the identity (or the positivity step) fail, and
 ``coqc`` rejects the file.
 
+A piece with more than :data:`REFLECTIVE_ROWS` rows is checked by computation
+instead: its basic inequalities are one list of rows (data), ``rows_nonneg``
+(proved once) says their sum is ``>= 0``, and the kernel computes that sum as
+a linear form (``collect_rows``, by ``vm_compute``; ``rows_value_collect`` is
+proved once) and compares it with the form printed in the file, leaving
+``lra`` an identity in the statement's few joint entropies.
+
+A copy-lemma (non-Shannon) certificate proves its statement for every
+*entropic* ``h``: the file also loads :file:`Entropic.v` (the predicate
+``entropic`` and two named axioms, ``entropic_polymatroid`` and
+``copy_lemma``), the proof applies ``copy_lemma`` once per copy step (the
+copy of bit ``i`` at bit ``i + k``, ``k`` past every existing variable),
+restates the goal on the last extension ``g`` (equal to ``h`` on the
+original variables) and cites the copy equalities it grants.
+
 A :class:`~natlat_sym.shannon.certificate.PolymatroidWitness` exports as the
 *negation* of the statement's theorem: the rational vector is a polymatroid
 (``check_polymatroid`` evaluated by the kernel with ``vm_compute`` over

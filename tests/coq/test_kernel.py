@@ -99,7 +99,12 @@ def test_copy_lemma_tampering_is_caught_by_the_kernel(coqc):
     for bad, st_ in ((changed, statement), (dropped, statement), (cert, stronger)):
         with pytest.raises(CertificateError):
             check_certificate(bad, expected_target=st_.conclusion.normal_form())
-    files = [to_coq(cert, statement, name="zhang_yeung"),
+    # with a hypothesis the certificate uses (and a parameter), in the same file
+    with_hyp = parse_statement("2*I(C;D) <= I(A;C,D) + 3*I(C;D|A) + I(C;D|B) + eps", given=["indep: I(A;B) <= eps"])
+    hyp_cert = prove(with_hyp, copies=(CopySpec.parse("A | C,D"),)).certificate
+    assert hyp_cert.pieces[0].hypotheses == (1,)
+    files = [coq_file([("zhang_yeung", export_certificate(cert, statement, name="zhang_yeung")),
+                       ("with_hypothesis", export_certificate(hyp_cert, with_hyp, name="zy_hyp"))]),
              to_coq(cert, stronger, name="zy_stronger", check=False),
              to_coq(changed, statement, name="zy_changed_copy_multiplier", check=False),
              to_coq(dropped, statement, name="zy_dropped_copy_fact", check=False)]
