@@ -77,11 +77,9 @@ def check(ids, as_json, timeout, progress, out, coq, coq_dir, jobs):
         for entry in entries:
             entry["coq"] = by_id.get(entry["id"])
         if not as_json:
-            full = sum(c.result.ok and not c.not_exported for c in checks)
-            part = sum(c.result.ok and bool(c.not_exported) for c in checks)
-            rejected = sum(not c.result.ok for c in checks)
-            click.echo(f"Coq: {full} entries kernel-checked, {part} partly (copy-lemma proofs not exported), "
-                       f"{rejected} rejected by coqc")
+            from .coq_cmds import coq_summary
+
+            click.echo(coq_summary(checks))
     data = tagged("catalog_report", {"ok": report.ok, "counts": report.counts(),
                                      "seconds": round(report.seconds, 4), "entries": entries})
     if out:

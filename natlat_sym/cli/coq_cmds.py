@@ -42,7 +42,9 @@ def export_coq(certificate, output, name, run_coqc, timeout, as_json):
 
     The theorem's statement is printed from the certificate's statement text, parsed afresh
     (never from the multipliers); the proof cites the basic inequalities and checks the
-    certificate's identity.
+    certificate's identity.  A copy-lemma (non-Shannon) certificate proves the statement for
+    every entropic h, from the two axioms of the theory's Entropic.v (entropic functions are
+    polymatroids; the copy lemma).
     Check it with 'coqc FILE.v' (Debian: apt-get install coq), or pass --coqc.
     """
     from ..coq.export import to_coq
@@ -51,7 +53,10 @@ def export_coq(certificate, output, name, run_coqc, timeout, as_json):
     cert = certificate_from_json(read_json_file(certificate, "certificate"))
     text = to_coq(cert, None, name=name)  # re-parses the statement, re-checks the certificate
     write_atomic(output, text)
-    data = {"written": output, "statement": cert.statement, "theorem": name}
+    from ..coq.export import assumed_axioms
+
+    axioms = assumed_axioms(text)
+    data = {"written": output, "statement": cert.statement, "theorem": name, "axioms": list(axioms)}
     code = EXIT_OK
     if run_coqc:
         from ..coq.run import run_coqc as run
@@ -64,7 +69,8 @@ def export_coq(certificate, output, name, run_coqc, timeout, as_json):
     else:
         click.echo(f"wrote {output}: Coq theorem {name} for {cert.statement}")
         if run_coqc:
-            click.echo(r.mark + f" ({r.seconds:.1f} s)")
+            assuming = ", assuming the copy lemma (Entropic.v)" if r.ok and axioms else ""
+            click.echo(r.mark + assuming + f" ({r.seconds:.1f} s)")
     raise Exit(code)
 
 
@@ -85,11 +91,17 @@ def check_catalog_with_coq(report, *, jobs: int, timeout: float, out_dir: str | 
 
     from ..coq.catalog import not_exported
 
+    from ..coq.catalog import EntryCheck, entry_axioms
+
     def line(rep, result):
         if not quiet:
             missing = not_exported(rep)
             note = f"; not exported: {'; '.join(missing)}" if missing else ""
-            click.echo(f"{rep.id}: {result.mark} ({result.seconds:.1f} s){note}", err=False)
+            mark = EntryCheck(rep.id, 0, result, (), entry_axioms(rep)).mark
+            others = result.batched - 1
+            when = (f"checked in one coqc run with {others} other file{'s' if others != 1 else ''}"
+                    if result.batched else f"{result.seconds:.1f} s")
+            click.echo(f"{rep.id}: {mark} ({when}){note}", err=False)
 
     checks = check_entries(report.reports, jobs=jobs, timeout=timeout, on_done=line)
     checked = {c.id for c in checks}
@@ -97,6 +109,18 @@ def check_catalog_with_coq(report, *, jobs: int, timeout: float, out_dir: str | 
         if is_exported(rep) and rep.id not in checked and not quiet:
             click.echo(f"{rep.id}: not kernel-checked: {'; '.join(not_exported(rep)) or 'nothing to export'}")
     return checks
+
+
+def coq_summary(checks) -> str:
+    """The last line of ``natlat check --coq``: how many entries the kernel accepted."""
+    full = sum(c.result.ok and not c.not_exported for c in checks)
+    part = sum(c.result.ok and bool(c.not_exported) for c in checks)
+    rejected = sum(not c.result.ok for c in checks)
+    seconds = sum(c.result.seconds for c in checks)  # batched results carry their share of the run
+    line = f"Coq: {full} entries kernel-checked"
+    if part:
+        line += f", {part} partly (some proofs not exported)"
+    return line + f", {rejected} rejected by coqc ({seconds:.1f} s of coqc)"
 
 
 COMMANDS = (export_coq,)

@@ -282,3 +282,150 @@ Proof.
   intro e. apply Qeq_bool_iff in e. unfold finite_function.
   rewrite (Qeq_eqR _ _ e). unfold Q2R. simpl. reflexivity.
 Qed.
+
+(** ** Large certificates, checked by computation
+
+    A certificate with thousands of rows is checked without a tactic
+    walking thousands of hypotheses: its basic inequalities are *data*,
+    a list of [row]s (kind, three bitmasks, a positive integer multiplier),
+    and
+
+    - [rows_nonneg]: for a polymatroid [h], [rows_value h rs >= 0] for
+      every list [rs] — proved once, by induction, from [Hc_nonneg] and
+      [Ic_nonneg];
+    - [rows_value_collect]: [rows_value h rs] equals the linear form
+      [collect_rows rs] (a list of (bitmask, integer coefficient), equal
+      sets merged, zero coefficients dropped) — proved once; the form is
+      computed by the kernel with [vm_compute] and compared with the one
+      the certificate claims, so what is left for [lra] is a small identity
+      (the statement's few joint entropies). *)
+
+Record row : Type := mkrow { row_is_I : bool; row_a : N; row_b : N; row_c : N; row_k : positive }.
+
+(** [rI a b c k] is [k * I(a;b|c) >= 0], [rH a b k] is [k * H(a|b) >= 0]. *)
+Definition rI (a b c : N) (k : positive) : row := mkrow true a b c k.
+Definition rH (a b : N) (k : positive) : row := mkrow false a b 0%N k.
+
+Definition row_value (h : set -> R) (r : row) : R :=
+  IZR (Zpos (row_k r)) * (if row_is_I r then Ic h (row_a r) (row_b r) (row_c r) else Hc h (row_a r) (row_b r)).
+
+Fixpoint rows_value (h : set -> R) (rs : list row) : R :=
+  match rs with nil => 0 | r :: rs' => row_value h r + rows_value h rs' end.
+
+Lemma rows_nonneg (h : set -> R) : polymatroid h -> forall rs : list row, 0 <= rows_value h rs.
+Proof.
+  intros poly rs. induction rs as [|r rs IH]; simpl; [apply Rle_refl|].
+  apply Rplus_le_le_0_compat; [|exact IH].
+  unfold row_value. apply Rmult_le_pos; [apply const_nonneg|].
+  destruct (row_is_I r); [apply (Ic_nonneg h poly) | apply (Hc_nonneg h poly)].
+Qed.
+
+Definition form := list (N * Z).
+
+Fixpoint form_value (h : set -> R) (f : form) : R :=
+  match f with nil => 0 | (m, z) :: f' => IZR z * h m + form_value h f' end.
+
+Definition row_terms (r : row) : form :=
+  let k := Zpos (row_k r) in
+  if row_is_I r then
+    (row_a r ∪ row_c r, k) :: (row_b r ∪ row_c r, k) :: (row_a r ∪ row_b r ∪ row_c r, Z.opp k)
+      :: (row_c r, Z.opp k) :: nil
+  else (row_a r ∪ row_b r, k) :: (row_b r, Z.opp k) :: nil.
+
+(** The terms are summed in a binary trie keyed by [N.succ_pos m] (the
+    set [m] plus one, a [positive]), so each term costs a walk of about
+    [log2 m] nodes, whatever the number of distinct sets. *)
+Inductive tree : Type := Lf | Nd (l : tree) (z : Z) (r : tree).
+
+Fixpoint tree_add (k : positive) (z : Z) (t : tree) {struct k} : tree :=
+  match t with
+  | Lf => match k with
+          | xH => Nd Lf z Lf
+          | xO k' => Nd (tree_add k' z Lf) 0%Z Lf
+          | xI k' => Nd Lf 0%Z (tree_add k' z Lf)
+          end
+  | Nd l z' r => match k with
+          | xH => Nd l (z' + z)%Z r
+          | xO k' => Nd (tree_add k' z l) z' r
+          | xI k' => Nd l z' (tree_add k' z r)
+          end
+  end.
+
+(** The value of a trie: the node at key [k] holds the coefficient of [g k]. *)
+Fixpoint tree_value (g : positive -> R) (t : tree) : R :=
+  match t with
+  | Lf => 0
+  | Nd l z r => IZR z * g xH + tree_value (fun k => g (xO k)) l + tree_value (fun k => g (xI k)) r
+  end.
+
+Fixpoint add_terms (acc : tree) (f : form) : tree :=
+  match f with nil => acc | (m, z) :: f' => add_terms (tree_add (N.succ_pos m) z acc) f' end.
+
+Fixpoint collect (acc : tree) (rs : list row) : tree :=
+  match rs with nil => acc | r :: rs' => collect (add_terms acc (row_terms r)) rs' end.
+
+(** The trie as a list, node before its left then right subtree. *)
+Fixpoint tree_form (t : tree) (f : positive -> positive) : form :=
+  match t with
+  | Lf => nil
+  | Nd l z r => (Pos.pred_N (f xH), z) :: (tree_form l (fun k => f (xO k)) ++ tree_form r (fun k => f (xI k)))%list
+  end.
+
+Definition nonzero (f : form) : form := filter (fun t => negb (Z.eqb (snd t) 0)) f.
+
+(** The certificate's rows summed as a linear form: (set, coefficient)
+    pairs, zero coefficients dropped. *)
+Definition collect_rows (rs : list row) : form := nonzero (tree_form (collect Lf rs) (fun k => k)).
+
+Lemma tree_add_value (k : positive) : forall (z : Z) (t : tree) (g : positive -> R),
+  tree_value g (tree_add k z t) = IZR z * g k + tree_value g t.
+Proof.
+  induction k as [k IH|k IH|]; intros z t g; destruct t as [|l z' r]; simpl;
+    rewrite ?IH, ?plus_IZR; simpl; ring.
+Qed.
+
+Lemma add_terms_value (h : set -> R) (f : form) : forall acc : tree,
+  tree_value (fun p => h (Pos.pred_N p)) (add_terms acc f) =
+  tree_value (fun p => h (Pos.pred_N p)) acc + form_value h f.
+Proof.
+  induction f as [|[m z] f IH]; intro acc; simpl; [ring|].
+  rewrite IH, tree_add_value, N.pos_pred_succ. ring.
+Qed.
+
+Lemma row_terms_value (h : set -> R) (r : row) : form_value h (row_terms r) = row_value h r.
+Proof.
+  unfold row_terms, row_value, Ic, Hc. destruct (row_is_I r); cbn [form_value]; rewrite ?opp_IZR; ring.
+Qed.
+
+Lemma collect_value (h : set -> R) (rs : list row) : forall acc : tree,
+  tree_value (fun p => h (Pos.pred_N p)) (collect acc rs) =
+  tree_value (fun p => h (Pos.pred_N p)) acc + rows_value h rs.
+Proof.
+  induction rs as [|r rs IH]; intro acc; simpl; [ring|].
+  rewrite IH, add_terms_value, row_terms_value. ring.
+Qed.
+
+Lemma form_value_app (h : set -> R) (f1 f2 : form) :
+  form_value h (f1 ++ f2)%list = form_value h f1 + form_value h f2.
+Proof. induction f1 as [|[m z] f1 IH]; simpl; [ring|]. rewrite IH. ring. Qed.
+
+Lemma tree_form_value (h : set -> R) (t : tree) : forall f : positive -> positive,
+  form_value h (tree_form t f) = tree_value (fun p => h (Pos.pred_N (f p))) t.
+Proof.
+  induction t as [|l IHl z r IHr]; intro f; simpl; [reflexivity|].
+  rewrite form_value_app, IHl, IHr. ring.
+Qed.
+
+Lemma nonzero_value (h : set -> R) (f : form) : form_value h (nonzero f) = form_value h f.
+Proof.
+  unfold nonzero. induction f as [|[m z] f IH]; simpl; [reflexivity|].
+  destruct (Z.eqb_spec z 0) as [->|_]; simpl; rewrite IH; [ring | reflexivity].
+Qed.
+
+(** The reflective step: a computed [collect_rows rs = F] (by
+    [vm_compute]) turns the sum of the rows into the small form [F]. *)
+Lemma rows_value_collect (h : set -> R) (rs : list row) (F : form) :
+  collect_rows rs = F -> rows_value h rs = form_value h F.
+Proof.
+  intros <-. unfold collect_rows. rewrite nonzero_value, tree_form_value, collect_value. simpl. ring.
+Qed.

@@ -38,6 +38,21 @@ denominators by ``d``, ``s`` the constant slack), ``0 <= c`` term by term,
 strengthened statement makes the identity (or the positivity step) fail, and
 ``coqc`` rejects the file.
 
+A piece with more than :data:`REFLECTIVE_ROWS` rows is checked by computation
+instead: its basic inequalities are one list of rows (data), ``rows_nonneg``
+(proved once) says their sum is ``>= 0``, and the kernel computes that sum as
+a linear form (``collect_rows``, by ``vm_compute``; ``rows_value_collect`` is
+proved once) and compares it with the form printed in the file, leaving
+``lra`` an identity in the statement's few joint entropies.
+
+A copy-lemma (non-Shannon) certificate proves its statement for every
+*entropic* ``h``: the file also loads :file:`Entropic.v` (the predicate
+``entropic`` and two named axioms, ``entropic_polymatroid`` and
+``copy_lemma``), the proof applies ``copy_lemma`` once per copy step (the
+copy of bit ``i`` at bit ``i + k``, ``k`` past every existing variable),
+restates the goal on the last extension ``g`` (equal to ``h`` on the
+original variables) and cites the copy equalities it grants.
+
 A :class:`~natlat_sym.shannon.certificate.PolymatroidWitness` exports as the
 *negation* of the statement's theorem: the rational vector is a polymatroid
 (``check_polymatroid`` evaluated by the kernel with ``vm_compute`` over
@@ -67,31 +82,42 @@ from importlib import resources
 
 from ..errors import CertificateError, StatementError
 
-__all__ = ["CoqNames", "coq_proposition", "theory_text", "export_certificate", "export_witness",
-           "to_coq", "coq_file", "COQ_THEORY_VERSION"]
+__all__ = ["CoqNames", "coq_proposition", "theory_text", "entropic_theory_text", "export_certificate",
+           "export_witness", "to_coq", "coq_file", "assumed_axioms", "ENTROPIC_AXIOMS", "COQ_THEORY_VERSION"]
 
 #: Bumped whenever Polymatroid.v changes meaning (part of every cache key).
-COQ_THEORY_VERSION = 1
+COQ_THEORY_VERSION = 2
 
 _COQ_RESERVED = frozenset("""
     as at cofix else end exists exists2 fix for forall fun if IF in let match mod return Set then Prop
     SProp Type using where with is struct Definition Theorem Lemma Proof Qed Module End Variable
     Hypothesis Section Ltac Notation Infix Import Require From Open Scope Check Print
     R N Q nat positive h poly set subset polymatroid H Hc I Ic value ground finite_function
+    row mkrow rI rH row_value rows_value rows_nonneg form form_value row_terms add_term add_terms collect
+    nonzero collect_rows rows_value_collect list nil cons app tree Lf Nd tree_add tree_value tree_form
     all_subsets check_polymatroid le_of_certificate ge_of_certificate eq_of_certificates
     nonneg_of_le nonneg_of_ge nonneg_of_eq nonneg_of_eq_rev claim witness table True False
     xH xO xI Npos N0 Zpos IZR Rplus Rminus Rmult Rdiv Rle Rge Rlt lra ring
+    entropic entropic_polymatroid copy_lemma agrees_on agrees_on_refl agrees_on_trans transport_eq
+    transport_Ic subset_trans to_extension
 """.split())
 
 
 def theory_text() -> str:
     """The Coq theory shipped with natlat_sym (``natlat_sym/coq/Polymatroid.v``)."""
-    return _theory()
+    return _theory("Polymatroid.v")
 
 
-@lru_cache(maxsize=1)
-def _theory() -> str:
-    return resources.files("natlat_sym.coq").joinpath("Polymatroid.v").read_text(encoding="utf-8")
+def entropic_theory_text() -> str:
+    """The entropic part of the theory (``natlat_sym/coq/Entropic.v``): the
+    predicate ``entropic`` and the two axioms about it (entropic functions are
+    polymatroids; the copy lemma), loaded only by files whose proofs use copies."""
+    return _theory("Entropic.v")
+
+
+@lru_cache(maxsize=2)
+def _theory(filename: str) -> str:
+    return resources.files("natlat_sym.coq").joinpath(filename).read_text(encoding="utf-8")
 
 
 def _identifier(name: str, taken: set[str], prefix: str) -> str:
@@ -268,13 +294,16 @@ def coq_relation(rel, names: CoqNames, h: str = "h") -> str:
     return f"{coq_expression(rel.lhs, names, h)} {_REL[rel.rel]} {coq_expression(rel.rhs, names, h)}"
 
 
-def coq_proposition(statement, names: CoqNames, h: str = "h") -> str:
-    """The statement as a Coq proposition about every polymatroid ``h``."""
+def coq_proposition(statement, names: CoqNames, h: str = "h", predicate: str = "polymatroid") -> str:
+    """The statement as a Coq proposition about every polymatroid ``h``
+    (``predicate="entropic"``: every entropic ``h``, for copy-lemma proofs)."""
+    if predicate not in ("polymatroid", "entropic"):
+        raise ValueError(f"predicate must be 'polymatroid' or 'entropic', got {predicate!r}")
     if statement.free_coefficients():
         raise StatementError("a statement with free coefficients (a parameter multiplying an information "
                              f"term: {', '.join(sorted(statement.free_coefficients()))}) is not linear; "
                              "substitute values first (the tightest certificate's statement)")
-    lines = [f"forall {h} : set -> R, polymatroid {h} ->"]
+    lines = [f"forall {h} : set -> R, {predicate} {h} ->"]
     params = [names.parameters[p] for p in sorted(names.parameters)]
     if params:
         lines.append(f"  forall {' '.join(params)} : R, " + " -> ".join(f"0 <= {p}" for p in params) + " ->")
@@ -320,12 +349,16 @@ def _statement_of(cert, statement):
 
 
 # ----------------------------------------------------------------------------- certificates
-def export_certificate(cert, statement=None, *, name: str = "natlat_theorem", check: bool = True) -> str:
+def export_certificate(cert, statement=None, *, name: str = "natlat_theorem", check: bool = True,
+                       reflective: bool | None = None) -> str:
     """One ``Module`` with the theorem and its proof (no theory header).
 
     Parameters
     ----------
     cert : Certificate
+        A Shannon-type certificate (the theorem is about every polymatroid)
+        or one with copy steps (about every *entropic* function: the proof
+        applies the axiom ``copy_lemma`` of :file:`Entropic.v` once per step).
     statement : Statement, optional
         What to state; default: the certificate's statement text, re-parsed.
     name : str
@@ -334,12 +367,14 @@ def export_certificate(cert, statement=None, *, name: str = "natlat_theorem", ch
         Re-check the certificate with the exact checker first (a clear
         error instead of a Coq one).  ``check=False`` exports whatever the
         certificate says, so tests can show that the kernel catches it.
+    reflective : bool, optional
+        Check the basic inequalities by computation (a row list, its sum
+        ``>= 0`` by ``rows_nonneg``, its linear form computed by the kernel)
+        instead of one cited lemma each; default: for pieces with more than
+        :data:`REFLECTIVE_ROWS` rows (Han's inequality at n = 9 has 4608).
     """
     from ..shannon.certificate import check_certificate
 
-    if getattr(cert, "copies", ()):
-        raise CertificateError("copy-lemma (non-Shannon) certificates are not exported to Coq yet: the copy "
-                               "construction is not stated in the Coq theory")
     st = _statement_of(cert, statement)
     if check:
         if st.conclusion.rel != cert.sense:
@@ -349,67 +384,230 @@ def export_certificate(cert, statement=None, *, name: str = "natlat_theorem", ch
                           expected_hypotheses=st.hypothesis_forms())
     names = CoqNames.of(st, cert.variables)
     used: set[str] = set()
+    copies = tuple(getattr(cert, "copies", ()) or ())
+    steps: list[_CopyStep] = []
+    fn, cite = "h", None
+    if copies:
+        names, steps = _copy_layout(names, cert, copies)
+        fn = names.fresh(f"g{len(steps)}", used)
     poly = "poly"
-    lines = [f"(** {st.text()} *)", *_definitions(names), "",
-             f"Theorem {name} :", coq_proposition(st, names) + ".", "Proof."]
-    intro = ["h", poly, *[names.parameters[p] for p in sorted(names.parameters)]]
+    header = [f"(** {st.text()} *)", *_definitions(names), ""]
+    lines = [f"Theorem {name} :", coq_proposition(st, names, predicate="entropic" if copies else "polymatroid")
+             + ".", "Proof."]
     nonneg = {p: names.fresh(f"{names.parameters[p]}_nonneg", used) for p in sorted(names.parameters)}
-    intro += [nonneg[p] for p in sorted(names.parameters)] + list(names.hypotheses)
-    lines.append("  intros " + " ".join(intro) + ".")
+    hyps = list(names.hypotheses)
+    if copies:
+        ent = names.fresh("ent", used)
+        lines.append("  intros " + " ".join(["h", ent, *[names.parameters[p] for p in sorted(names.parameters)],
+                                             *[nonneg[p] for p in sorted(names.parameters)], *hyps]) + ".")
+        proof_lines, cite = _copy_steps_proof(names, steps, fn, ent, used, hyps)
+        lines += proof_lines
+    else:
+        lines.append("  intros " + " ".join(["h", poly, *[names.parameters[p] for p in sorted(names.parameters)],
+                                             *[nonneg[p] for p in sorted(names.parameters)], *hyps]) + ".")
     rel = st.conclusion
     pieces = list(cert.pieces)
-    combos = []
+    combos: list[_Piece] = []
     for k, piece in enumerate(pieces, start=1):
-        combo, facts = _combination(piece, cert, st, names, used, k, nonneg)
-        lines.extend(facts)
+        combo = _combination(piece, cert, st, names, used, k, nonneg, fn, cite, reflective)
+        lines.extend(combo.facts)
+        header.extend(combo.defs)
         combos.append(combo)
     # The identity of linear forms, with every fact cleared so that lra checks the identity
-    # itself (lra normalises linear forms much faster than ring on hundreds of subsets).
-    identity = f"cbv [{_unfold_list(names)}]; rewrite ?(normalized h poly); clear_facts; lra."
+    # itself (lra normalises linear forms much faster than ring on hundreds of subsets); a
+    # reflective piece's rows are first replaced by the linear form the kernel computed.
+    unfold = _unfold_list(names) + (" form_value" if any(c.rewrite for c in combos) else "")
+
+    def identity(c: _Piece) -> str:
+        return f"{c.rewrite}cbv [{unfold}]; rewrite ?(normalized {fn} {poly}); clear_facts; lra."
+
     what = ["the certificate's identity", "each term of the combination is >= 0",
             "the slack is >= 0", "the common denominator is > 0"]
     if rel.rel == "==":
         if len(combos) != 2:
             raise CertificateError(f"an equality needs 2 certificate pieces, got {len(combos)}")
-        (d1, c1, s1, p1), (d2, c2, s2, p2) = combos
-        lines.append(f"  refine (eq_of_certificates _ _ {d1} ({c1}) {s1} {d2} ({c2}) {s2} _ _ _ _ _ _ _ _).")
-        steps = [identity, f"exact {p1}.", "lra.", "apply const_pos.",
-                 identity, f"exact {p2}.", "lra.", "apply const_pos."]
+        a, b = combos
+        lines.append(f"  refine (eq_of_certificates _ _ {a.d} ({a.c}) {a.s} {b.d} ({b.c}) {b.s} _ _ _ _ _ _ _ _).")
+        steps_ = [identity(a), f"exact {a.proof}.", "lra.", "apply const_pos.",
+                  identity(b), f"exact {b.proof}.", "lra.", "apply const_pos."]
     else:
         if len(combos) != 1:
             raise CertificateError(f"an inequality needs 1 certificate piece, got {len(combos)}")
-        (d, c, s, proof), = combos
+        a, = combos
         lemma = "le_of_certificate" if rel.rel == "<=" else "ge_of_certificate"
-        lines.append(f"  refine ({lemma} _ _ {d} ({c}) {s} _ _ _ _).")
-        steps = [identity, f"exact {proof}.", "lra.", "apply const_pos."]
-    for k, step in enumerate(steps):
+        lines.append(f"  refine ({lemma} _ _ {a.d} ({a.c}) {a.s} _ _ _ _).")
+        steps_ = [identity(a), f"exact {a.proof}.", "lra.", "apply const_pos."]
+    for k, step in enumerate(steps_):
         lines.append(f"  - (* {what[k % 4]} *) {step}")
     lines.append("Qed.")
-    return "\n".join(lines)
+    return "\n".join(header + lines)
 
 
-def _combination(piece, cert, st, names: CoqNames, used: set[str], k: int, param_facts: dict):
-    """``(d, c, s, proof)`` as Coq text — ``d * target = c + s`` with ``c``
-    the certificate's combination ``Σ λ b + Σ μ g + Σ ν p`` times the common
+# ----------------------------------------------------------------------------- copies
+@dataclass(frozen=True)
+class _CopyStep:
+    """One copy step laid out on bitmasks: the copy of bit ``i`` goes to
+    bit ``i + shift``; ``ground`` is the set of existing variables ``V``
+    (originals and earlier copies), ``ground < 2**shift``."""
+
+    spec: object
+    ground: int
+    copied: int
+    over: int
+    shift: int
+
+    @property
+    def extended(self) -> int:
+        """``V`` with this step's copies."""
+        return self.ground | (self.copied << self.shift)
+
+
+def _copy_layout(names: CoqNames, cert, copies) -> tuple[CoqNames, list[_CopyStep]]:
+    """Bit positions of the copied variables, step by step, and the names
+    extended with them.  The original variables keep bits ``0..n-1``."""
+    originals = set(cert.statement_variables())
+    if set(names.variables) != originals:
+        extra = sorted(set(names.variables) ^ originals)
+        raise CertificateError(f"cannot export this copy-lemma certificate: its variables and the "
+                               f"statement's differ ({', '.join(extra)})")
+    variables = dict(names.variables)
+    taken = set(names.taken)
+    steps = []
+    ground = sum(1 << bit for _, bit in variables.values())
+    for k, spec in enumerate(copies, start=1):
+        for x in spec.copied + spec.over:
+            if x not in variables:
+                raise CertificateError(f"copy step {k} refers to {x}, which does not exist at that step")
+        if len(spec.names) != len(spec.copied):
+            raise CertificateError(f"copy step {k} names {len(spec.names)} copies of {len(spec.copied)} variables")
+        shift = ground.bit_length()
+        copied = sum(1 << variables[x][1] for x in spec.copied)
+        over = sum(1 << variables[x][1] for x in spec.over)
+        for x, c in zip(spec.copied, spec.names):
+            if c in variables:
+                raise CertificateError(f"copy step {k}: the copy name {c} is already a variable")
+            variables[c] = (_identifier(c, taken, "v"), variables[x][1] + shift)
+        steps.append(_CopyStep(spec, ground, copied, over, shift))
+        ground = steps[-1].extended
+    return CoqNames(variables, names.parameters, names.hypotheses, frozenset(taken)), steps
+
+
+def _copy_steps_proof(names: CoqNames, steps, fn: str, ent: str, used: set[str], hyps) -> list[str]:
+    """Apply ``copy_lemma`` once per step (``h`` → ``g1`` → ... → ``fn``),
+    chain the agreements back to ``h``, and restate the goal (and the
+    hypotheses) on the last function ``fn``."""
+    K = len(steps)
+    funcs = ["h"] + [names.fresh(f"g{k}", used) if k < K else fn for k in range(1, K + 1)]
+    ents = [ent] + [names.fresh(f"ent{k}", used) for k in range(1, K + 1)]
+    agree = [""] + [names.fresh(f"agree{k}", used) for k in range(1, K + 1)]
+    same = [""] + [names.fresh(f"same{k}", used) for k in range(1, K + 1)]
+    indep = [""] + [names.fresh(f"indep{k}", used) for k in range(1, K + 1)]
+    trans = [names.fresh(f"t{k}", used) for k in range(K + 1)]
+    out = []
+    for k, s in enumerate(steps, start=1):
+        spec = s.spec
+        out.append(f"  (* copy step {k}: {','.join(spec.names)}, a copy of {','.join(spec.copied)} over "
+                   f"{','.join(spec.over) or 'nothing'} (bits shifted by {s.shift}) *)")
+        out.append(f"  destruct (copy_lemma {funcs[k - 1]} {s.ground}%N {s.copied}%N {s.over}%N {s.shift}%N "
+                   f"{ents[k - 1]} eq_refl eq_refl eq_refl eq_refl) as "
+                   f"[{funcs[k]} [{ents[k]} [{agree[k]} [{same[k]} {indep[k]}]]]].")
+    out.append(f"  pose proof (entropic_polymatroid {fn} {ents[K]}) as poly.")
+    out.append(f"  (* {fn} agrees with each earlier function on that function's variables *)")
+    out.append(f"  pose proof (agrees_on_refl {steps[-1].extended}%N {fn}) as {trans[K]}.")
+    for k in range(K, 0, -1):
+        s = steps[k - 1]
+        out.append(f"  pose proof (agrees_on_trans {s.ground}%N {s.extended}%N {funcs[k - 1]} {funcs[k]} {fn} "
+                   f"eq_refl {trans[k]} {agree[k]}) as {trans[k - 1]}.")
+    out.append(f"  (* the statement about h, read on {fn} (equal on the original variables) *)")
+    if hyps:
+        out.append("  revert " + " ".join(hyps) + ".")
+    out.append(f"  cbv [{_unfold_list(names)}]. to_extension {trans[0]} h." + (
+        " intros " + " ".join(hyps) + "." if hyps else ""))
+    return out, _CopyCitations(tuple(steps), tuple(funcs), tuple(same), tuple(indep), tuple(trans))
+
+
+@dataclass(frozen=True)
+class _CopyCitations:
+    """What a proof calls the pieces of its copy steps (index = step; 0 is ``h``)."""
+
+    steps: tuple
+    funcs: tuple
+    same: tuple
+    indep: tuple
+    trans: tuple
+
+    def fact(self, fact, names: CoqNames, fn: str, k: int) -> tuple[str, str, str]:
+        """``(equality proof, left side, right side)`` of a copy fact, on ``fn``."""
+        if not isinstance(fact.step, int) or not 1 <= fact.step <= len(self.steps):
+            raise CertificateError(f"piece {k}: a copy fact cites step {fact.step}; the certificate has "
+                                   f"{len(self.steps)} copy step(s)")
+        j = fact.step
+        s = self.steps[j - 1]
+        if fact.kind == "same":
+            S, T = names.mask(fact.copied), names.mask(fact.given)
+            proof = (f"(transport_eq _ _ _ _ _ ({self.same[j]} {S}%N {T}%N eq_refl eq_refl) {self.trans[j]} "
+                     "eq_refl eq_refl)")
+            return proof, f"{fn} {(S << s.shift) | T}%N", f"{fn} {S | T}%N"
+        if fact.kind == "independent":
+            proof = f"(transport_Ic _ _ _ _ _ _ {self.indep[j]} {self.trans[j]} eq_refl eq_refl eq_refl eq_refl)"
+            return proof, f"Ic {fn} {s.copied << s.shift}%N {s.ground}%N {s.over}%N", "0"
+        raise CertificateError(f"piece {k}: unknown copy fact kind {fact.kind!r}")
+
+
+#: Certificates with more rows (in one piece) than this are checked by computation
+#: (:func:`export_certificate`'s ``reflective``): lra on thousands of atoms is slow.
+REFLECTIVE_ROWS = 120
+
+#: Rows per ``Definition`` of a large certificate's row list.
+_ROWS_PER_CHUNK = 256
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """One certificate piece as Coq text: ``d * target = c + s``; ``proof``
+    of ``0 <= c``; ``facts`` (proof lines), ``defs`` (lines before the
+    theorem: the row list and its computed form, when reflective) and
+    ``rewrite`` (a tactic turning the row sum into its form, or "")."""
+
+    d: str
+    c: str
+    s: str
+    proof: str
+    facts: list
+    defs: list
+    rewrite: str
+
+
+def _combination(piece, cert, st, names: CoqNames, used: set[str], k: int, param_facts: dict, fn: str = "h",
+                 cite=None, reflective: bool | None = None) -> _Piece:
+    """The piece ``d * target = c + s`` with ``c`` the certificate's
+    combination ``Σ λ b + Σ μ g + Σ ν p (+ Σ c_f e_f)`` times the common
     denominator ``d`` of every multiplier (integer coefficients throughout),
-    and ``proof`` an explicit proof term of ``0 <= c`` built from the facts
-    (no proof search: linear in the number of rows) — and the
-    ``pose proof`` lines of those facts."""
+    and an explicit proof term of ``0 <= c`` built from the facts (no proof
+    search: linear in the number of rows).  ``fn`` is the set function the
+    facts are about (``h``, or the last copy extension); ``cite`` names the
+    copy steps' facts (copy-lemma certificates).
+
+    Basic inequalities are cited one ``pose proof`` each, or — ``reflective``
+    (default: more than :data:`REFLECTIVE_ROWS` rows) — as one list of rows
+    whose sum is ``>= 0`` by ``rows_nonneg`` and whose linear form the kernel
+    computes (``collect_rows``, by ``vm_compute``)."""
     from math import lcm
 
     from ..shannon.linear import as_fraction
 
+    basic = [(b, as_fraction(lam)) for b, lam in piece.basic if as_fraction(lam)]
+    if reflective is None:
+        reflective = len(basic) > REFLECTIVE_ROWS
     facts = [f"  (* piece {k}: the basic inequalities the certificate cites, from the axioms *)"]
     raw: list[tuple[Fraction, str, str]] = []
-    for b, lam in piece.basic:
-        lam = as_fraction(lam)
-        if not lam:
-            continue
-        fact = names.fresh(f"b{k}_{len(raw) + 1}", used)
-        sets = " ".join(names.set_term(x) for x in b.sets)
-        lemma = "Hc_nonneg" if b.kind == "H" else "Ic_nonneg"
-        facts.append(f"  pose proof ({lemma} h poly {sets}) as {fact}.  (* {b} *)")
-        raw.append((lam, f"{'Hc' if b.kind == 'H' else 'Ic'} h {sets}", fact))
+    if not reflective:
+        for b, lam in basic:
+            fact = names.fresh(f"b{k}_{len(raw) + 1}", used)
+            sets = " ".join(names.set_term(x) for x in b.sets)
+            lemma = "Hc_nonneg" if b.kind == "H" else "Ic_nonneg"
+            facts.append(f"  pose proof ({lemma} {fn} poly {sets}) as {fact}.  (* {b} *)")
+            raw.append((lam, f"{'Hc' if b.kind == 'H' else 'Ic'} {fn} {sets}", fact))
     for j, mu in enumerate(piece.hypotheses):
         mu = as_fraction(mu)
         if not mu:
@@ -418,7 +616,7 @@ def _combination(piece, cert, st, names: CoqNames, used: set[str], k: int, param
             raise CertificateError(f"piece {k}: a multiplier for hypothesis {j + 1}, but the statement has "
                                    f"{len(st.hypotheses)}")
         r, ident = st.hypotheses[j], names.hypotheses[j]
-        lhs, rhs = coq_expression(r.lhs, names), coq_expression(r.rhs, names)
+        lhs, rhs = coq_expression(r.lhs, names, fn), coq_expression(r.rhs, names, fn)
         fact = names.fresh(f"g{k}_{j + 1}", used)
         if r.rel == "<=" or (r.rel == "==" and mu < 0):
             lemma = "nonneg_of_le" if r.rel == "<=" else "nonneg_of_eq_rev"
@@ -434,14 +632,114 @@ def _combination(piece, cert, st, names: CoqNames, used: set[str], k: int, param
             if p not in names.parameters:
                 raise CertificateError(f"piece {k}: parameter {p} is not in the statement")
             raw.append((nu, names.parameters[p], param_facts[p]))
-    slack = piece.residual(cert.hypotheses).constant
-    d = lcm(slack.denominator, *(q.denominator for q, _, _ in raw))
+    copy_facts = [(f, as_fraction(c)) for f, c in getattr(piece, "copy_facts", ()) if as_fraction(c)]
+    if copy_facts and cite is None:
+        raise CertificateError(f"piece {k} cites copy equalities, but the certificate makes no copies")
+    for j, (f, c) in enumerate(copy_facts, start=1):
+        proof, lhs, rhs = cite.fact(f, names, fn, k)
+        fact = names.fresh(f"c{k}_{j}", used)
+        lemma, quantity = ("nonneg_of_eq", f"({lhs} - {rhs})") if c > 0 else ("nonneg_of_eq_rev", f"({rhs} - {lhs})")
+        facts.append(f"  pose proof ({lemma} _ _ {proof}) as {fact}.  (* copy step {f.step}: {_describe(cert, f)} *)")
+        raw.append((abs(c), quantity, fact))
+    if getattr(cert, "copies", ()):
+        slack = piece.residual(cert.hypotheses, cert.copies, cert.statement_variables()).constant
+    else:
+        slack = piece.residual(cert.hypotheses).constant
+    d = lcm(slack.denominator, *(q.denominator for q, _, _ in raw),
+            *((lam.denominator for _, lam in basic) if reflective else ()))
     terms = [_scaled(q * d, text) for q, text, _ in raw]
     proof = "(Rle_refl 0)"
     for n, (q, _, fact) in enumerate(raw):
         leaf = fact if q * d == 1 else f"(Rmult_le_pos _ _ (const_nonneg {q * d}%positive) {fact})"
         proof = leaf if n == 0 else f"(Rplus_le_le_0_compat _ _ {proof} {leaf})"
-    return (str(d), (" + ".join(terms) or "0"), _signed_number(slack * d), proof), facts
+    defs, rewrite = [], ""
+    if reflective and basic:
+        rows = names.fresh(f"rows{k}", used)
+        defs, form_lemma = _rows_definitions(basic, d, names, used, rows)
+        facts.append(f"  (* {len(basic)} rows, in {rows}: their sum is >= 0 by rows_nonneg *)")
+        terms.insert(0, f"rows_value {fn} {rows}")
+        leaf = f"(rows_nonneg {fn} poly {rows})"
+        proof = f"(Rplus_le_le_0_compat _ _ {leaf} {proof})" if raw else leaf
+        rewrite = f"rewrite (rows_value_collect {fn} {rows} _ {form_lemma}); "
+        if raw:  # c = rows + (t1 + t2 + ...): the proof above is for rows + ((t1 + t2) + ...) grouped left
+            terms = [terms[0], "(" + " + ".join(terms[1:]) + ")"]
+    return _Piece(str(d), (" + ".join(terms) or "0"), _signed_number(slack * d), proof, facts, defs, rewrite)
+
+
+def _rows_definitions(basic, d: int, names: CoqNames, used: set[str], rows: str) -> tuple[list[str], str]:
+    """``Definition rows := ...`` (in chunks) and the lemma that the kernel
+    computes its linear form (``collect_rows rows = F``, by ``vm_compute``)."""
+    entries = []
+    for b, lam in basic:
+        k = lam * d
+        if k <= 0 or k.denominator != 1:
+            raise CertificateError(f"multiplier {lam} on {b} is not positive")
+        masks = [names.mask(x) for x in b.sets]
+        entries.append(f"rI {masks[0]} {masks[1]} {masks[2]} {k.numerator}" if b.kind == "I"
+                       else f"rH {masks[0]} {masks[1]} {k.numerator}")
+    out = [f"(** The {len(entries)} basic inequalities of the certificate, as data: rI A B C k is "
+           "k * I(A;B|C) >= 0, rH A B k is k * H(A|B) >= 0 (sets as bitmasks). *)"]
+    chunks = []
+    for start in range(0, len(entries), _ROWS_PER_CHUNK):
+        chunk = names.fresh(f"{rows}_{start // _ROWS_PER_CHUNK + 1}", used)
+        chunks.append(chunk)
+        out.append(f"Definition {chunk} : list row := (" + " :: ".join(entries[start:start + _ROWS_PER_CHUNK])
+                   + " :: nil)%list.")
+    out.append(f"Definition {rows} : list row := (" + " ++ ".join(chunks) + ")%list." if len(chunks) > 1
+               else f"Definition {rows} : list row := {chunks[0]}.")
+    form = _collected_form(basic, d, names)
+    lemma = names.fresh(f"{rows}_form", used)
+    literal = " :: ".join(f"({m}%N, ({z})%Z)" for m, z in form)
+    out.append("(** Their sum as a linear form in the joint entropies, computed by the kernel. *)")
+    out.append(f"Lemma {lemma} : collect_rows {rows} = ({literal + ' :: ' if literal else ''}nil)%list.")
+    out.append("Proof. vm_compute. reflexivity. Qed.")
+    return out, lemma
+
+
+def _collected_form(basic, d: int, names: CoqNames) -> list[tuple[int, int]]:
+    """What ``collect_rows`` computes, mirrored exactly: the terms summed in
+    a binary trie keyed by ``set + 1`` (lowest bit first: 0 → left, 1 →
+    right), listed node, left subtree, right subtree; zeros dropped."""
+    root: list = [0, None, None, 1]  # [coefficient, left, right, key]
+
+    def add(key: int, z: int) -> None:
+        node, depth, rest = root, 0, key
+        while rest != 1:
+            side = 1 + (rest & 1)
+            rest >>= 1
+            depth += 1
+            if node[side] is None:
+                node[side] = [0, None, None, (1 << depth) | (key & ((1 << depth) - 1))]
+            node = node[side]
+        node[0] += z
+
+    for b, lam in basic:
+        k = int(lam * d)
+        if b.kind == "I":
+            a, bb, c = (names.mask(x) for x in b.sets)
+            terms = ((a | c, k), (bb | c, k), (a | bb | c, -k), (c, -k))
+        else:
+            a, bb = (names.mask(x) for x in b.sets)
+            terms = ((a | bb, k), (bb, -k))
+        for m, z in terms:
+            add(m + 1, z)
+    out, stack = [], [root]
+    while stack:
+        node = stack.pop()
+        if node[0]:
+            out.append((node[3] - 1, node[0]))
+        stack.extend(n for n in (node[2], node[1]) if n is not None)
+    return out
+
+
+def _describe(cert, fact) -> str:
+    """The copy fact in textbook notation (a comment only), e.g. ``H(A_1,C) = H(A,C)``."""
+    from ..shannon.copy_lemma import describe_fact
+
+    try:
+        return describe_fact(cert.copies, cert.statement_variables(), fact)
+    except (CertificateError, StatementError, KeyError):
+        return fact.kind
 
 
 def _signed_number(q: Fraction) -> str:
@@ -489,7 +787,7 @@ def export_witness(witness, statement, *, name: str = "natlat_theorem", check: b
         lemma = f"witness_{mask}"
         value_lemmas.append(lemma)
         lines.append(f"Lemma {lemma} : witness {mask}%N = {_real(q)}.")
-        lines.append(f"Proof. apply finite_function_value. vm_compute. reflexivity. Qed.")
+        lines.append("Proof. apply finite_function_value. vm_compute. reflexivity. Qed.")
     unfold = _unfold_list(names)
     rewrite = ", ".join(f"?{v}" for v in value_lemmas)
     lines += ["", f"Theorem {name} :", "  ~ (" + coq_proposition(st, names).replace("\n", "\n     ") + ").",
@@ -518,21 +816,44 @@ def _real(q: Fraction) -> str:
 
 
 # ----------------------------------------------------------------------------- files
+#: The axioms of Entropic.v (a file that loads it may rest on them; Polymatroid.v has none).
+ENTROPIC_AXIOMS = ("entropic_polymatroid", "copy_lemma")
+
+
+def assumed_axioms(text: str) -> tuple[str, ...]:
+    """The axioms of natlat_sym's theory a ``.v`` file (from :func:`coq_file`)
+    may rest on: those of :file:`Entropic.v` when it is loaded, else none."""
+    return ENTROPIC_AXIOMS if "Axiom copy_lemma" in text else ()
+
+
+def _uses_entropic(text: str) -> bool:
+    """True when a module states a theorem about entropic functions (the
+    line :func:`coq_proposition` prints; comments quoting a statement cannot
+    start a line so)."""
+    return re.search(r"^forall h : set -> R, entropic h ->$", text, re.M) is not None
+
+
 def coq_file(modules, *, title: str = "") -> str:
     """A complete ``.v`` file: the theory, then each module's text.
 
     ``modules`` is a list of ``(name, text)`` pairs from
-    :func:`export_certificate` / :func:`export_witness`."""
+    :func:`export_certificate` / :func:`export_witness`.  The entropic part
+    of the theory (:file:`Entropic.v`, with its axioms) is included only
+    when a module states a theorem about entropic functions."""
     used: set[str] = set()
+    modules = list(modules)
     out = [f"(* Generated by natlat_sym{': ' + title if title else ''}.  Check with: coqc FILE.v *)", "",
            theory_text().rstrip(), ""]
+    if any(_uses_entropic(text) for _, text in modules):
+        out += [entropic_theory_text().rstrip(), ""]
     for name, text in modules:
         mod = _module_name(name, used)
         out += [f"Module {mod}.", text, f"End {mod}.", ""]
     return "\n".join(out)
 
 
-def to_coq(result, statement=None, *, name: str = "natlat_theorem", check: bool = True) -> str:
+def to_coq(result, statement=None, *, name: str = "natlat_theorem", check: bool = True,
+           reflective: bool | None = None) -> str:
     """A complete, self-contained Coq file (text) for one result.
 
     Parameters
@@ -549,6 +870,10 @@ def to_coq(result, statement=None, *, name: str = "natlat_theorem", check: bool 
     check : bool
         Re-check the certificate or witness exactly before exporting (see
         :func:`export_certificate`); False only to test the kernel.
+    reflective : bool, optional
+        For a certificate: check its basic inequalities by computation
+        (default: when a piece has more than :data:`REFLECTIVE_ROWS` rows);
+        see :func:`export_certificate`.
     """
     from ..shannon.certificate import Certificate, PolymatroidWitness
 
@@ -565,7 +890,7 @@ def to_coq(result, statement=None, *, name: str = "natlat_theorem", check: bool 
             raise CertificateError(f"nothing to export: the result is {result.verdict} without a "
                                    "certificate or witness")
     if isinstance(result, Certificate):
-        body = export_certificate(result, statement, name=name, check=check)
+        body = export_certificate(result, statement, name=name, check=check, reflective=reflective)
     elif isinstance(result, PolymatroidWitness):
         if statement is None:
             raise StatementError("exporting a polymatroid witness needs the statement it refutes")

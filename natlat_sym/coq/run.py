@@ -33,7 +33,7 @@ from pathlib import Path
 from ..errors import NatLatError
 
 __all__ = ["CoqResult", "CoqUnavailable", "coq_version", "find_coqc", "run_coqc", "run_coqc_cached",
-           "run_many"]
+           "run_many", "load_cached", "store_cached"]
 
 
 class CoqUnavailable(NatLatError):
@@ -57,6 +57,11 @@ class CoqResult:
     cpu_seconds : float
         User + system CPU time of the ``coqc`` process (what the check
         costs, whatever else the machine is doing).
+    batched : int
+        0 when the file was checked on its own; else the number of files
+        whose theorems were checked together in one ``coqc`` run (the file
+        is then accepted because that run was), and ``seconds`` and
+        ``cpu_seconds`` are this file's share of it.
     """
 
     ok: bool
@@ -64,6 +69,7 @@ class CoqResult:
     message: str = ""
     version: str = ""
     cpu_seconds: float = 0.0
+    batched: int = 0
 
     @property
     def mark(self) -> str:
@@ -150,24 +156,50 @@ def run_coqc(text: str, *, timeout: float = 300.0, filename: str = "natlat_proof
     return CoqResult(False, seconds, _one_line(output), version, cpu)
 
 
+def _cache_path(text: str, cache_dir) -> Path:
+    key = hashlib.sha256((_version_of(_require_coqc()) + "\0" + text).encode()).hexdigest()
+    return Path(cache_dir) / f"{key}.json"
+
+
+def load_cached(text: str, cache_dir) -> CoqResult | None:
+    """The cached result for ``text`` (keyed by its sha256 and the Coq
+    version), or None."""
+    if cache_dir is None:
+        return None
+    try:
+        return CoqResult(**json.loads(_cache_path(text, cache_dir).read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def store_cached(text: str, cache_dir, result: CoqResult) -> None:
+    """Remember ``result`` for ``text``, atomically (a unique temporary file,
+    then a rename: safe across threads and processes).  Timeouts are not
+    stored (they say nothing about the file); an unwritable cache is ignored."""
+    if cache_dir is None or "timed out" in result.message:
+        return
+    from ..errors import FileError
+    from ..files import write_file
+
+    path = _cache_path(text, cache_dir)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_file(path, json.dumps(result.to_json()), what="Coq result cache")
+    except (OSError, FileError):
+        pass  # an unwritable cache only costs a re-check next time
+
+
 def run_coqc_cached(text: str, cache_dir: str | Path | None, *, timeout: float = 300.0) -> CoqResult:
     """:func:`run_coqc`, with results stored in ``cache_dir`` under the
-    sha256 of the text and the Coq version (None: no cache)."""
+    sha256 of the text and the Coq version (None: no cache), written
+    atomically; an unchanged file is never re-checked (the docs build)."""
     if cache_dir is None:
         return run_coqc(text, timeout=timeout)
-    coqc = _require_coqc()
-    key = hashlib.sha256((_version_of(coqc) + "\0" + text).encode()).hexdigest()
-    path = Path(cache_dir) / f"{key}.json"
-    try:
-        return CoqResult(**json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError, TypeError):
-        pass
+    found = load_cached(text, cache_dir)
+    if found is not None:
+        return found
     result = run_coqc(text, timeout=timeout)
-    if "timed out" not in result.message:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(result.to_json()), encoding="utf-8")
-        os.replace(tmp, path)
+    store_cached(text, cache_dir, result)
     return result
 
 

@@ -48,6 +48,7 @@ import json
 import re
 from pathlib import Path
 
+from ..coq.catalog import file_mark
 from ..coq.export import theory_text
 from ..coq.run import CoqResult, coq_version, run_coqc, run_many
 from ..files import read_json, write_file
@@ -58,7 +59,7 @@ __all__ = ["kernel_check_files", "split_entry", "is_batchable", "batch_text", "B
 #: name of the batch file written next to the entries' files in an HTML build.
 BATCH_FILE = "all-entries.v"
 #: bump when the batching changes meaning, so old cache entries are ignored.
-_FORMAT = "kernel-batch-1"
+_FORMAT = "kernel-batch-2"
 
 # Vernacular commands whose effect can outlive the module they are in (or
 # that change what the kernel trusts): a body with one is checked alone.
@@ -118,8 +119,9 @@ def _store(directory: Path, key: str, result: dict) -> None:
     write_file(directory / f"{key}.json", json.dumps(result, sort_keys=True))
 
 
-def _as_dict(r: CoqResult, how: str) -> dict:
-    return {"ok": r.ok, "mark": r.mark, "message": r.message, "version": r.version,
+def _as_dict(r: CoqResult, how: str, text: str) -> dict:
+    # file_mark adds "assuming the copy lemma (Entropic.v)" to files resting on its axioms
+    return {"ok": r.ok, "mark": file_mark(r, text), "message": r.message, "version": r.version,
             "seconds": round(r.seconds, 3), "how": how}
 
 
@@ -161,13 +163,13 @@ def kernel_check_files(texts: dict, cache_dir, *, jobs: int = 2, timeout: float 
         if r.ok:
             share = r.seconds / len(batch)
             for name in batch:
-                out[name] = dict(_as_dict(r, "batch"), seconds=round(share, 3))
+                out[name] = dict(_as_dict(r, "batch", todo[name]), seconds=round(share, 3))
         else:
             alone += list(batch)  # re-check each alone: the page names the rejected entry exactly
     if alone:
         results = run_many([todo[n] for n in alone], jobs=jobs, timeout=timeout, cache_dir=Path(cache_dir) / "coq")
         for name, r in zip(alone, results):
-            out[name] = _as_dict(r, "alone")
+            out[name] = _as_dict(r, "alone", todo[name])
     for name in todo:
         _store(directory, _key(version, todo[name]), {k: v for k, v in out[name].items()})
     return out

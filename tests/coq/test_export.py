@@ -115,11 +115,67 @@ def test_prove_coq_writes_the_file(tmp_path):
     assert "forall markov : Ic h X Z Y = 0," in text and "Theorem natlat_theorem" in text
 
 
-def test_copy_lemma_certificates_are_refused_with_a_clear_error():
+ZHANG_YEUNG = "2*I(C;D) <= I(A;B) + I(A;C,D) + 3*I(C;D|A) + I(C;D|B)"
+
+
+def _zhang_yeung():
     from natlat_sym.shannon.copy_lemma import CopySpec
 
-    st = parse_statement("2*I(C;D) <= I(A;B) + I(A;C,D) + 3*I(C;D|A) + I(C;D|B)")
+    st = parse_statement(ZHANG_YEUNG)
     r = prove(st, copies=(CopySpec.parse("A | C,D"),))
     assert r.verdict == "proved" and r.certificate.copies
-    with pytest.raises(CertificateError, match="copy-lemma"):
-        to_coq(r.certificate, st)
+    return st, r.certificate
+
+
+def test_copy_lemma_certificates_export_as_theorems_about_entropic_functions():
+    import re
+
+    st, cert = _zhang_yeung()
+    text = to_coq(cert, st, name="zhang_yeung")
+    # the statement is printed from the user's statement, over entropic h of the original variables
+    assert ("Theorem zhang_yeung :\nforall h : set -> R, entropic h ->\n"
+            "  2 * I h C D <= I h A B + I h A (C ∪ D) + 3 * Ic h C D A + Ic h C D B.") in text
+    # the copy construction is one general axiom of the theory, applied (not restated) per instance
+    assert text.count("Axiom copy_lemma") == 1 and text.count("Axiom ") == 2
+    assert "destruct (copy_lemma h 15%N 1%N 12%N 4%N ent eq_refl eq_refl eq_refl eq_refl)" in text
+    # the copy A_1 of A (bit 0) sits at bit 0 + 4, past the four original variables
+    assert "Definition A_1 : set := 16%N." in text
+    # a Shannon-type file does not load the entropic theory (no axiom at all)
+    shannon = to_coq(prove(parse_statement("H(X|Y) <= H(X)")).certificate, name="c")
+    assert not re.search(r"^(Axiom|Parameter) ", shannon, re.M) and "entropic h" not in shannon
+
+
+def test_the_entropic_theory_states_its_axioms_once_and_the_polymatroid_theory_has_none():
+    import re
+
+    from natlat_sym.coq.export import ENTROPIC_AXIOMS, entropic_theory_text
+
+    assert re.findall(r"^Axiom (\w+)", entropic_theory_text(), re.M) == list(ENTROPIC_AXIOMS)
+    assert re.findall(r"^Parameter (\w+)", entropic_theory_text(), re.M) == ["entropic"]
+    assert not re.search(r"^\s*(Axiom|Parameter)\b", theory_text(), re.M)
+
+
+def test_a_copy_fact_citing_a_missing_step_is_refused():
+    from dataclasses import replace
+
+    from natlat_sym.shannon.copy_lemma import CopyFact
+
+    st, cert = _zhang_yeung()
+    piece = cert.pieces[0]
+    bad = replace(cert, pieces=(replace(piece, copy_facts=piece.copy_facts + ((CopyFact(2, "independent"), 1),)),))
+    with pytest.raises(CertificateError, match="step 2"):
+        to_coq(bad, st, check=False)
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-1", "0.5", "abc"])
+def test_export_coq_timeout_is_a_finite_number_of_seconds(tmp_path, value):
+    """--timeout uses the project's Seconds type: nan/inf/negative are one-line usage errors (exit 2)."""
+    cert = tmp_path / "c.json"
+    res = CliRunner().invoke(cli, ["prove", "H(X|Y) <= H(X)", "--certificate", str(cert)])
+    assert res.exit_code == 0
+    out = tmp_path / "c.v"
+    res = CliRunner().invoke(cli, ["export-coq", str(cert), "-o", str(out), "--timeout", value])
+    assert res.exit_code == 2
+    err = res.stderr.strip().splitlines()
+    assert len(err) == 1 and "--timeout" in err[0] and "Traceback" not in res.stderr, res.stderr
+    assert not out.exists()

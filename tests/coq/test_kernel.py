@@ -8,7 +8,6 @@ outside CI, a failure under ``CI=true``.  Files are checked in parallel
 from __future__ import annotations
 
 from dataclasses import replace
-from fractions import Fraction
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -35,14 +34,19 @@ def test_every_certified_catalog_proof_is_kernel_checked(coqc):
     modules, missing = [], []
     for theorem in catalog.theorems:
         mods = proof_obligation_modules(theorem)
-        shannon = [o for o in theorem.obligations if o.kind in ("prove", "tight") and o.expect != "not_provable"
-                   and not getattr(o, "copies", ()) and not getattr(o, "non_shannon", False)]
-        if not mods and shannon:  # copy-lemma proofs are not exported (see test_export)
+        proofs = [o for o in theorem.obligations if o.kind in ("prove", "tight") and o.expect != "not_provable"]
+        if len(mods) != len(proofs):  # copy-lemma (non-Shannon) proofs included
             missing.append(theorem.id)
         modules += mods
     assert not missing, f"prove/tight obligations without an exported certificate: {missing}"
     assert len(modules) >= 100
-    result = run_coqc(coq_file(modules, title="catalog"), timeout=900)
+    names = {name for name, _ in modules}
+    # the non-Shannon entries, proved with one and with two copy steps, are in the file
+    assert {"zhang_yeung_inequality_obligation_1",
+            "dougherty_freiling_zeger_first_inequality_obligation_1"} <= names
+    text = coq_file(modules, title="catalog")
+    assert text.count("Axiom copy_lemma") == 1
+    result = run_coqc(text, timeout=900)
     assert result.ok, result.message
     assert result.version.startswith("8.")
 
@@ -75,6 +79,71 @@ def test_tampering_is_caught_by_the_kernel(coqc):
     for r in (strengthened, multiplier, drop):
         assert not r.ok
         assert r.message.startswith("line ") and "Error" in r.message, r.message
+
+
+ZHANG_YEUNG_STRONGER = "(2 + 1/100000000)*I(C;D) <= I(A;B) + I(A;C,D) + 3*I(C;D|A) + I(C;D|B)"
+
+
+def test_copy_lemma_tampering_is_caught_by_the_kernel(coqc):
+    """Zhang–Yeung with one copy step: the export is accepted; a strengthened
+    statement, a changed copy-fact multiplier or a dropped copy fact is not."""
+    from natlat_sym.shannon.copy_lemma import CopySpec
+
+    statement = parse_statement(ZHANG_YEUNG)
+    cert = prove(statement, copies=(CopySpec.parse("A | C,D"),)).certificate
+    piece = cert.pieces[0]
+    (f0, c0), *rest = piece.copy_facts
+    changed = replace(cert, pieces=(replace(piece, copy_facts=((f0, c0 + 1), *rest)),))
+    dropped = replace(cert, pieces=(replace(piece, copy_facts=tuple(rest)),))
+    stronger = parse_statement(ZHANG_YEUNG_STRONGER)
+    for bad, st_ in ((changed, statement), (dropped, statement), (cert, stronger)):
+        with pytest.raises(CertificateError):
+            check_certificate(bad, expected_target=st_.conclusion.normal_form())
+    # with a hypothesis the certificate uses (and a parameter), in the same file
+    with_hyp = parse_statement("2*I(C;D) <= I(A;C,D) + 3*I(C;D|A) + I(C;D|B) + eps", given=["indep: I(A;B) <= eps"])
+    hyp_cert = prove(with_hyp, copies=(CopySpec.parse("A | C,D"),)).certificate
+    assert hyp_cert.pieces[0].hypotheses == (1,)
+    files = [coq_file([("zhang_yeung", export_certificate(cert, statement, name="zhang_yeung")),
+                       ("with_hypothesis", export_certificate(hyp_cert, with_hyp, name="zy_hyp"))]),
+             to_coq(cert, stronger, name="zy_stronger", check=False),
+             to_coq(changed, statement, name="zy_changed_copy_multiplier", check=False),
+             to_coq(dropped, statement, name="zy_dropped_copy_fact", check=False)]
+    valid, strengthened, multiplier, drop = run_many(files, jobs=2)
+    assert valid.ok, valid.message
+    for r in (strengthened, multiplier, drop):
+        assert not r.ok
+        assert r.message.startswith("line ") and "Error" in r.message, r.message
+
+
+def test_reflective_checking_accepts_proofs_and_rejects_tampering(coqc):
+    """Rows as data (rows_nonneg + the kernel-computed form): accepted for a
+    plain, a hypothesised and parametrised, an equality and a copy-lemma
+    certificate; a changed row multiplier, a dropped row or a strengthened
+    statement is rejected."""
+    from natlat_sym.shannon.copy_lemma import CopySpec
+
+    statement, cert = _han3()
+    t4 = parse_statement("H(Γ|Λ) <= eps + 2*delta", given=[
+        "mediation: I(X1;X2|Λ) <= eps", "redundancy_1: H(Γ|X1) <= delta", "redundancy_2: H(Γ|X2) <= delta"])
+    chain = parse_statement("I(X;Y,Z) == I(X;Y) + I(X;Z|Y)")
+    zy = parse_statement(ZHANG_YEUNG)
+    zy_cert = prove(zy, copies=(CopySpec.parse("A | C,D"),)).certificate
+    good = coq_file([(name, export_certificate(c, s_, name=name, reflective=True)) for name, c, s_ in (
+        ("han3", cert, statement), ("t4", prove(t4).certificate, t4), ("chain_rule", prove(chain).certificate, chain),
+        ("zhang_yeung", zy_cert, zy))])
+    assert good.count("rows_value_collect h rows1 _ rows1_form") >= 2 and "rows_value_collect g1 rows1" in good
+    piece = cert.pieces[0]
+    (b0, lam0), *rest = piece.basic
+    changed = replace(cert, pieces=(replace(piece, basic=((b0, lam0 + 1), *rest)),))
+    dropped = replace(cert, pieces=(replace(piece, basic=tuple(rest)),))
+    stronger = parse_statement(HAN3_STRONGER)
+    bad = [to_coq(changed, statement, name="changed", check=False, reflective=True),
+           to_coq(dropped, statement, name="dropped", check=False, reflective=True),
+           to_coq(cert, stronger, name="stronger", check=False, reflective=True)]
+    results = run_many([good, *bad], jobs=2)
+    assert results[0].ok, results[0].message
+    for r in results[1:]:
+        assert not r.ok and r.message.startswith("line ") and "Error" in r.message, r.message
 
 
 def test_an_equality_hypothesis_cannot_repair_a_wrong_identity(coqc):
@@ -153,16 +222,17 @@ def valid_statements(draw):
 
 
 @settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(valid_statements())
-def test_random_valid_statements_are_proved_and_kernel_checked(text):
+@given(valid_statements(), st.booleans())
+def test_random_valid_statements_are_proved_and_kernel_checked(text, reflective):
+    """Both proof styles: one cited lemma per row, and rows checked by computation."""
     from natlat_sym.coq.run import coq_version
 
     assert coq_version() is not None
     statement = parse_statement(text)
     result = prove(statement)
     assert result.verdict == "proved", (text, result.reason)
-    r = run_coqc(to_coq(result.certificate, statement, name="random_inequality"))
-    assert r.ok, (text, r.message)
+    r = run_coqc(to_coq(result.certificate, statement, name="random_inequality", reflective=reflective))
+    assert r.ok, (text, reflective, r.message)
 
 
 def test_check_coq_reports_each_entry_kernel_checked(coqc, tmp_path):
@@ -182,3 +252,43 @@ def test_check_coq_reports_each_entry_kernel_checked(coqc, tmp_path):
     text = (tmp_path / "mutual_info_le_of_markov_chain.v").read_text()
     assert entry["coq"]["theorems"] == text.count("\nTheorem ") >= 2
     assert text.count("Theorem mutual_info_le_of_markov_chain :") == 2  # the prove and tight obligations
+
+
+def test_results_are_cached_by_content_atomically(coqc, tmp_path, monkeypatch):
+    """Two threads checking the same file write one cache entry (no temporary left);
+    an unchanged file is then answered from the cache without running coqc."""
+    from natlat_sym.coq import run as coq_run
+
+    text = "Theorem t : True. Proof. exact I. Qed."
+    first = run_many([text, text], jobs=2, cache_dir=tmp_path)
+    assert all(r.ok for r in first)
+    assert [p.suffix for p in tmp_path.iterdir()] == [".json"]
+
+    def no_coqc(*args, **kwargs):
+        raise AssertionError("coqc must not run for a cached file")
+
+    monkeypatch.setattr(coq_run, "run_coqc", no_coqc)
+    again = coq_run.run_coqc_cached(text, tmp_path)
+    assert again.ok and again.version == first[0].version
+    with pytest.raises(AssertionError, match="must not run"):
+        coq_run.run_coqc_cached(text + "\n", tmp_path)  # a changed file is checked again
+
+
+def test_files_checked_together_and_a_rejected_one_is_named(coqc, tmp_path):
+    """check_module_lists checks files of one kind in one coqc run; when that run
+    fails, each file is checked alone, so the rejected one is named and the others
+    are still accepted; results are cached under each file's own text."""
+    from natlat_sym.coq.catalog import check_module_lists
+    from natlat_sym.coq.run import load_cached
+
+    statement, cert = _han3()
+    st2 = parse_statement("H(X|Y) <= H(X)")
+    good1 = [("han3", export_certificate(cert, statement, name="han3"))]
+    good2 = [("conditioning", export_certificate(prove(st2).certificate, st2, name="conditioning"))]
+    bad = [("stronger", export_certificate(cert, parse_statement(HAN3_STRONGER), name="stronger", check=False))]
+    results = check_module_lists([("a", good1), ("b", good2), ("c", bad)], cache_dir=tmp_path / "x")
+    assert [r.ok for r in results] == [True, True, False] and [r.batched for r in results] == [0, 0, 0]
+    assert results[2].message.startswith("line ")
+    together = check_module_lists([("a", good1), ("b", good2)], cache_dir=tmp_path / "y")
+    assert [(r.ok, r.batched) for r in together] == [(True, 2), (True, 2)]
+    assert load_cached(coq_file(good2, title="b"), tmp_path / "y") == together[1]
