@@ -75,7 +75,7 @@ def in_process() -> list[tuple[str, float]]:
     t = time.process_time()
     from natlat_sym.shannon.derivation import derive
     from natlat_sym.shannon.parse import parse_statement
-    from natlat_sym.shannon.prove import prove
+    from natlat_sym.proving import prove
     rows = [("import (parse, prove, derivation)", time.process_time() - t)]
     for name, text in (("T4", T4), ("Han n=6", han(6)), ("Han n=6 + I", han(6, " + I(X1;X2|X3)"))):
         st = parse_statement(text)

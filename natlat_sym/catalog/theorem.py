@@ -352,7 +352,7 @@ def _replace(res: ObligationResult, **kw) -> ObligationResult:
 
 def _prover():
     try:
-        from ..shannon.prove import prove
+        from ..proving import prove
     except ImportError as e:  # pragma: no cover - depends on the build state
         raise CatalogError(f"the prover is not available ({e})") from None
     return prove

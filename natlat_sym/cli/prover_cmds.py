@@ -84,7 +84,7 @@ def prove(statement, given, variables, as_json, latex, cert_path, coq_path, time
       natlat prove "2*I(C;D) <= I(A;B) + I(A;C,D) + 3*I(C;D|A) + I(C;D|B)" --non-shannon
     """
     from ..shannon.copy_lemma import CopySpec
-    from ..shannon.prove import prove as run_prove
+    from ..proving import prove as run_prove
 
     st = parse_cli_statement(statement, given, variables)
     check_writable(cert_path, "certificate")
