@@ -21,7 +21,6 @@ True
 
 from __future__ import annotations
 
-from .finite import evaluate as finite_evaluate, realize as finite_realize
 from .shannon.claim import Claim, as_claim
 from .shannon.prove import ProofResult
 from .shannon.prove import prove as prove_on_cone
@@ -41,6 +40,9 @@ def realize_counterexample(witness, claim: Claim, timeout: float):
     """
     if timeout <= 0:
         return None
+    # natlat_sym.finite costs ~0.3 s to import (flint, scipy): only a counterexample needs it
+    from .finite import evaluate as finite_evaluate, realize as finite_realize
+
     try:
         dist = finite_realize.realize_witness(witness, claim.hypotheses, claim.target, claim.relation, seed=0, timeout=timeout)
         if dist is None:

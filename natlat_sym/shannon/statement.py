@@ -150,6 +150,10 @@ class Relation:
     def named(self, name: str) -> "Relation":
         return Relation(self.lhs, self.rel, self.rhs, name)
 
+    def written_sides(self) -> tuple[tuple[str, str], tuple[str, str]]:
+        """``((lhs text, lhs LaTeX), (rhs text, rhs LaTeX))`` as written (for derivations)."""
+        return (to_text(self.lhs), to_latex(self.lhs)), (to_text(self.rhs), to_latex(self.rhs))
+
     def text(self) -> str:
         """Textbook text without the name: ``I(X1;X2|L) <= eps``."""
         return f"{to_text(self.lhs)} {_REL_TEXT[self.rel]} {to_text(self.rhs)}"

@@ -328,6 +328,11 @@ class WrittenRelation:
     def named(self, name: str) -> "WrittenRelation":
         return WrittenRelation(self.lhs_node, self.rel, self.rhs_node, name)
 
+    def written_sides(self) -> tuple[tuple[str, str], tuple[str, str]]:
+        """``((lhs text, lhs LaTeX), (rhs text, rhs LaTeX))`` as written (for derivations)."""
+        return ((text_of(self.lhs_node), latex_of(self.lhs_node)),
+                (text_of(self.rhs_node), latex_of(self.rhs_node)))
+
     def text(self) -> str:
         return f"{text_of(self.lhs_node)} {REL_TEXT[self.rel]} {text_of(self.rhs_node)}"
 
@@ -379,6 +384,14 @@ class WrittenStatement:
         out = set(self.conclusion.parameters())
         for h in self.hypotheses:
             out |= h.parameters()
+        return frozenset(out)
+
+    def free_coefficients(self) -> frozenset[str]:
+        """Parameters that multiply an entropy on either side of any relation."""
+        out: set[str] = set()
+        for r in (self.conclusion, *self.hypotheses):
+            for side in (r.lhs_form, r.rhs_form):
+                out |= {p for p, _ in side.scaled}
         return frozenset(out)
 
     def text(self) -> str:
