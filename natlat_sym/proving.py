@@ -40,7 +40,7 @@ def realize_counterexample(witness, claim: Claim, timeout: float):
     """
     if timeout <= 0:
         return None
-    # natlat_sym.finite costs ~0.3 s to import (flint, scipy): only a counterexample needs it
+    # natlat_sym.finite costs ~2.5 s to import (sympy, scipy.optimize, flint): only a counterexample needs it
     from .finite import evaluate as finite_evaluate, realize as finite_realize
 
     try:

@@ -32,7 +32,7 @@ H(Y) + H(X,Z) - H(Z) - H(X,Y)
 >>> [(h.name, h.sense) for h in c.hypotheses]
 [('markov', '==')]
 >>> print(as_claim("I(X1;X2) <= eps").substitute({"eps": "1/10"}).target)
--H(X1) - H(X2) + H(X1,X2) + 1/10
+H(X1,X2) - H(X1) - H(X2) + 1/10
 """
 
 from __future__ import annotations

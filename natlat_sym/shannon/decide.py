@@ -77,7 +77,7 @@ def _decide_lp(problem: ConeProblem, timeout: float) -> PieceOutcome:
 
 
 def _z3_constraints(problem: ConeProblem, rows):
-    from .. import z3_backend  # z3 costs ~0.2 s to import; only the exact fallback needs it
+    from .. import z3_backend  # z3 (libz3) costs ~0.05 s to import; only the exact fallback needs it
 
     G = problem.elemental.matrix
     cons, names = [], []
@@ -102,7 +102,7 @@ def _z3_constraints(problem: ConeProblem, rows):
 def _exact_cutting_planes(problem: ConeProblem, rows, timeout: float, max_rounds: int = 50) -> PieceOutcome:
     """Exact lazy loop with z3: decide on the active rows, add elemental rows
     the exact model violates, repeat.  unsat gives multipliers from the core."""
-    from .. import z3_backend  # z3 costs ~0.2 s to import; only the exact fallback needs it
+    from .. import z3_backend  # z3 (libz3) costs ~0.05 s to import; only the exact fallback needs it
 
     start = time.perf_counter()
     G = problem.elemental.matrix
@@ -145,7 +145,7 @@ def _exact_cutting_planes(problem: ConeProblem, rows, timeout: float, max_rounds
 
 
 def _decide_z3(problem: ConeProblem, timeout: float) -> PieceOutcome:
-    from .. import z3_backend  # z3 costs ~0.2 s to import; only the exact fallback needs it
+    from .. import z3_backend  # z3 (libz3) costs ~0.05 s to import; only the exact fallback needs it
 
     G = problem.elemental.matrix
     cons, names = _z3_constraints(problem, range(G.shape[0]))

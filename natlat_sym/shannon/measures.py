@@ -51,7 +51,7 @@ import sympy
 from sympy import Add, Expr, Mul, Number, Pow, Symbol, Tuple
 
 from ..errors import NonlinearError, StatementError
-from .linear import LinearForm
+from .linear import LinearForm, natural_key
 from .printing import latex_name, to_latex, to_text
 from . import written
 
@@ -397,6 +397,4 @@ def from_linear_form(form: LinearForm):
 
 
 def _nat(name: str):
-    from .linear import _natural_key
-
-    return _natural_key(name)
+    return natural_key(name)

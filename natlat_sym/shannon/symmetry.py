@@ -185,7 +185,7 @@ def decide_symmetric(problem: ConeProblem, *, timeout: float = 30.0, min_variabl
         expand.append(("extra", k))
     ws = find_exact_multipliers(atoms, tgt, floats, timeout=min(left, 10.0), use_z3=len(atoms) <= 400)
     if ws is None:  # float LP at its tolerance: decide the orbit problem exactly with z3
-        from .. import z3_backend  # z3 costs ~0.2 s to import; only this exact fallback needs it
+        from .. import z3_backend  # z3 (libz3) costs ~0.05 s to import; only this exact fallback needs it
 
         cons = [(z3_backend.linear({f"z{k}": v for k, v in vec.items()}), sense) for vec, sense in rowvecs]
         cons += [(z3_backend.linear({f"z{k}": 1}), ">=") for k in range(ncols)]
