@@ -45,6 +45,7 @@ def han(n: int, extra: str = "") -> str:
 COMMANDS = [
     ("natlat --help", ["--help"]),
     ("prove T4", ["prove", T4]),
+    ("prove I(X1;X2,...,X6) <= H(X1)", ["prove", "I(X1;X2,X3,X4,X5,X6) <= H(X1)"]),
     ("prove Han n=6", ["prove", han(6)]),
     ("prove Han n=6 + I(X1;X2|X3)", ["prove", han(6, " + I(X1;X2|X3)")]),
     ("prove T4 --json", ["prove", T4, "--json"]),
