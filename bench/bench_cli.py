@@ -65,6 +65,7 @@ COMMANDS = [
     ("prove Han n=4", ["prove", han(4)], psitip_han(4)),
     ("prove Han n=5", ["prove", han(5)], psitip_han(5)),
     ("prove Han n=6", ["prove", han(6)], psitip_han(6)),
+    ("prove I(X1;X2,...,X6) <= H(X1)", ["prove", "I(X1;X2,X3,X4,X5,X6) <= H(X1)"], None),
     ("prove Han n=6 + I(X1;X2|X3)", ["prove", han(6, " + I(X1;X2|X3)")], None),
     ("prove T4 --json", ["prove", T4, "--json"], None),
 ]
@@ -113,7 +114,7 @@ def in_process() -> list[tuple[str, float]]:
     t = time.process_time()
     from natlat_sym.shannon.derivation import derive
     from natlat_sym.shannon.parse import parse_statement
-    from natlat_sym.shannon.prove import prove
+    from natlat_sym.proving import prove
     rows = [("import (parse, prove, derivation)", time.process_time() - t)]
     for name, text in (("T4", T4), ("Han n=6", han(6)), ("Han n=6 + I", han(6, " + I(X1;X2|X3)"))):
         st = parse_statement(text)

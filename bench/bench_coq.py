@@ -82,7 +82,7 @@ def han_statement(n: int) -> str:
 def bench_han(max_n: int) -> None:
     from natlat_sym.coq.export import REFLECTIVE_ROWS, to_coq
     from natlat_sym.shannon.parse import parse_statement
-    from natlat_sym.shannon.prove import prove
+    from natlat_sym.proving import prove
 
     print(f"{'Han n':>6s} {'rows':>6s} {'style':>10s} {'.v bytes':>9s} {'prove s':>8s} {'wall s':>8s} "
           f"{'cpu s':>7s}  result")

@@ -29,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from natlat_sym.shannon.prove import prove  # noqa: E402
+from natlat_sym.proving import prove  # noqa: E402
 
 ZY = "2*I(C;D) <= I(A;B) + I(A;C,D) + 3*I(C;D|A) + I(C;D|B)"
 DFZ_1 = "2*I(A;B) <= 4*I(A;B|C) + 2*I(A;C|B) + I(B;C|A) + 3*I(A;B|D) + I(A;D|B) + 2*I(C;D)"

@@ -45,7 +45,7 @@ from corpus import INVALID  # noqa: E402
 
 from natlat_sym.finite import realize as R  # noqa: E402
 from natlat_sym.shannon.parse import parse_statement  # noqa: E402
-from natlat_sym.shannon.prove import prove  # noqa: E402
+from natlat_sym.proving import prove  # noqa: E402
 
 PAIRWISE4 = ["I(A;B) = 0", "I(A;C) = 0", "I(A;D) = 0", "I(B;C) = 0", "I(B;D) = 0", "I(C;D) = 0"]
 PAIRWISE5 = PAIRWISE4 + ["I(A;E) = 0", "I(B;E) = 0", "I(C;E) = 0", "I(D;E) = 0"]

@@ -64,7 +64,8 @@ _EXPORTS = {
     # certificates and the prover
     "Certificate": "natlat_sym.shannon.certificate", "check_certificate": "natlat_sym.shannon.certificate",
     "PolymatroidWitness": "natlat_sym.shannon.certificate", "check_witness": "natlat_sym.shannon.certificate",
-    "prove": "natlat_sym.shannon.prove", "ProofResult": "natlat_sym.shannon.prove",
+    "prove": "natlat_sym.proving", "ProofResult": "natlat_sym.shannon.engine",
+    "Claim": "natlat_sym.shannon.claim", "as_claim": "natlat_sym.shannon.claim",
     "tightest": "natlat_sym.shannon.tightest", "TightestResult": "natlat_sym.shannon.tightest",
     "derive": "natlat_sym.shannon.derivation", "Derivation": "natlat_sym.shannon.derivation",
     # kernel-checked proofs (Coq)

@@ -240,27 +240,14 @@ class ObligationResult:
 
 # ----------------------------------------------------------------------------- obligations
 def _as_statement(text, given=(), where: str = ""):
+    """The catalog's sympy Statement, read by the one normaliser (as_claim)."""
+    from ..shannon.claim import as_claim
     from ..shannon.statement import Statement
 
-    if isinstance(text, Statement):
-        if given:
-            return Statement(text.conclusion, tuple(text.hypotheses) + tuple(_relations(given)))
-        return text
-    if not isinstance(text, str) and type(text).__name__ in ("LessThan", "GreaterThan", "Equality", "Relation"):
-        from ..shannon.statement import as_statement
-
-        return as_statement(text, given)
-    if not isinstance(text, str):
+    if not isinstance(text, (str, Statement)) and type(text).__name__ not in (
+            "LessThan", "GreaterThan", "Equality", "Relation"):
         raise CatalogError(f"{where or 'obligation'}: expected statement text or a Statement, got {type(text).__name__}")
-    from ..shannon.parse import parse_statement
-
-    return parse_statement(text, given=list(given))
-
-
-def _relations(given):
-    from ..shannon.parse import parse_relation
-
-    return [g if not isinstance(g, str) else parse_relation(g) for g in given]
+    return as_claim(text, list(given), symbolic=True).source
 
 
 @dataclass(frozen=True)
@@ -352,7 +339,7 @@ def _replace(res: ObligationResult, **kw) -> ObligationResult:
 
 def _prover():
     try:
-        from ..shannon.prove import prove
+        from ..proving import prove
     except ImportError as e:  # pragma: no cover - depends on the build state
         raise CatalogError(f"the prover is not available ({e})") from None
     return prove

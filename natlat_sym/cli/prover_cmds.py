@@ -23,15 +23,28 @@ vars_opt = click.option("--vars", "variables", metavar="X1,X2,...",
 json_opt = click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
 
 
+def _declared(variables):
+    if variables is None:
+        return None
+    declared = [v.strip() for v in variables.split(",") if v.strip()]
+    if not declared:
+        raise fail("--vars needs at least one name")
+    return declared
+
+
 def parse_cli_statement(statement: str, given, variables):
+    """The statement as a :class:`~natlat_sym.shannon.claim.Claim`, read
+    without sympy (the command line's everyday path stays fast)."""
+    from ..shannon.claim import parse_claim
+
+    return parse_claim(statement, given=list(given), variables=_declared(variables))
+
+
+def parse_symbolic_statement(statement: str, given, variables):
+    """The sympy :class:`~natlat_sym.shannon.statement.Statement` (for the Coq export)."""
     from ..shannon.parse import parse_statement
 
-    declared = None
-    if variables is not None:
-        declared = [v.strip() for v in variables.split(",") if v.strip()]
-        if not declared:
-            raise fail("--vars needs at least one name")
-    return parse_statement(statement, given=list(given), variables=declared)
+    return parse_statement(statement, given=list(given), variables=_declared(variables))
 
 
 @click.command(short_help="Prove or refute a statement, with an exact certificate or counterexample.",
@@ -84,7 +97,7 @@ def prove(statement, given, variables, as_json, latex, cert_path, coq_path, time
       natlat prove "2*I(C;D) <= I(A;B) + I(A;C,D) + 3*I(C;D|A) + I(C;D|B)" --non-shannon
     """
     from ..shannon.copy_lemma import CopySpec
-    from ..shannon.prove import prove as run_prove
+    from ..proving import prove as run_prove
 
     st = parse_cli_statement(statement, given, variables)
     check_writable(cert_path, "certificate")
@@ -112,7 +125,7 @@ def prove(statement, given, variables, as_json, latex, cert_path, coq_path, time
     if coq_path and (result.certificate is not None or result.witness is not None):
         from .coq_cmds import write_coq_for_result
 
-        coq_written = write_coq_for_result(st, result, coq_path)
+        coq_written = write_coq_for_result(parse_symbolic_statement(statement, given, variables), result, coq_path)
     if as_json:
         data = {"statement": str(st), **result.to_json()}
         if result.certificate is not None and result.certificate.copies:

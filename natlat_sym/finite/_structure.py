@@ -28,7 +28,6 @@ True
 from __future__ import annotations
 
 from dataclasses import dataclass
-from fractions import Fraction
 from itertools import product
 
 from ..errors import StatementError
@@ -115,42 +114,12 @@ def statement_parts(statement, parameters=None) -> StatementParts:
 
     Raises StatementError when a parameter has no value or the input is not
     a statement."""
-    params = {str(k): v for k, v in (parameters or {}).items()}
-    if not isinstance(statement, tuple) and not hasattr(statement, "hypothesis_forms"):
-        from ..shannon.statement import as_statement
-        statement = as_statement(statement)  # text, a Relation or a sympy relational
-    if hasattr(statement, "conclusion") and hasattr(statement, "hypothesis_forms"):
-        hyps = tuple(statement.hypothesis_forms())
-        target = statement.conclusion.normal_form()
-        sense = statement.conclusion.sense
-        text = statement.text() if hasattr(statement, "text") else str(statement)
-    elif isinstance(statement, tuple) and len(statement) == 3:
-        hyps, target, sense = statement
-        hyps = tuple(hyps)
-        if not isinstance(target, LinearForm) or not all(isinstance(h, HypothesisForm) for h in hyps):
-            raise StatementError("a statement tuple must be (hypotheses: HypothesisForm..., target: LinearForm, sense)")
-        text = (", ".join(f"{h.form} {h.sense} 0" for h in hyps) + " => " if hyps else "") + f"{target} {sense} 0"
-    else:
+    from ..shannon.claim import as_claim  # the one normaliser; parameters get values in Claim.substitute
+
+    if isinstance(statement, tuple) and len(statement) != 3:
         raise StatementError(f"not a statement: {statement!r}")
-    if sense == "<=":
-        target, sense = -target, ">="
-    if sense not in (">=", "=="):
-        raise StatementError(f"conclusion sense must be '<=', '>=' or '==', got {sense!r}")
-    try:
-        subst = {p: Fraction(str(v)) for p, v in params.items()}
-    except (ValueError, ZeroDivisionError):
-        raise StatementError(f"parameter values must be exact numbers, got {params!r}") from None
-    for p, v in subst.items():
-        if v < 0:
-            raise StatementError(f"parameter {p} must be >= 0, got {v}")
-    needed = set(target.parameter_names())
-    for h in hyps:
-        needed |= h.form.parameter_names()
-    missing = sorted(needed - set(subst))
-    if missing:
-        raise StatementError(f"give a value for parameter(s) {', '.join(missing)} (parameters={{...}})")
-    target = target.substitute(subst)
-    hyps = tuple(HypothesisForm(h.name, h.form.substitute(subst), h.sense) for h in hyps)
+    claim = as_claim(statement).substitute(parameters or {}, complete=True)
+    hyps, target, sense, text = claim.hypotheses, claim.target, claim.sense, claim.text
     names: set = set(target.variables())
     for h in hyps:
         names |= h.form.variables()

@@ -395,12 +395,13 @@ def as_linear_form(expr) -> LinearForm:
         return expr
     if isinstance(expr, HypothesisForm):
         return expr.form
+    if isinstance(expr, str):  # the sympy-free grammar: same form as parse_expression + to_linear_form
+        from natlat_sym.shannon.grammar import read_expression
+        from natlat_sym.shannon.written import form_of
+
+        return form_of(read_expression(expr))
     from natlat_sym.shannon.measures import to_linear_form
 
-    if isinstance(expr, str):
-        from natlat_sym.shannon.parse import parse_expression
-
-        expr = parse_expression(expr)
     if hasattr(expr, "normal_form") and hasattr(expr, "rel"):
         raise StatementError(f"{expr} is a relation, not an expression; use check_on to decide it")
     return to_linear_form(expr)
@@ -712,33 +713,19 @@ class InstanceVerdict:
 
 
 def _relation_parts(statement):
-    """``(conclusion (text, form, sense), [hypotheses (name, text, form, sense)])``."""
-    if isinstance(statement, str) or type(statement).__name__ in ("LessThan", "GreaterThan", "Equality",
-                                                                 "Relation", "BooleanTrue", "BooleanFalse"):
-        from natlat_sym.shannon.statement import as_statement
+    """``(conclusion (text, form, sense), [hypotheses (name, text, form, sense)])``,
+    read by the one normaliser :func:`~natlat_sym.shannon.claim.as_claim`."""
+    from natlat_sym.shannon.claim import as_claim
 
-        statement = as_statement(statement)
-    if isinstance(statement, LinearForm):
-        return (str(statement) + " >= 0", statement, ">="), []
-    if isinstance(statement, HypothesisForm):
-        return (f"{statement.form} {statement.sense} 0", statement.form, statement.sense), []
-    if isinstance(statement, tuple) and len(statement) == 2:
-        concl, hyps = statement
-        c = _relation_parts(concl)[0]
-        out = []
-        for k, h in enumerate(hyps, start=1):
-            text, form, sense = _relation_parts(h)[0]
-            out.append((getattr(h, "name", "") or f"h{k}", text, form, sense))
-        return c, out
-    if hasattr(statement, "conclusion") and hasattr(statement, "hypotheses"):
-        c = statement.conclusion
-        hyps = [(h.name or f"h{k}", h.text(), h.normal_form(), h.sense)
-                for k, h in enumerate(statement.hypotheses, start=1)]
-        return (c.text(), c.normal_form(), c.sense), hyps
-    if hasattr(statement, "normal_form") and hasattr(statement, "sense"):
-        return (statement.text(), statement.normal_form(), statement.sense), []
-    raise StatementError(f"cannot check {type(statement).__name__}: pass a Statement, Relation, text, "
-                         "LinearForm (meaning >= 0) or (conclusion, hypotheses)")
+    try:
+        claim = as_claim(statement)
+    except StatementError as e:
+        if not str(e).startswith("not a statement"):
+            raise
+        raise StatementError(f"cannot check {type(statement).__name__}: pass a Statement, Relation, text, "
+                             "LinearForm (meaning >= 0) or (conclusion, hypotheses)") from None
+    hyps = [(h.name, text, h.form, h.sense) for h, text in zip(claim.hypotheses, claim.hypothesis_texts)]
+    return (claim.conclusion_text, claim.target, claim.sense), hyps
 
 
 def check_on(statement, dist: Distribution, *, parameters: Mapping | None = None,

@@ -89,6 +89,7 @@ from .copy_lemma import CopyFact, CopySpec, check_copy_steps, fact_form
 from .linear import LinearForm, as_fraction, format_subset
 
 __all__ = [
+    "LabelledForm",
     "HypothesisForm",
     "CertificatePiece",
     "Certificate",
@@ -105,9 +106,11 @@ COPY_FORMAT_VERSION = 2
 
 
 @dataclass(frozen=True)
-class HypothesisForm:
-    """A hypothesis in normal form: ``form >= 0`` (sense ``">="``) or
-    ``form == 0`` (sense ``"=="``); ``name`` is how derivations cite it."""
+class LabelledForm:
+    """A labelled relation in normal form: ``form >= 0`` (sense ``">="``) or
+    ``form == 0`` (sense ``"=="``).  A certificate's hypotheses are labelled
+    forms (``name`` is how derivations cite them); so is a conclusion checked
+    on a distribution."""
 
     name: str
     form: LinearForm
@@ -115,10 +118,14 @@ class HypothesisForm:
 
     def __post_init__(self):
         if self.sense not in (">=", "=="):
-            raise CertificateError(f"hypothesis {self.name!r}: sense must be '>=' or '==', got {self.sense!r}")
+            raise CertificateError(f"{self.name!r}: sense must be '>=' or '==', got {self.sense!r}")
 
     def to_json(self) -> dict:
         return {"name": self.name, "sense": self.sense, "form": self.form.to_json()}
+
+
+#: The former name of :class:`LabelledForm`, kept for existing code.
+HypothesisForm = LabelledForm
 
 
 @dataclass(frozen=True)
@@ -135,7 +142,7 @@ class CertificatePiece:
     parameters: Mapping[str, Fraction] = field(default_factory=dict)
     copy_facts: tuple[tuple[CopyFact, Fraction], ...] = ()
 
-    def combination(self, hyps: tuple[HypothesisForm, ...], copies: tuple[CopySpec, ...] = (),
+    def combination(self, hyps: tuple[LabelledForm, ...], copies: tuple[CopySpec, ...] = (),
                     variables=()) -> LinearForm:
         """``Σ λ_k b_k + Σ μ_j g_j + Σ ν_p p + Σ c_f e_f`` as a linear form
         (the copy equalities ``e_f`` derived from ``copies`` over the
@@ -163,7 +170,7 @@ class CertificatePiece:
                 total = total + fact_form(copies, variables, fact) * as_fraction(c)
         return total
 
-    def residual(self, hyps: tuple[HypothesisForm, ...], copies: tuple[CopySpec, ...] = (),
+    def residual(self, hyps: tuple[LabelledForm, ...], copies: tuple[CopySpec, ...] = (),
                  variables=()) -> LinearForm:
         return self.target - self.combination(hyps, copies, variables)
 
@@ -194,7 +201,7 @@ class Certificate:
         The statement in textbook notation (re-parsed by ``natlat verify``).
     variables : tuple of str
         Random variables of the statement.
-    hypotheses : tuple of HypothesisForm
+    hypotheses : tuple of LabelledForm
     sense : str
         ``"<="``, ``">="`` or ``"=="`` — the conclusion's relation.
     pieces : tuple of CertificatePiece
@@ -206,7 +213,7 @@ class Certificate:
 
     statement: str
     variables: tuple[str, ...]
-    hypotheses: tuple[HypothesisForm, ...]
+    hypotheses: tuple[LabelledForm, ...]
     sense: str
     pieces: tuple[CertificatePiece, ...]
     copies: tuple[CopySpec, ...] = ()
@@ -253,7 +260,7 @@ class Certificate:
 
 
 def check_certificate(cert: Certificate, *, expected_target: LinearForm | None = None,
-                      expected_hypotheses: tuple[HypothesisForm, ...] | None = None) -> None:
+                      expected_hypotheses: tuple[LabelledForm, ...] | None = None) -> None:
     """Re-verify a certificate exactly; return None or raise CertificateError.
 
     Parameters
@@ -263,7 +270,7 @@ def check_certificate(cert: Certificate, *, expected_target: LinearForm | None =
         The conclusion's normal form ``f`` as computed independently from the
         statement; when given, the certificate must prove exactly this (and
         ``−f`` too for an equality).
-    expected_hypotheses : tuple of HypothesisForm, optional
+    expected_hypotheses : tuple of LabelledForm, optional
         The statement's hypotheses as computed independently; when given,
         the certificate's hypotheses must match them in forms and senses.
     """
@@ -344,7 +351,7 @@ class PolymatroidWitness:
         return ", ".join(parts)
 
 
-def check_witness(w: PolymatroidWitness, hypotheses: tuple[HypothesisForm, ...],
+def check_witness(w: PolymatroidWitness, hypotheses: tuple[LabelledForm, ...],
                   target: LinearForm, sense: str) -> None:
     """Verify exactly that ``w`` is a polymatroid satisfying the hypotheses
     and violating the conclusion (``target >= 0``, or ``target == 0`` when
@@ -482,7 +489,7 @@ def certificate_from_json(data) -> Certificate:
             at = f"hypotheses[{j}]"
             if not isinstance(h, Mapping):
                 raise _malformed(f"{at} must be an object")
-            hyps.append(HypothesisForm(str(_field(h, "name", str, at)),
+            hyps.append(LabelledForm(str(_field(h, "name", str, at)),
                                        _form_from_json(_field(h, "form", Mapping, at), f"{at}.form"),
                                        _field(h, "sense", str, at)))
         pieces = []

@@ -99,6 +99,8 @@ def proof_result_text(result) -> str:
 
 def derivation_html(derivation) -> str:
     """The chain as a table ``relation | expression | justification`` in LaTeX."""
+    # derivation.py imports this module for Derivation._repr_html_ (a file of
+    # another branch): importing it at the top would close a circle
     from .derivation import _render
 
     rows = []

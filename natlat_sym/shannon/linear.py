@@ -45,7 +45,7 @@ from numbers import Rational
 
 from ..limits import exact_number
 
-__all__ = ["LinearForm", "Subset", "as_fraction", "subset", "subset_key", "format_subset"]
+__all__ = ["LinearForm", "Subset", "as_fraction", "subset", "subset_key", "format_subset", "natural_key"]
 
 Subset = frozenset  # a frozenset[str] of variable names
 
@@ -98,6 +98,10 @@ def _natural_key(name: str) -> tuple:
     head = name.rstrip("0123456789")
     tail = name[len(head):]
     return (head, int(tail) if tail else -1, name)
+
+
+#: Public name of the natural sort key of variable names (``X2`` before ``X10``).
+natural_key = _natural_key
 
 
 def format_subset(s: Iterable[str]) -> str:

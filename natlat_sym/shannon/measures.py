@@ -46,19 +46,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from fractions import Fraction
-from itertools import combinations
 
 import sympy
 from sympy import Add, Expr, Mul, Number, Pow, Symbol, Tuple
 
 from ..errors import NonlinearError, StatementError
-from .linear import LinearForm
+from .linear import LinearForm, natural_key
 from .printing import latex_name, to_latex, to_text
+from . import written
 
 __all__ = [
     "RandomVariable", "InformationMeasure", "Entropy", "MutualInformation", "TotalCorrelation",
     "DualTotalCorrelation", "random_variables", "parameter", "H", "I", "TC", "DTC",
-    "to_linear_form", "from_linear_form", "to_text", "to_latex", "RESERVED_NAMES",
+    "to_linear_form", "from_linear_form", "from_written", "to_text", "to_latex", "RESERVED_NAMES",
 ]
 
 #: Names that are measure functions and cannot name variables or parameters.
@@ -190,7 +190,7 @@ class Entropy(InformationMeasure):
         return self.args[1]
 
     def linear_form(self) -> LinearForm:
-        return LinearForm.cond_entropy(_names(self.targets), _names(self.given))
+        return written.measure_form("H", [_names(self.targets)], _names(self.given))
 
     def text(self) -> str:
         g = f"|{_text_group(self.given)}" if len(self.given) else ""
@@ -218,6 +218,10 @@ class _GroupMeasure(InformationMeasure):
     def groups(self) -> tuple[Tuple, ...]:
         return tuple(self.args[0].args)
 
+    def linear_form(self) -> LinearForm:
+        """The joint-entropy form (:func:`~natlat_sym.shannon.written.measure_form`)."""
+        return written.measure_form(self._symbol, [_names(g) for g in self.groups], _names(self.given))
+
     @property
     def given(self) -> Tuple:
         return self.args[1]
@@ -237,18 +241,6 @@ class MutualInformation(_GroupMeasure):
     _symbol = "I"
     _latex_symbol = "I"
 
-    def linear_form(self) -> LinearForm:
-        gs = [_names(g) for g in self.groups]
-        c = _names(self.given)
-        if len(gs) == 2:
-            return LinearForm.mutual_information(gs[0], gs[1], c)
-        total = LinearForm()
-        for r in range(1, len(gs) + 1):
-            for sel in combinations(gs, r):
-                union = frozenset().union(*sel)
-                total = total + LinearForm.cond_entropy(union, c) * (1 if r % 2 else -1)
-        return total
-
 
 class TotalCorrelation(_GroupMeasure):
     """``TC(G1;...;Gk|C) = Σ H(G_i|C) − H(G|C)`` (mediation error)."""
@@ -256,30 +248,12 @@ class TotalCorrelation(_GroupMeasure):
     _symbol = "TC"
     _latex_symbol = r"\operatorname{TC}"
 
-    def linear_form(self) -> LinearForm:
-        gs = [_names(g) for g in self.groups]
-        c = _names(self.given)
-        total = LinearForm()
-        for g in gs:
-            total = total + LinearForm.cond_entropy(g, c)
-        return total - LinearForm.cond_entropy(frozenset().union(*gs), c)
-
 
 class DualTotalCorrelation(_GroupMeasure):
     """``DTC(G1;...;Gk|C) = H(G|C) − Σ H(G_i|G_{−i},C)``."""
 
     _symbol = "DTC"
     _latex_symbol = r"\operatorname{DTC}"
-
-    def linear_form(self) -> LinearForm:
-        gs = [_names(g) for g in self.groups]
-        c = _names(self.given)
-        union = frozenset().union(*gs)
-        total = LinearForm.cond_entropy(union, c)
-        for i, g in enumerate(gs):
-            others = frozenset().union(*(h for j, h in enumerate(gs) if j != i))
-            total = total - LinearForm.cond_entropy(g, others | c)
-        return total
 
 
 # ------------------------------------------------------------------ user-facing builders
@@ -378,6 +352,32 @@ def to_linear_form(expr) -> LinearForm:
     raise StatementError(f"unsupported expression {expr!r}")
 
 
+_MEASURE_CLASSES = {"I": MutualInformation, "TC": TotalCorrelation, "DTC": DualTotalCorrelation}
+
+
+def from_written(node):
+    """The sympy expression of a parsed tree (:mod:`~natlat_sym.shannon.written`),
+    built with the same structure, so it prints the same text.
+
+    >>> from natlat_sym.shannon.grammar import parse_written
+    >>> print(to_text(from_written(parse_written("2*I(X;Y|Z) <= c*H(X)").conclusion.lhs_node)))
+    2*I(X;Y|Z)
+    """
+    if isinstance(node, written.Number):
+        return sympy.Rational(node.value.numerator, node.value.denominator)
+    if isinstance(node, written.Parameter):
+        return Symbol(node.name, nonnegative=True)
+    if isinstance(node, written.Measure):
+        if node.kind == "H":
+            return Entropy(list(node.groups[0]), list(node.given))
+        return _MEASURE_CLASSES[node.kind]([list(g) for g in node.groups], list(node.given))
+    if isinstance(node, written.Sum):
+        return Add(*(from_written(t) for t in node.terms), evaluate=False)
+    if isinstance(node, written.Product):
+        return Mul(*(from_written(f) for f in node.factors), evaluate=False)
+    raise StatementError(f"not a parsed expression: {node!r}")
+
+
 def from_linear_form(form: LinearForm):
     """A sympy expression in joint entropies equal to ``form`` (for display)."""
     terms = []
@@ -397,6 +397,4 @@ def from_linear_form(form: LinearForm):
 
 
 def _nat(name: str):
-    from .linear import _natural_key
-
-    return _natural_key(name)
+    return natural_key(name)

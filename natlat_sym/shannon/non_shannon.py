@@ -44,9 +44,9 @@ from dataclasses import replace
 from itertools import combinations
 
 from ..verdicts import Verdict
+from .claim import as_claim
 from .copy_lemma import CopySpec
-from .parse import parse_statement
-from .prove import prove_forms
+from .engine import prove_claim
 
 __all__ = ["copy_candidates", "prove_non_shannon", "MAX_NON_SHANNON_VARIABLES", "NON_SHANNON_INEQUALITIES"]
 
@@ -80,17 +80,21 @@ def copy_candidates(variables):
 
 
 def prove_non_shannon(statement, *, timeout: float = 30.0, max_variables: int = 14, engine: str = "auto",
-                      realize: bool = True, copies=(), progress=None):
+                      realize=None, copies=(), progress=None):
     """Prove ``statement`` with Shannon-type inequalities, else with one more
     copy step on its variables (after the given ``copies``), else say what
     is known; see the module docstring.
 
     Parameters
     ----------
-    statement : Statement or str
+    statement : Claim, Statement or str
+        Read by :func:`~natlat_sym.shannon.claim.as_claim`.
     timeout : float
         Seconds for the whole call (the Shannon attempt, the search and the
         final attempt to realise a counterexample).
+    realize : callable, optional
+        A realiser (:func:`~natlat_sym.shannon.engine.prove_claim`) tried at
+        the end when no copy proved it.
     copies : sequence of CopySpec or str
         Copy steps applied before every candidate.
     progress : callable, optional
@@ -102,26 +106,23 @@ def prove_non_shannon(statement, *, timeout: float = 30.0, max_variables: int = 
         ``note`` says which copy proved it, or what the search covered.
     """
     start = time.perf_counter()
-    if isinstance(statement, str):
-        statement = parse_statement(statement)
-    concl = statement.conclusion
-    target, sense, hyps = concl.normal_form(), concl.rel, statement.hypothesis_forms()
-    names = statement.variables()
-    common = dict(variables=names, statement_text=str(statement), max_variables=max_variables, engine=engine)
+    claim = as_claim(statement)
+    hyps, names = claim.hypotheses, claim.variables()
+    common = dict(max_variables=max_variables, engine=engine)
 
     def left():
         return timeout - (time.perf_counter() - start)
 
-    base = prove_forms(target, sense, hyps, timeout=timeout, realize=False, copies=copies, **common)
+    base = prove_claim(claim, timeout=timeout, copies=copies, **common)
     if base.verdict not in _NOT_PROVED or base.witness is None:  # proved, or unknown (a budget ran out)
         return base
     if len(names) <= 3 and not hyps:
         # The Shannon cone is the closure of the entropic region: no copy can help.
-        return _finish(base, target, sense, hyps, common, left(), realize, copies, start,
+        return _finish(base, claim, common, left(), realize, copies, start,
                        note="at most 3 variables: Shannon-type inequalities are complete there",
                        inequalities="Shannon-type inequalities")
     if len(names) > MAX_NON_SHANNON_VARIABLES:
-        return _finish(base, target, sense, hyps, common, left(), realize, copies, start,
+        return _finish(base, claim, common, left(), realize, copies, start,
                        note=f"copy search skipped: it is limited to {MAX_NON_SHANNON_VARIABLES} variables",
                        inequalities="Shannon-type inequalities")
     candidates = list(copy_candidates(names))
@@ -129,8 +130,7 @@ def prove_non_shannon(statement, *, timeout: float = 30.0, max_variables: int = 
     for spec in candidates:
         if left() <= 0:
             break
-        r = prove_forms(target, sense, hyps, timeout=left(), realize=False, copies=tuple(copies) + (spec,),
-                        **common)
+        r = prove_claim(claim, timeout=left(), copies=tuple(copies) + (spec,), **common)
         if r.verdict == Verdict.PROVED:
             steps = r.certificate.copies
             return replace(r, seconds=time.perf_counter() - start,
@@ -143,8 +143,7 @@ def prove_non_shannon(statement, *, timeout: float = 30.0, max_variables: int = 
     what = (f"all {len(candidates)} single-step copies of the statement's variables tried, each refuted by "
             f"an exact point of its extended cone" if complete else
             f"the copy search covered {tried} of {len(candidates)} single-step copies before the time budget")
-    return _finish(base, target, sense, hyps, common, left(), realize, copies, start,
-                   note=what, complete=complete)
+    return _finish(base, claim, common, left(), realize, copies, start, note=what, complete=complete)
 
 
 def _describe_steps(steps) -> str:
@@ -152,12 +151,12 @@ def _describe_steps(steps) -> str:
                      for s in steps)
 
 
-def _finish(base, target, sense, hyps, common, budget, realize, copies, start, *, note: str,
+def _finish(base, claim, common, budget, realize, copies, start, *, note: str,
             complete: bool = True, inequalities: str = NON_SHANNON_INEQUALITIES):
     """No copy proved it: look for a real counterexample, else report honestly."""
     final = base
     if realize and budget > 0:
-        final = prove_forms(target, sense, hyps, timeout=budget, realize=True, copies=copies, **common)
+        final = prove_claim(claim, timeout=budget, realize=realize, copies=copies, **common)
     elapsed = time.perf_counter() - start
     if final.verdict == Verdict.PROVED:  # pragma: no cover - the first attempt would have proved it
         return replace(final, seconds=elapsed)
@@ -165,7 +164,7 @@ def _finish(base, target, sense, hyps, common, budget, realize, copies, start, *
         final = base
     if final.distribution is not None:  # false: a checked distribution violates it
         return replace(final, seconds=elapsed, note=f"{final.note}; {note}" if final.note else note)
-    if final.witness is not None and len(final.witness.variables) <= 3 and not hyps and not copies:
+    if final.witness is not None and len(final.witness.variables) <= 3 and not claim.hypotheses and not copies:
         # A violating point of the 3-variable Shannon cone proves falsity (see verdicts).
         return replace(final, seconds=elapsed, note=f"{final.note}; {note}" if final.note else note)
     if not complete:

@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import re
 
+from .linear import natural_key
+
 __all__ = ["latex_name", "latex_names", "to_text", "to_latex", "LATEX_MACROS"]
 
 _GREEK = {
@@ -79,10 +81,8 @@ def latex_name(name: str) -> str:
 
 def latex_names(names) -> str:
     """Comma-separated LaTeX names; sets are printed in natural order."""
-    from .linear import _natural_key
-
     if isinstance(names, (set, frozenset)):
-        names = sorted(names, key=_natural_key)
+        names = sorted(names, key=natural_key)
     return ", ".join(latex_name(str(n)) for n in names)
 
 

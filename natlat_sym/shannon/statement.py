@@ -25,17 +25,21 @@ H(Y) + H(X,Z) - H(Z) - H(X,Y)
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from fractions import Fraction
 from functools import cached_property
+from html import escape
+
+import sympy
 
 from ..errors import StatementError
-from .certificate import HypothesisForm
-from .linear import LinearForm, _natural_key
-from .measures import to_latex, to_linear_form, to_text
+from .certificate import LabelledForm
+from .linear import LinearForm, natural_key
+from .measures import InformationMeasure, from_written, to_latex, to_linear_form, to_text
+from .grammar import parse_written, read_expression, read_relation
+from .written import REL_LATEX as _REL_LATEX, REL_TEXT as _REL_TEXT, WrittenRelation, check_names, name_hypotheses
 
 __all__ = ["Relation", "Statement", "as_relation", "as_statement"]
 
-_REL_TEXT = {"<=": "<=", ">=": ">=", "==": "="}
-_REL_LATEX = {"<=": r"\le", ">=": r"\ge", "==": "="}
 _REL_ALIASES = {"=": "==", "≤": "<=", "≥": ">=", "=<": "<=", "=>": ">="}
 _SYMPY_REL = {"LessThan": "<=", "GreaterThan": ">=", "Equality": "=="}
 
@@ -43,18 +47,12 @@ _SYMPY_REL = {"LessThan": "<=", "GreaterThan": ">=", "Equality": "=="}
 def _as_expression(value, where: str):
     """sympy form of one side: plain ``int`` and ``Fraction`` become exact sympy
     numbers so that ``Relation(H(X), ">=", 0)`` prints like any other."""
-    from fractions import Fraction
-
     if isinstance(value, bool):
         raise StatementError(f"{where}: {value!r} is not an information expression")
     if isinstance(value, (int, Fraction)):
-        import sympy
-
         return sympy.Rational(value.numerator, value.denominator)
     if isinstance(value, str):
-        from .parse import parse_expression
-
-        return parse_expression(value)
+        return from_written(read_expression(value))
     return value
 
 
@@ -97,8 +95,6 @@ class Relation:
         >>> print(Relation.from_sympy(I(X, Y) <= H(X), "bound"))
         bound: I(X;Y) <= H(X)
         """
-        import sympy
-
         if isinstance(relational, bool) or relational in (sympy.true, sympy.false):
             raise StatementError(
                 "the comparison was evaluated by Python or sympy to a truth value before natlat_sym saw it; "
@@ -111,6 +107,11 @@ class Relation:
                                      f"({kind}); use <=, >= or sympy.Eq")
             raise StatementError(f"not a relation: {relational!r}")
         return cls(relational.lhs, rel, relational.rhs, name)
+
+    @classmethod
+    def from_written(cls, relation: WrittenRelation) -> "Relation":
+        """The sympy relation of a parsed :class:`~natlat_sym.shannon.written.WrittenRelation`."""
+        return cls(from_written(relation.lhs_node), relation.rel, from_written(relation.rhs_node), relation.name)
 
     def _repr_latex_(self) -> str:
         return f"${self.latex()}$"
@@ -137,8 +138,8 @@ class Relation:
             return self.rhs_form - self.lhs_form
         return self.lhs_form - self.rhs_form
 
-    def hypothesis_form(self, default_name: str = "") -> HypothesisForm:
-        return HypothesisForm(self.name or default_name or str(self), self.normal_form(), self.sense)
+    def hypothesis_form(self, default_name: str = "") -> LabelledForm:
+        return LabelledForm(self.name or default_name or str(self), self.normal_form(), self.sense)
 
     def variables(self) -> frozenset[str]:
         return _expr_variables(self.lhs) | _expr_variables(self.rhs)
@@ -148,6 +149,10 @@ class Relation:
 
     def named(self, name: str) -> "Relation":
         return Relation(self.lhs, self.rel, self.rhs, name)
+
+    def written_sides(self) -> tuple[tuple[str, str], tuple[str, str]]:
+        """``((lhs text, lhs LaTeX), (rhs text, rhs LaTeX))`` as written (for derivations)."""
+        return (to_text(self.lhs), to_latex(self.lhs)), (to_text(self.rhs), to_latex(self.rhs))
 
     def text(self) -> str:
         """Textbook text without the name: ``I(X1;X2|L) <= eps``."""
@@ -170,8 +175,6 @@ class Relation:
 
 
 def _expr_variables(expr) -> frozenset[str]:
-    from .measures import InformationMeasure
-
     out: set[str] = set()
     if isinstance(expr, InformationMeasure):
         return expr.variables()
@@ -195,26 +198,16 @@ class Statement:
         hyps = self.hypotheses
         if not isinstance(hyps, (tuple, list)):
             hyps = (hyps,)
-        named = []
-        for k, h in enumerate(hyps, start=1):
-            h = as_relation(h, f"hypothesis {k}")
-            named.append(h if h.name else h.named(f"h{k}"))
-        names = [h.name for h in named]
-        dup = {n for n in names if names.count(n) > 1}
-        if dup:
-            raise StatementError(f"two hypotheses are named {sorted(dup)[0]!r}")
+        named = name_hypotheses([as_relation(h, f"hypothesis {k}") for k, h in enumerate(hyps, start=1)])
         object.__setattr__(self, "hypotheses", tuple(named))
-        clash = self.parameters() & frozenset(self.variables())
-        if clash:
-            raise StatementError(
-                f"name {sorted(clash)[0]!r} is used both as a random variable and as a parameter")
+        check_names(self.variables(), self.parameters())
 
     def variables(self) -> tuple[str, ...]:
         """Random variables mentioned anywhere, in natural order (X2 < X10)."""
         names = set(self.conclusion.variables())
         for h in self.hypotheses:
             names |= h.variables()
-        return tuple(sorted(names, key=_natural_key))
+        return tuple(sorted(names, key=natural_key))
 
     def parameters(self) -> frozenset[str]:
         """All parameter names (each a real number >= 0)."""
@@ -231,7 +224,7 @@ class Statement:
                 out |= {p for p, _ in side.scaled}
         return frozenset(out)
 
-    def hypothesis_forms(self) -> tuple[HypothesisForm, ...]:
+    def hypothesis_forms(self) -> tuple[LabelledForm, ...]:
         return tuple(h.hypothesis_form() for h in self.hypotheses)
 
     def text(self) -> str:
@@ -255,14 +248,10 @@ class Statement:
         return f"${self.latex()}$"
 
     def _repr_html_(self) -> str:
-        from html import escape
-
         return f"<code>{escape(self.text())}</code>"
 
     def substitute(self, values) -> "Statement":
         """The statement with some parameters replaced by exact numbers."""
-        import sympy
-
         subs = {sympy.Symbol(p, nonnegative=True): sympy.Rational(str(v)) for p, v in values.items()}
 
         def sub(r: Relation) -> Relation:
@@ -284,11 +273,7 @@ def as_relation(value, where: str = "relation") -> Relation:
     if isinstance(value, Relation):
         return value
     if isinstance(value, str):
-        from .parse import parse_relation
-
-        return parse_relation(value)
-    import sympy
-
+        return Relation.from_written(read_relation(value))
     if isinstance(value, (bool, sympy.logic.boolalg.BooleanAtom, sympy.core.relational.Relational)):
         try:
             return Relation.from_sympy(value)
@@ -327,11 +312,9 @@ def as_statement(value, given=()) -> Statement:
     if isinstance(value, Statement):
         return Statement(value.conclusion, value.hypotheses + extra) if extra else value
     if isinstance(value, str):
-        from .parse import parse_statement
-
-        return parse_statement(value, given=list(extra))
-    import sympy
-
+        written = parse_written(value)
+        return Statement(Relation.from_written(written.conclusion),
+                         tuple(Relation.from_written(h) for h in written.hypotheses) + extra)
     if isinstance(value, (Relation, bool, sympy.logic.boolalg.BooleanAtom, sympy.core.relational.Relational)):
         return Statement(as_relation(value, "the statement"), extra)
     raise StatementError(f"not a statement: {value!r} (expected a Statement, a relation such as "

@@ -39,8 +39,12 @@ from fractions import Fraction
 
 import numpy as np
 
+from ..verdicts import Verdict
+from .certificate import check_witness
 from .cone import ConeProblem
-from .exact import Atom, find_exact_multipliers
+from .exact import Atom, find_exact_multipliers, is_exact_point
+from .lp import _new_highs  # private to lp.py (owned by another branch); a public name is asked for there
+from .pieces import PieceOutcome, atoms_for, piece_from, refute, violation_constraints, witness_from
 
 __all__ = ["interchangeable_classes", "decide_symmetric"]
 
@@ -86,10 +90,6 @@ def interchangeable_classes(problem: ConeProblem) -> list[list[int]]:
 def decide_symmetric(problem: ConeProblem, *, timeout: float = 30.0, min_variables: int = 9,
                      max_ratio: float = 0.25):
     """Decide on orbits when that shrinks the LP enough; None if not used."""
-    from .prove import _PieceOutcome, _atoms_for, _piece_from, _refute
-    from .lp import _new_highs
-    from ..verdicts import Verdict
-
     n, nent = problem.n, problem.nent
     if n < min_variables:
         return None
@@ -159,7 +159,7 @@ def decide_symmetric(problem: ConeProblem, *, timeout: float = 30.0, min_variabl
         x = np.zeros(problem.ncols)
         x[:nent] = z[orbit_of]
         x[nent:] = z[norb:]
-        return _refute(problem, x, left)
+        return refute(problem, x, left)
     duals = np.array(sol.row_dual)
     coldual = np.array(sol.col_dual)
     nh = len(problem.hypotheses)
@@ -185,7 +185,7 @@ def decide_symmetric(problem: ConeProblem, *, timeout: float = 30.0, min_variabl
         expand.append(("extra", k))
     ws = find_exact_multipliers(atoms, tgt, floats, timeout=min(left, 10.0), use_z3=len(atoms) <= 400)
     if ws is None:  # float LP at its tolerance: decide the orbit problem exactly with z3
-        from .. import z3_backend
+        from .. import z3_backend  # z3 (libz3) costs ~0.05 s to import; only this exact fallback needs it
 
         cons = [(z3_backend.linear({f"z{k}": v for k, v in vec.items()}), sense) for vec, sense in rowvecs]
         cons += [(z3_backend.linear({f"z{k}": 1}), ">=") for k in range(ncols)]
@@ -196,13 +196,10 @@ def decide_symmetric(problem: ConeProblem, *, timeout: float = 30.0, min_variabl
         if res.status == "sat":
             zz = [res.model[f"z{k}"] for k in range(ncols)]
             pt = [zz[int(orbit_of[c])] for c in range(nent)] + zz[norb:]
-            from .exact import is_exact_point
-            from .prove import _violation_constraints, _witness_from
-            from .certificate import check_witness
-            if is_exact_point(problem, pt, _violation_constraints(problem)):
-                w = _witness_from(problem, pt)
+            if is_exact_point(problem, pt, violation_constraints(problem)):
+                w = witness_from(problem, pt)
                 check_witness(w, problem.hypotheses, problem.target_form, ">=")
-                return _PieceOutcome(Verdict.NOT_PROVABLE, witness=w)
+                return PieceOutcome(Verdict.NOT_PROVABLE, witness=w)
             return None
         if res.status != "unsat":
             return None
@@ -223,7 +220,7 @@ def decide_symmetric(problem: ConeProblem, *, timeout: float = 30.0, min_variabl
         if ws is None:
             return None
     if time.perf_counter() - start > timeout:  # the expansion below is long at n >= 12: keep the budget
-        return _PieceOutcome(Verdict.UNKNOWN, reason=f"time budget of {timeout:g} s exhausted before the certificate "
+        return PieceOutcome(Verdict.UNKNOWN, reason=f"time budget of {timeout:g} s exhausted before the certificate "
                                                "was expanded to the full space")
     # expand to the full space
     rows, row_w, cols, col_w = [], [], [], []
@@ -244,6 +241,6 @@ def decide_symmetric(problem: ConeProblem, *, timeout: float = 30.0, min_variabl
             col_w += [w / len(mem)] * len(mem)
         else:
             extra_w[k] += w
-    full_atoms = _atoms_for(problem, rows, cols, deadline=start + timeout)
+    full_atoms = atoms_for(problem, rows, cols, deadline=start + timeout)
     full_w = list(row_w) + hyp_w + list(col_w) + extra_w
-    return _PieceOutcome(Verdict.PROVED, piece=_piece_from(problem, full_atoms, full_w))
+    return PieceOutcome(Verdict.PROVED, piece=piece_from(problem, full_atoms, full_w))

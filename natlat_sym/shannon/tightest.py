@@ -53,13 +53,18 @@ from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
 import numpy as np
-import scipy.sparse as sp
 
 from ..errors import CertificateError, StatementError
-from .certificate import Certificate, PolymatroidWitness, check_certificate, check_witness
-from .cone import build_problem
-from .linear import LinearForm, _natural_key
 from ..verdicts import Verdict
+from .certificate import Certificate, PolymatroidWitness, check_certificate, check_witness
+from .claim import Claim, as_claim
+from .cone import build_problem
+from .decide import decide_piece
+from .exact import find_exact_point
+from .linear import LinearForm, natural_key
+from .lp import propose
+from .pieces import witness_from
+from .printing import latex_name
 
 __all__ = ["TightestResult", "tightest", "tightest_forms", "split_coefficients"]
 
@@ -112,8 +117,6 @@ class TightestResult:
         return f"{vals}  [{tail}] ({self.seconds:.3g} s)"
 
     def _repr_latex_(self) -> str:
-        from .printing import latex_name
-
         vals = ",\\; ".join(f"{latex_name(k)} = {_latex_fraction(v)}" for k, v in sorted(self.values.items()))
         return f"${vals}$" if vals else None
 
@@ -139,7 +142,7 @@ def _latex_fraction(v) -> str:
 
 def split_coefficients(target: LinearForm, coefficients=None):
     """``f0`` and ``{c: g_c}`` with ``f = f0 + Σ c·g_c``."""
-    names = sorted({p for p, _ in target.scaled}, key=_natural_key)
+    names = sorted({p for p, _ in target.scaled}, key=natural_key)
     if coefficients is not None:
         unknown = set(coefficients) - set(names)
         if unknown:
@@ -159,6 +162,8 @@ def split_coefficients(target: LinearForm, coefficients=None):
 
 
 def _min_lp(problem, parts_vecs, weights, timeout):
+    # scipy costs ~0.3 s (sparse) + ~0.2 s (optimize) to import; only this LP needs it
+    import scipy.sparse as sp
     from scipy.optimize import linprog
 
     G = problem.elemental.matrix
@@ -197,12 +202,16 @@ def _min_lp(problem, parts_vecs, weights, timeout):
 def tightest_forms(target: LinearForm, hypotheses=(), *, coefficients=None, weights=None, variables=None,
                    statement_text: str = "", sense: str = "<=", timeout: float = 30.0) -> TightestResult:
     """Least free coefficients of ``target >= 0`` under ``hypotheses``; see module doc."""
-    from .exact import find_exact_point
-    from .lp import propose
-    from .prove import decide_piece
+    claim = Claim(target, sense, tuple(hypotheses), tuple(variables) if variables is not None else (),
+                  statement_text)
+    return _tightest_claim(claim, coefficients=coefficients, weights=weights, timeout=timeout,
+                           declared=variables is not None)
 
+
+def _tightest_claim(claim: Claim, *, coefficients=None, weights=None, timeout: float = 30.0,
+                    declared: bool = True) -> TightestResult:
     start = time.perf_counter()
-    hyps = tuple(hypotheses)
+    target, hyps, variables = claim.target, claim.hypotheses, claim.names if declared else None
     for h in hyps:
         if h.form.scaled:
             raise StatementError(f"hypothesis {h.name!r} has a free coefficient; only the conclusion may")
@@ -217,10 +226,14 @@ def tightest_forms(target: LinearForm, hypotheses=(), *, coefficients=None, weig
             if v <= 0:
                 raise StatementError(f"weight of {c!r} must be positive, got {v}")
             w[c] = v
-    # coordinates cover f0, every part and the hypotheses; the target is f0
-    span = f0
+    # Coordinates cover f0, every part and the hypotheses; the target is f0.
+    # The span has a positive coefficient on every joint entropy that any of
+    # them mentions, so no variable is lost when the parts cancel in a sum
+    # (H(X) <= c*H(X|Y) + d*I(X;Y): f0 + g_c + g_d = 0).
+    mentioned = set(f0.entropies)
     for g in parts.values():
-        span = span + g
+        mentioned |= set(g.entropies)
+    span = LinearForm({s: 1 for s in mentioned}, f0.parameters, constant=f0.constant)
     problem = build_problem(span, hyps, variables)
     problem = replace(problem, target_form=f0, target=problem.vector(f0))
     pvecs = [problem.vector(parts[c]) for c in names]
@@ -252,7 +265,7 @@ def tightest_forms(target: LinearForm, hypotheses=(), *, coefficients=None, weig
     else:
         return TightestResult(reason="no exact certificate at the rounded optimum",
                               seconds=time.perf_counter() - start, weights=w)
-    cert = Certificate(statement_text, vars_all, hyps, sense, (out.piece,))
+    cert = Certificate(claim.text, vars_all, hyps, claim.relation, (out.piece,))
     check_certificate(cert, expected_target=ft, expected_hypotheses=hyps)
     witnesses = {}
     fvec = problem.vector(ft)
@@ -269,8 +282,7 @@ def tightest_forms(target: LinearForm, hypotheses=(), *, coefficients=None, weig
             # with a constant term the tight point is a ray (constant weight 0):
             # no single finite witness shows that every smaller value fails
             continue
-        from .prove import _witness_from
-        wit = _witness_from(problem, pt)
+        wit = witness_from(problem, pt)
         lower = dict(vals)
         lower[c] = vals[c] - 1
         try:
@@ -314,18 +326,23 @@ def tightest(statement, *, coefficients=None, weights=None, timeout: float = 30.
     >>> print(r)
     a = 1, b = 1  [optimal (exact witnesses)] (... s)
     """
-    from .statement import as_statement
-
-    statement = as_statement(statement)
-    concl = statement.conclusion
-    if concl.rel == "==":
+    claim = as_claim(statement, symbolic=True)
+    if claim.relation == "==":
         raise StatementError("tightest needs an inequality conclusion, not '='")
-    result = tightest_forms(concl.normal_form(), statement.hypothesis_forms(), coefficients=coefficients,
-                            weights=weights, variables=statement.variables(), statement_text=str(statement),
-                            sense=concl.rel, timeout=timeout)
+    result = _tightest_claim(claim, coefficients=coefficients, weights=weights, timeout=timeout)
     if result.certificate is None:
         return result
     # The certificate proves the statement AT the values found: record that
     # statement, so that `natlat verify` re-parses exactly what it proves.
-    at_values = statement.substitute(result.values)
-    return replace(result, certificate=replace(result.certificate, statement=str(at_values)))
+    return replace(result, certificate=replace(result.certificate, statement=_text_at(claim, result.values)))
+
+
+def _text_at(claim: Claim, values) -> str:
+    """The statement text with the coefficients replaced by their values,
+    printed the way sympy simplifies it (``1*H(X)`` is ``H(X)``)."""
+    source = claim.source
+    if not hasattr(source, "substitute"):  # normal forms, or text read without sympy
+        if source is None:
+            return claim.substitute(values).text
+        source = as_claim(claim.text, symbolic=True).source
+    return str(source.substitute(values))

@@ -11,7 +11,7 @@ from natlat_sym.latents import (any_single_redundancy_errors, convert, determina
                                 third_diagram_error, two_chunk_mediation_error)
 from natlat_sym.shannon.measures import to_linear_form
 from natlat_sym.shannon.parse import parse_expression, parse_statement
-from natlat_sym.shannon.prove import prove
+from natlat_sym.proving import prove
 
 X3 = ["X1", "X2", "X3"]
 

@@ -51,7 +51,7 @@ def test_a_polymatroid_alone_is_not_provable_never_refuted(kind):
 
 
 def test_not_provable_obligation_runs_the_prover(monkeypatch):
-    import natlat_sym.shannon.prove as prover
+    import natlat_sym.proving as prover
 
     zy = "2*I(C;D) <= I(A;B) + I(A;C,D) + 3*I(C;D|A) + I(C;D|B)"
     r = check_theorem(entry(not_provable_that(zy), kind="negative"))
@@ -60,7 +60,7 @@ def test_not_provable_obligation_runs_the_prover(monkeypatch):
     # the same claim as a refutation (false) must FAIL: the cone point is not a
     # distribution.  Zhang–Yeung is true, so no distribution can ever be
     # attached: skip the (slow, necessarily fruitless) realisation attempt.
-    monkeypatch.setattr(prover, "_try_realize", lambda *a, **k: None)
+    monkeypatch.setattr(prover, "realize_counterexample", lambda *a, **k: None)
     bad = check_theorem(entry(refute_that(zy), kind="negative"))
     assert bad.status is Status.FAILING and bad.results[0].outcome == Verdict.NOT_PROVABLE
 

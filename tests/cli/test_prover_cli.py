@@ -137,3 +137,23 @@ def test_tightest_certificate_file_verifies(tmp_path):
     assert "c*" not in json.loads(cert.read_text())["statement"]
     code, out, _ = run("verify", str(cert))
     assert code == 0 and out.startswith("valid")
+
+
+def test_tightest_with_coefficient_parts_that_cancel_exits_0():
+    # regression: exited 4 with KeyError 'X' (the parts' sum cancels to 0)
+    code, out, _ = run("tightest", "H(X) <= c*H(X|Y) + d*I(X;Y)")
+    assert code == 0 and "c = 1" in out and "d = 1" in out
+
+
+def test_prove_reads_the_statement_without_sympy_until_the_derivation():
+    # the command line's claim is the parser's sympy-free one; its printed
+    # statement and derivation are those of the sympy statement
+    from natlat_sym.shannon.parse import parse_statement
+    from natlat_sym.shannon.derivation import derive
+    from natlat_sym.proving import prove
+
+    text = "I(X1;X2,X3) <= H(X1) + 0*eps"
+    code, out, _ = run("prove", text)
+    r = prove(parse_statement(text))
+    assert code == 0 and out.startswith(f"statement: {parse_statement(text)}\n")
+    assert derive(r.certificate, r.statement).text() in out

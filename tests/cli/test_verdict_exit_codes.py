@@ -4,7 +4,7 @@ import json
 
 from click.testing import CliRunner
 
-import natlat_sym.shannon.prove as prover
+import natlat_sym.proving as prover
 from natlat_sym.cli import cli
 
 ZHANG_YEUNG = "2*I(C;D) <= I(A;B) + I(A;C,D) + 3*I(C;D|A) + I(C;D|B)"
@@ -33,7 +33,7 @@ def test_false_statement_exits_1_with_a_distribution():
 
 
 def test_hypotheses_without_distribution_exit_5(monkeypatch):
-    monkeypatch.setattr(prover, "_try_realize", lambda *a, **k: None)
+    monkeypatch.setattr(prover, "realize_counterexample", lambda *a, **k: None)
     code, out, _ = run("prove", "I(X;Z) <= I(X;Y)", "--given", "I(X;Y|Z) = 0", "--json")
     data = json.loads(out)
     assert code == 5 and data["verdict"] == "not_provable" and "distribution" not in data["counterexample"]

@@ -13,7 +13,7 @@ from natlat_sym.coq.export import CoqNames, coq_proposition, export_certificate,
 from natlat_sym.errors import CertificateError, StatementError
 from natlat_sym.shannon.certificate import PolymatroidWitness
 from natlat_sym.shannon.parse import parse_statement
-from natlat_sym.shannon.prove import prove
+from natlat_sym.proving import prove
 
 T4_MAX_FORM = parse_statement("H(Γ|Λ) <= eps + 2*delta", given=[
     "mediation: I(X1;X2|Λ) <= eps", "redundancy_1: H(Γ|X1) <= delta", "redundancy_2: H(Γ|X2) <= delta"])

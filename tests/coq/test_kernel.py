@@ -20,7 +20,7 @@ from natlat_sym.coq.run import run_coqc, run_many
 from natlat_sym.errors import CertificateError
 from natlat_sym.shannon.certificate import PolymatroidWitness, check_certificate, check_witness
 from natlat_sym.shannon.parse import parse_statement
-from natlat_sym.shannon.prove import prove
+from natlat_sym.proving import prove
 
 pytestmark = pytest.mark.needs_coqc
 

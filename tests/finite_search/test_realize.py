@@ -98,7 +98,7 @@ def test_gf3_code_realises_the_u24_witness():
 def test_prove_attaches_a_linear_code_to_a_four_variable_refutation():
     # regression: the sums-of-GF(2)-rays realiser found no distribution here
     from natlat_sym.finite.evaluate import check_on
-    from natlat_sym.shannon.prove import prove
+    from natlat_sym.proving import prove
 
     st, *_ = _forms(*U24_STATEMENT)
     r = prove(st)
@@ -109,7 +109,7 @@ def test_prove_attaches_a_linear_code_to_a_four_variable_refutation():
 
 def test_xor_like_four_variable_statement_is_realised_by_prove():
     from natlat_sym.finite.evaluate import check_on
-    from natlat_sym.shannon.prove import prove
+    from natlat_sym.proving import prove
 
     st, *_ = _forms("I(A;B) <= I(A;B|C) + I(A;B|D)", [])
     r = prove(st)
@@ -132,7 +132,8 @@ def test_many_variables_do_not_enumerate_huge_ray_families():
 
 def test_no_time_left_means_no_distribution_and_no_work(monkeypatch):
     from natlat_sym.finite import realize
-    from natlat_sym.shannon import prove
+    from natlat_sym import proving
+    from natlat_sym.shannon.claim import Claim
 
     def forbidden(*a, **k):
         raise AssertionError("the realiser worked past its deadline")
@@ -143,12 +144,13 @@ def test_no_time_left_means_no_distribution_and_no_work(monkeypatch):
     st, hyps, target, sense = _forms(*U24_STATEMENT)
     for budget in (0, -5.0, float("-inf")):
         assert realize_witness(_u24_witness(), hyps, target, sense, timeout=budget) is None
-        assert prove._try_realize(_u24_witness(), hyps, target, sense, timeout=budget) is None
+        claim = Claim(target, sense, hyps)
+        assert proving.realize_counterexample(_u24_witness(), claim, budget) is None
 
 
 def test_prove_passes_only_the_remaining_budget(monkeypatch):
     from natlat_sym.finite import realize
-    from natlat_sym.shannon.prove import prove
+    from natlat_sym.proving import prove
 
     seen = []
     real = realize.realize_witness

@@ -118,7 +118,7 @@ def test_distribution_loader_on_arbitrary_text(value):
 
 @pytest.fixture(scope="module")
 def certificate():
-    from natlat_sym.shannon.prove import prove
+    from natlat_sym.proving import prove
 
     return prove("I(X;Z|Y) = 0 => I(X;Z) <= I(X;Y)").certificate.to_json()
 

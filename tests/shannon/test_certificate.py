@@ -10,7 +10,7 @@ from natlat_sym.errors import CertificateError
 from natlat_sym.shannon.certificate import (Certificate, certificate_from_json, check_certificate,
                                             check_witness, witness_from_json)
 from natlat_sym.shannon.parse import parse_statement
-from natlat_sym.shannon.prove import prove
+from natlat_sym.proving import prove
 
 STATEMENTS = [
     ("H(G|L) <= I(X1;X2|L) + H(G|X1) + H(G|X2)", []),

@@ -16,7 +16,8 @@ from natlat_sym.shannon.copy_lemma import CopyFact, CopySpec, fact_form, granted
 from natlat_sym.shannon.derivation import derive
 from natlat_sym.shannon.linear import LinearForm
 from natlat_sym.shannon.parse import parse_statement
-from natlat_sym.shannon.prove import prove, prove_forms
+from natlat_sym.proving import prove
+from natlat_sym.shannon.prove import prove_forms
 from natlat_sym.verdicts import Verdict
 
 ZY = "2*I(C;D) <= I(A;B) + I(A;C,D) + 3*I(C;D|A) + I(C;D|B)"

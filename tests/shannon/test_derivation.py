@@ -11,7 +11,7 @@ from natlat_sym.shannon.derivation import derive, set_basic_inequalities, shorte
 from natlat_sym.shannon.certificate import check_certificate
 from natlat_sym.shannon.linear import LinearForm as F
 from natlat_sym.shannon.parse import parse_statement
-from natlat_sym.shannon.prove import prove
+from natlat_sym.proving import prove
 
 T4 = "H(G|L) <= I(X1;X2|L) + H(G|X1) + H(G|X2)"
 
@@ -92,7 +92,7 @@ def test_chain_opens_and_closes_with_the_sides_as_written():
     # rewriting of the right-hand side
     from natlat_sym.shannon.derivation import derive
     from natlat_sym.shannon.parse import parse_statement
-    from natlat_sym.shannon.prove import prove
+    from natlat_sym.proving import prove
 
     text = "I(G;X1,X2|L) <= I(X1;X2|L) + I(G;X1|X2) + I(G;X2|X1) + 2*I(L;G|X1,X2)"
     st = parse_statement(text)
@@ -105,7 +105,7 @@ def test_chain_opens_and_closes_with_the_sides_as_written():
 def test_identity_derivation_names_the_identity():
     from natlat_sym.shannon.derivation import derive
     from natlat_sym.shannon.parse import parse_statement
-    from natlat_sym.shannon.prove import prove
+    from natlat_sym.proving import prove
 
     st = parse_statement("H(X,Y) = H(X) + H(Y|X)")
     d = derive(prove(st).certificate, st)
@@ -119,7 +119,7 @@ def test_large_certificates_get_a_one_step_summary_quickly():
 
     from natlat_sym.shannon.derivation import MAX_CHAIN_VARIABLES, derive
     from natlat_sym.shannon.parse import parse_statement
-    from natlat_sym.shannon.prove import prove
+    from natlat_sym.proving import prove
 
     n = MAX_CHAIN_VARIABLES + 2
     xs = [f"X{j}" for j in range(1, n + 1)]

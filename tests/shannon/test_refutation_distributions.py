@@ -6,7 +6,7 @@ import pytest
 
 from natlat_sym.finite.evaluate import check_on
 from natlat_sym.shannon.parse import parse_statement
-from natlat_sym.shannon.prove import prove
+from natlat_sym.proving import prove
 from natlat_sym.verdicts import Verdict
 
 from .corpus import INVALID

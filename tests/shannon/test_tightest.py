@@ -93,3 +93,12 @@ def test_rounding_never_settles_on_a_coarser_provable_value():
         "H(G|L) <= a*TC(X1;X2;X3;X4|L) + b*(H(G|X1) + H(G|X2) + H(G|X3) + H(G|X4))"))
     assert r.values == {"a": Fraction(1, 3), "b": Fraction(1, 3)}
     assert r.optimal and set(r.witnesses) == {"a", "b"}
+
+
+def test_coefficient_parts_that_cancel_keep_their_variables():
+    # regression: f0 + g_c + g_d = -H(X) + H(X|Y) + I(X;Y) = 0 lost X and Y
+    # (KeyError 'X' in cone.mask_of); H(X) = H(X|Y) + I(X;Y) makes c = d = 1 least
+    from natlat_sym.shannon.tightest import tightest
+
+    r = tightest("H(X) <= c*H(X|Y) + d*I(X;Y)")
+    assert r.values == {"c": 1, "d": 1} and r.optimal

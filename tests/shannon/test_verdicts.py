@@ -5,11 +5,12 @@ polymatroid otherwise gives ``not_provable``, never ``refuted``."""
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-import natlat_sym.shannon.prove as prover
+import natlat_sym.proving as prover
 from natlat_sym.finite.evaluate import check_on
 from natlat_sym.shannon.certificate import check_witness
 from natlat_sym.shannon.parse import parse_statement
-from natlat_sym.shannon.prove import NOT_REALIZED, REALIZED, SMALL_CONE_IS_ENTROPIC, prove
+from natlat_sym.proving import prove
+from natlat_sym.shannon.prove import NOT_REALIZED, REALIZED, SMALL_CONE_IS_ENTROPIC
 from natlat_sym.verdicts import Truth, Verdict
 
 ZHANG_YEUNG = "2*I(C;D) <= I(A;B) + I(A;C,D) + 3*I(C;D|A) + I(C;D|B)"
@@ -48,13 +49,13 @@ def test_hypotheses_at_three_variables_without_distribution_are_not_provable(mon
     # them: an unrealised witness never makes "refuted", even at n <= 3
     text, given = "I(X;Z) <= I(X;Y)", ["I(X;Y|Z) = 0"]
     assert prove(parse_statement(text, given=given), realize=False).verdict == Verdict.NOT_PROVABLE
-    monkeypatch.setattr(prover, "_try_realize", lambda *a, **k: None)
+    monkeypatch.setattr(prover, "realize_counterexample", lambda *a, **k: None)
     r = prove(parse_statement(text, given=given))
     assert r.verdict == Verdict.NOT_PROVABLE and r.witness is not None and r.distribution is None
 
 
 def test_four_variables_without_distribution_are_not_provable(monkeypatch):
-    monkeypatch.setattr(prover, "_try_realize", lambda *a, **k: None)
+    monkeypatch.setattr(prover, "realize_counterexample", lambda *a, **k: None)
     r = prove("H(G|L) <= I(X1;X2|L) + H(G|X1)")
     assert r.verdict == Verdict.NOT_PROVABLE and r.note == NOT_REALIZED
 
