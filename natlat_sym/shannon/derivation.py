@@ -356,8 +356,9 @@ def _copies_text(cert: Certificate) -> str:
 def _written_sides(statement, index: int):
     """(smaller side, larger side) of the conclusion as written, or None."""
     concl = statement.conclusion
-    lhs = _Written(to_text(concl.lhs), to_latex(concl.lhs))
-    rhs = _Written(to_text(concl.rhs), to_latex(concl.rhs))
+    # Relation and WrittenRelation print their own sides, so a text statement needs no sympy
+    (lhs_text, lhs_latex), (rhs_text, rhs_latex) = concl.written_sides()
+    lhs, rhs = _Written(lhs_text, lhs_latex), _Written(rhs_text, rhs_latex)
     if concl.rel == "<=" or (concl.rel == "==" and index == 1):
         return lhs, rhs
     return rhs, lhs
