@@ -73,6 +73,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from fractions import Fraction
 
+from .errors import BudgetExceeded, StatementError
+
 __all__ = ["MAX_DIGITS", "MAX_EXPONENT", "MAX_JSON_DEPTH", "MAX_FILE_BYTES", "MAX_PRECISION", "MAX_DENSE_CELLS", "MAX_LP_NONZEROS",
            "exact_number", "check_integer_size", "time_budget", "time_left", "check_time"]
 
@@ -164,6 +166,28 @@ def exact_number(value, where: str = "") -> Fraction:
     return Fraction(text.strip())
 
 
+def budget_seconds(timeout) -> float | None:
+    """The bound a user's ``timeout=`` puts on :func:`time_budget`: None (no
+    new bound) for None or +inf, 0 for a negative number.
+
+    >>> budget_seconds(float("inf")) is None, budget_seconds(-1.0), budget_seconds(2)
+    (True, 0.0, 2.0)
+    >>> budget_seconds(float("nan"))
+    Traceback (most recent call last):
+    ...
+    natlat_sym.errors.StatementError: timeout must be a number of seconds, got nan
+    """
+    if timeout is None:
+        return None
+    try:
+        seconds = float(timeout)
+    except (TypeError, ValueError):
+        seconds = math.nan
+    if math.isnan(seconds):
+        raise StatementError(f"timeout must be a number of seconds, got {timeout!r}")
+    return None if seconds == math.inf else max(0.0, seconds)
+
+
 #: ``time.monotonic()`` value of the innermost open time budget (None: no budget).
 _DEADLINE: ContextVar[float | None] = ContextVar("natlat_sym_deadline", default=None)
 
@@ -199,6 +223,4 @@ def check_time(what: str = "") -> None:
     time budget is spent (nothing outside a budget)."""
     deadline = _DEADLINE.get()
     if deadline is not None and time.monotonic() >= deadline:
-        from .errors import BudgetExceeded
-
         raise BudgetExceeded("time budget exhausted" + (f" during {what}" if what else ""))

@@ -49,6 +49,7 @@ H(X|Y)
 from __future__ import annotations
 
 import time
+from html import escape
 from dataclasses import dataclass
 from fractions import Fraction
 from itertools import permutations
@@ -59,12 +60,13 @@ from ..errors import CertificateError
 from .basic import BasicInequality
 from .certificate import Certificate, CertificatePiece, check_certificate
 from .copy_lemma import describe_fact, fact_form
+from .display import html_table
 from .linear import LinearForm, _natural_key, format_subset
 from .printing import latex_name, latex_names, to_latex, to_text
 from .sparse import SparseRows
 from .sparsest import Dictionary, columns, dense, dictionary, exact_on_support, sparsest, sparsest_lp, vector_of
 
-__all__ = ["Step", "Derivation", "derive", "shortest_certificate", "set_basic_inequalities",
+__all__ = ["Step", "Derivation", "derive", "derivation_html", "render_terms", "shortest_certificate", "set_basic_inequalities",
            "textbook_terms"]
 
 
@@ -146,7 +148,8 @@ def _str_latex(q: str) -> str:
     return q
 
 
-def _render(terms, latex: bool = False) -> str:
+def render_terms(terms, latex: bool = False) -> str:
+    """Text (or LaTeX) of a signed sum of textbook terms ``((coefficient, quantity), ...)``."""
     if len(terms) == 1 and isinstance(terms[0][1], _Written):
         return terms[0][1].latex if latex else terms[0][1].text
     parts = []
@@ -158,6 +161,21 @@ def _render(terms, latex: bool = False) -> str:
         parts.append((c, qs))
     s = _join(parts)
     return s.replace("*", r" \cdot ") if latex else s
+
+
+def derivation_html(derivation) -> str:
+    """The chain as a table ``relation | expression | justification`` in LaTeX."""
+    rows = []
+    for k, (start, steps) in enumerate(derivation.chains):
+        if len(derivation.chains) > 1:
+            rows.append(("", ("raw", f"<em>{'≤' if k == 0 else '≥'} direction</em>"), ""))
+        rows.append(("", ("raw", f"${escape(render_terms(start, latex=True))}$"), ""))
+        for s in steps:
+            rel = r"\le" if s.relation == "<=" else "="
+            reason = s.latex_reason if "$" in s.latex_reason else escape(s.reason)
+            rows.append((("raw", f"${rel}$"), ("raw", f"${escape(render_terms(s.expression, latex=True))}$"),
+                         ("raw", reason)))
+    return html_table(("", "expression", "justification"), rows)
 
 
 # ----------------------------------------------------------------------------- derivation
@@ -172,7 +190,7 @@ class Step:
     latex_reason: str
 
     def to_json(self) -> dict:
-        return {"relation": self.relation, "expression": _render(self.expression), "reason": self.reason}
+        return {"relation": self.relation, "expression": render_terms(self.expression), "reason": self.reason}
 
 
 @dataclass(frozen=True)
@@ -192,18 +210,18 @@ class Derivation:
         for k, (start, steps) in enumerate(self.chains):
             if len(self.chains) > 1:
                 lines.append(f"({'≤' if k == 0 else '≥'} direction)")
-            lines.append(_render(start))
+            lines.append(render_terms(start))
             for s in steps:
-                lines.append(f"  {s.relation} {_render(s.expression)}    [{s.reason}]")
+                lines.append(f"  {s.relation} {render_terms(s.expression)}    [{s.reason}]")
         return "\n".join(lines)
 
     def latex(self) -> str:
         out = []
         for start, steps in self.chains:
-            rows = [_render(start, latex=True)]
+            rows = [render_terms(start, latex=True)]
             for s in steps:
                 rel = r"\le" if s.relation == "<=" else "="
-                rows.append(f"  &{rel} {_render(s.expression, latex=True)} && \\text{{{s.latex_reason}}}")
+                rows.append(f"  &{rel} {render_terms(s.expression, latex=True)} && \\text{{{s.latex_reason}}}")
             out.append("\\begin{aligned}\n" + rows[0] + " \\\\\n" + " \\\\\n".join(rows[1:]) + "\n\\end{aligned}")
         return "\n".join(out)
 
@@ -216,14 +234,12 @@ class Derivation:
         return "$$" + self.latex() + "$$"
 
     def _repr_html_(self) -> str:
-        from .display import derivation_html  # lazy: notebooks only; display imports html (~10-25 ms)
-
         return derivation_html(self)
 
     def to_json(self) -> dict:
         return {
             "statement": self.statement,
-            "chains": [{"start": _render(start), "steps": [s.to_json() for s in steps]}
+            "chains": [{"start": render_terms(start), "steps": [s.to_json() for s in steps]}
                        for start, steps in self.chains],
             "steps": len(self.steps),
             "text": self.text(),
@@ -367,7 +383,7 @@ def _written_sides(statement, index: int):
 def _hyp_latex(h) -> str:
     """LaTeX of a hypothesis ``form (sense) 0`` in textbook terms, for justifications."""
     rel = "=" if h.sense == "==" else r"\ge"
-    return f"{_render(textbook_terms(h.form, sorted(h.form.variables(), key=_natural_key)), latex=True)} {rel} 0"
+    return f"{render_terms(textbook_terms(h.form, sorted(h.form.variables(), key=_natural_key)), latex=True)} {rel} 0"
 
 
 def derive(certificate: Certificate, statement=None, *, minimise: bool = True,

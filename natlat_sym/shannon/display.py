@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from html import escape
 
-__all__ = ["proof_result_text", "proof_result_html", "derivation_html", "html_table"]
+__all__ = ["proof_result_text", "proof_result_html", "html_table"]
 
 #: Beyond this many certificate steps the notebook view omits the chain
 #: (rendering it would cost more than the proof); ``result.derivation()``
@@ -97,25 +97,6 @@ def proof_result_text(result) -> str:
     return "\n".join(lines)
 
 
-def derivation_html(derivation) -> str:
-    """The chain as a table ``relation | expression | justification`` in LaTeX."""
-    # derivation.py imports this module for Derivation._repr_html_ (a file of
-    # another branch): importing it at the top would close a circle
-    from .derivation import _render
-
-    rows = []
-    for k, (start, steps) in enumerate(derivation.chains):
-        if len(derivation.chains) > 1:
-            rows.append(("", ("raw", f"<em>{'≤' if k == 0 else '≥'} direction</em>"), ""))
-        rows.append(("", ("raw", f"${escape(_render(start, latex=True))}$"), ""))
-        for s in steps:
-            rel = r"\le" if s.relation == "<=" else "="
-            reason = s.latex_reason if "$" in s.latex_reason else escape(s.reason)
-            rows.append((("raw", f"${rel}$"), ("raw", f"${escape(_render(s.expression, latex=True))}$"),
-                         ("raw", reason)))
-    return html_table(("", "expression", "justification"), rows)
-
-
 def proof_result_html(result) -> str:
     parts = [f"<p><strong>{escape(str(result.verdict))}</strong>"]
     stmt = result.statement
@@ -130,7 +111,7 @@ def proof_result_html(result) -> str:
     parts.append(f" <small>({escape(', '.join(extra))})</small></p>")
     d = _shown_derivation(result)
     if d is not None:
-        parts.append(derivation_html(d))
+        parts.append(d._repr_html_())
     if result.distribution is not None:
         html = getattr(result.distribution, "_repr_html_", None)
         parts.append("<p>counterexample distribution:</p>" + (html() if callable(html) else

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..errors import BudgetExceeded, CertificateError, NonlinearError, StatementError
+from ..limits import budget_seconds, time_budget
 from ..verdicts import Verdict
 from .certificate import Certificate, CertificatePiece, LabelledForm, PolymatroidWitness, check_certificate, check_witness
 from .claim import Claim
@@ -204,6 +205,19 @@ def prove_claim(claim: Claim, *, timeout: float = 30.0, max_variables: int = 14,
     is an order the user declared (certificates list mentioned variables in
     that order) or the natural order.
     """
+    start = time.perf_counter()
+    try:
+        # every phase below (cone, LP, exact recovery, z3, witness check,
+        # realisation) sees this deadline through natlat_sym.limits.check_time
+        with time_budget(budget_seconds(timeout)):
+            return _prove_claim(claim, timeout=timeout, max_variables=max_variables, engine=engine,
+                                realize=realize, copies=copies, declared=declared)
+    except BudgetExceeded as e:
+        return ProofResult(Verdict.UNKNOWN, reason=str(e), seconds=time.perf_counter() - start, engine=engine)
+
+
+def _prove_claim(claim: Claim, *, timeout: float, max_variables: int, engine: str, realize, copies,
+                 declared: bool) -> ProofResult:
     start = time.perf_counter()
     if engine not in ("auto", "lp", "z3"):
         raise StatementError(f"engine must be 'auto', 'lp' or 'z3', got {engine!r}")

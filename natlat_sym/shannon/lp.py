@@ -104,7 +104,7 @@ def _quiet_highspy() -> bool:
 MIN_TIME_LIMIT = 0.01
 
 
-def _new_highs(timeout: float):
+def new_highs(timeout: float):
     """A quiet ``highspy.Highs`` with the project's tolerances and ``timeout``
     seconds as its time limit."""
     _quiet_highspy()
@@ -166,7 +166,7 @@ def propose(problem: ConeProblem, *, objective: dict | None = None, extra_rows=(
     ncols = problem.ncols
     G = problem.elemental.matrix  # over the entropy columns only; HiGHS pads the rest
     nent = problem.nent
-    h = _new_highs(timeout)
+    h = new_highs(timeout)
     lower_b = np.zeros(ncols)
     upper_b = np.full(ncols, float(upper))
     for c, (lo_c, hi_c) in (bounds or {}).items():

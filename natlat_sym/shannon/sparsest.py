@@ -46,7 +46,7 @@ from ..errors import BudgetExceeded
 from .basic import BasicInequality
 from .exact import Atom, find_exact_multipliers
 from .linear import LinearForm, _natural_key
-from .lp import MIN_TIME_LIMIT, _new_highs
+from .lp import MIN_TIME_LIMIT, new_highs
 from .sparse import SparseRows
 
 __all__ = ["Dictionary", "dictionary", "columns", "vector_of", "dense", "sparsest", "sparsest_lp",
@@ -175,7 +175,7 @@ def _highs_solve(cost, At: SparseRows, b, lo, hi, *, rows=None, integer=None, ti
     ``integer``, within ``time_limit`` seconds.  Returns ``x``, or None
     without a feasible solution."""
     k, nrow = At.shape
-    h = _new_highs(time_limit)
+    h = new_highs(time_limit)
     h.setOptionValue("mip_rel_gap", 0.0)
     h.addRows(nrow, b, b, 0, np.zeros(nrow + 1, dtype=np.int32), np.zeros(0, dtype=np.int32), np.zeros(0))
     h.addCols(k, np.asarray(cost, dtype=np.float64), np.asarray(lo, dtype=np.float64),

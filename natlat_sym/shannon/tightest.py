@@ -55,6 +55,7 @@ from fractions import Fraction
 import numpy as np
 
 from ..errors import CertificateError, StatementError
+from ..limits import budget_seconds, time_budget
 from ..verdicts import Verdict
 from .certificate import Certificate, PolymatroidWitness, check_certificate, check_witness
 from .claim import Claim, as_claim
@@ -210,6 +211,13 @@ def tightest_forms(target: LinearForm, hypotheses=(), *, coefficients=None, weig
 
 def _tightest_claim(claim: Claim, *, coefficients=None, weights=None, timeout: float = 30.0,
                     declared: bool = True) -> TightestResult:
+    # every phase (LPs, exact recovery, witness checks) sees this deadline
+    with time_budget(budget_seconds(timeout)):
+        return _tightest_within(claim, coefficients=coefficients, weights=weights, timeout=timeout,
+                                declared=declared)
+
+
+def _tightest_within(claim: Claim, *, coefficients, weights, timeout: float, declared: bool) -> TightestResult:
     start = time.perf_counter()
     target, hyps, variables = claim.target, claim.hypotheses, claim.names if declared else None
     for h in hyps:

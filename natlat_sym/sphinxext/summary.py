@@ -27,7 +27,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from natlat_sym.coq.catalog import entry_modules, not_exported
-from natlat_sym.shannon.derivation import _render
+from natlat_sym.shannon.derivation import render_terms
 
 __all__ = ["summarize", "summarize_error"]
 
@@ -179,7 +179,7 @@ def _derivation_of(derivation) -> dict | None:
 def _terms_latex(terms) -> str:
     """LaTeX of a derivation's textbook terms ``((coefficient, quantity), ...)``."""
     try:
-        return _render(terms, latex=True)
+        return render_terms(terms, latex=True)
     except Exception:  # renderer unavailable: fall back to plain quantities
         return " + ".join(f"{c} {getattr(q, 'quantity', lambda: q)()}" for c, q in terms) or "0"
 
