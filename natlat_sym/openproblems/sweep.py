@@ -91,6 +91,9 @@ class SweepConfig:
             raise StatementError("sweep: max_alphabet >= 2, max_cells >= 2, samples >= 1 and refine >= 0 required")
         if self.max_cells > F.MAX_EXHAUSTIVE_CELLS:
             raise StatementError(f"sweep: max_cells is at most {F.MAX_EXHAUSTIVE_CELLS} (partitions are enumerated)")
+        if p.kind == "o1" and self.start is None and self.max_cells < 3:
+            # two cells using both values of every variable share no value: never connected
+            raise StatementError("sweep: O1 patterns need max_cells >= 3 (a connected support using every value)")
         if self.chunks is None and self.budget is None:
             raise StatementError("sweep: give a number of chunks, a time budget, or both")
         if (self.chunks is not None and self.chunks < 1) or (self.budget is not None and self.budget <= 0):
@@ -145,7 +148,10 @@ def _random_pattern(rng, n: int, cfg: SweepConfig) -> np.ndarray:
     for _ in range(1000):
         shape = tuple(int(s) for s in rng.integers(2, cfg.max_alphabet + 1, size=n))
         total = int(np.prod(shape))
-        c = int(rng.integers(max(shape), min(cfg.max_cells, total) + 1))
+        low, high = max(max(shape), 3), min(cfg.max_cells, total)
+        if low > high:  # this shape needs more cells than allowed: draw another
+            continue
+        c = int(rng.integers(low, high + 1))
         flat = np.sort(rng.choice(total, size=c, replace=False))
         cells = [tuple(int(v) for v in np.unravel_index(i, shape)) for i in flat]
         if is_connected(cells) and all(len({x[a] for x in cells}) == shape[a] for a in range(n)):

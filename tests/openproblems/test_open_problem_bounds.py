@@ -166,6 +166,19 @@ def test_sweep_configuration_errors():
         SweepConfig("o1", chunks=1, max_cells=12)
 
 
+def test_o1_sweep_with_two_cells_is_a_one_line_error_not_a_crash():
+    """Regression: ``natlat experiment o1 --max-cells 2`` exited 4 with
+    ``ValueError: low >= high`` while drawing a random pattern."""
+    with pytest.raises(StatementError, match="max_cells >= 3"):
+        SweepConfig("o1", chunks=1, max_cells=2)
+    res = CliRunner().invoke(cli, ["experiment", "o1", "--max-cells", "2", "--chunks", "1"])
+    assert res.exit_code == 2 and "max_cells >= 3" in res.stderr and "Traceback" not in res.stderr
+    # three cells is the least connected support using both values of each variable
+    res = CliRunner().invoke(cli, ["experiment", "o1", "--max-cells", "3", "--chunks", "1", "--seed", "1",
+                                   "--max-alphabet", "2", "--samples", "1", "--refine", "0"])
+    assert res.exit_code == 0, res.output
+
+
 @pytest.mark.parametrize("path", sorted(BOUNDS.glob("*.json")), ids=lambda p: p.name)
 def test_committed_witnesses_are_certified(path):
     w = json.loads(path.read_text())
