@@ -108,6 +108,24 @@ def _observables(dist, observables) -> tuple[str, ...]:
     return obs
 
 
+def linked_component_labels(cells: Sequence[tuple]) -> list[int]:
+    """Label of the connected component of each cell, where two cells are
+    linked when they agree in some coordinate; components are numbered in
+    the sorted order of their ``(coordinate, value)`` nodes.
+
+    >>> linked_component_labels([(0, 0), (0, 1), (2, 2)])
+    [0, 0, 1]
+    """
+    g = nx.Graph()
+    for c in cells:
+        nodes = [(i, v) for i, v in enumerate(c)]
+        g.add_nodes_from(nodes)
+        g.add_edges_from(zip(nodes, nodes[1:]))
+    comps = sorted((sorted(c) for c in nx.connected_components(g)))
+    where = {node: k for k, comp in enumerate(comps) for node in comp}
+    return [where[(0, c[0])] for c in cells]
+
+
 def component_labels(pmf: np.ndarray) -> np.ndarray:
     """Gács–Körner label of every cell of a joint pmf over n observables
     (-1 off the support): cells are linked when they share the value of
@@ -116,17 +134,10 @@ def component_labels(pmf: np.ndarray) -> np.ndarray:
     >>> component_labels(np.array([[0.5, 0], [0, 0.5]])).tolist()
     [[0, -1], [-1, 1]]
     """
-    g = nx.Graph()
     cells = [tuple(int(i) for i in c) for c in zip(*np.nonzero(np.asarray(pmf != 0)))]
-    for c in cells:
-        nodes = [(i, v) for i, v in enumerate(c)]
-        g.add_nodes_from(nodes)
-        g.add_edges_from(zip(nodes, nodes[1:]))
-    comps = sorted((sorted(c) for c in nx.connected_components(g)))
-    where = {node: k for k, comp in enumerate(comps) for node in comp}
     out = np.full(pmf.shape, -1, dtype=int)
-    for c in cells:
-        out[c] = where[(0, c[0])]
+    for c, label in zip(cells, linked_component_labels(cells)):
+        out[c] = label
     return out
 
 

@@ -63,7 +63,7 @@ from ..shannon.certificate import HypothesisForm
 from ..shannon.linear import LinearForm, _natural_key
 from ..verdicts import Truth
 from ._exact_logs import log_combination
-from ._exact_compile import alphabet_sizes, functions_up_to_relabel  # shared with the case compiler
+from ._exact_cases import alphabet_sizes, functions_up_to_relabel  # shared with the case compiler
 from ._polynomials import add as _add, mul as _mul, var as _var
 from ._structure import Determination, Independence, recognize
 
