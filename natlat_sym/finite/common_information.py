@@ -51,7 +51,7 @@ from scipy.optimize import minimize
 from ..errors import DistributionError
 from ..shannon.linear import LinearForm
 from ._exact_logs import log_combination
-from .distribution import entropy_bits
+from .distribution import Distribution, entropy_bits
 
 __all__ = ["CommonInformation", "gacs_korner", "wyner_common_information", "exact_common_information",
            "component_labels"]
@@ -157,7 +157,6 @@ def gacs_korner(dist, observables: Sequence[str] | None = None) -> CommonInforma
     for idx in np.ndindex(pmf.shape):
         channel[idx + (max(labels[idx], 0),)] = Fraction(1) if marg.is_exact else 1.0
     joint = pmf[..., None] * channel
-    from .distribution import Distribution
     out = Distribution.from_array(joint, obs + ("K",), exact=marg.is_exact, latents=("K",))
     form = LinearForm.entropy({"K"})
     if marg.is_exact:
@@ -216,7 +215,6 @@ def _decompose(P: np.ndarray, objective: str, *, seed: int, starts: int, cardina
 
 
 def _latent_from_decomposition(dist, obs, P, z, unpack):
-    from .distribution import Distribution
     pi, a, b = unpack(z)
     joint_w = np.clip(np.einsum("w,wi,wj->ijw", pi, a, b), 0, None)
     s = joint_w.sum(axis=2, keepdims=True)

@@ -75,6 +75,7 @@ import numpy as np
 
 from natlat_sym.errors import BudgetExceeded, DistributionError, StatementError
 from natlat_sym.finite.distribution import Distribution, to_exact_number
+from natlat_sym.finite.sparse import SparseDistribution, marginal_values
 from natlat_sym.finite.exact_values import (ExactValue, Interval, arb_midpoint_fraction, decide_sign,
                                             exact_from_log_weights)
 from natlat_sym.shannon.certificate import HypothesisForm
@@ -174,8 +175,6 @@ def _exact_pmf(dist: Distribution) -> Distribution:
 
 def _entropy_weights(dist: Distribution, names, coefficient: Fraction, weights: dict[int, Fraction]) -> None:
     """Add ``coefficient·H(names)`` as ``Σ w_n·log2(n)`` into ``weights``."""
-    from natlat_sym.finite.sparse import marginal_values
-
     for p in marginal_values(dist, names):  # dense or sparse: only the support matters
         if p:
             w = coefficient * p
@@ -228,8 +227,6 @@ def _direct_enclosure(form: LinearForm, dist: Distribution, precision: int,
     dyadics, divided by their ball-summed total).  ``form`` has no
     parameters left.  None if a ball degenerates (then use the closed form)."""
     import flint
-
-    from natlat_sym.finite.sparse import SparseDistribution
 
     if isinstance(dist, SparseDistribution):
         return _sparse_enclosure(form, dist.to_exact(), precision)
@@ -314,8 +311,6 @@ def enclosure(expr, dist: Distribution, *, parameters: Mapping | None = None, pr
     params = _parameter_values(form, parameters, exact=True)
     form = form.substitute(params) if params else form
     box = _direct_enclosure(form, dist, precision, deadline)
-    from natlat_sym.finite.sparse import SparseDistribution
-
     if isinstance(dist, SparseDistribution):  # no dense table: the sparse ball is the answer
         if box is not None and box.excludes_zero():
             return box
