@@ -71,13 +71,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
+import flint
 import numpy as np
 
 from natlat_sym.errors import BudgetExceeded, DistributionError, StatementError
 from natlat_sym.finite.distribution import Distribution, to_exact_number
-from natlat_sym.finite.sparse import SparseDistribution, marginal_values
 from natlat_sym.finite.exact_values import (ExactValue, Interval, arb_midpoint_fraction, decide_sign,
                                             exact_from_log_weights)
+from natlat_sym.finite.sparse import SparseDistribution, marginal_values
 from natlat_sym.shannon.certificate import HypothesisForm
 from natlat_sym.shannon.linear import LinearForm
 from natlat_sym.verdicts import Truth
@@ -226,8 +227,6 @@ def _direct_enclosure(form: LinearForm, dist: Distribution, precision: int,
     in ball arithmetic from the exact entries (float entries are exact
     dyadics, divided by their ball-summed total).  ``form`` has no
     parameters left.  None if a ball degenerates (then use the closed form)."""
-    import flint
-
     if isinstance(dist, SparseDistribution):
         return _sparse_enclosure(form, dist.to_exact(), precision)
     with flint.ctx.workprec(int(precision)):
@@ -266,8 +265,6 @@ def _direct_enclosure(form: LinearForm, dist: Distribution, precision: int,
 def _sparse_enclosure(form: LinearForm, dist, precision: int) -> Interval | None:
     """:func:`_direct_enclosure` on a SparseDistribution: marginals summed
     exactly on the support, then ``-p·log2(p)`` in arb balls."""
-    import flint
-
     with flint.ctx.workprec(int(precision)):
         value = flint.arb(0)
         for s, c in form.entropies.items():

@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from math import gcd
 
+import flint
+
 from natlat_sym.shannon.linear import as_fraction
 
 __all__ = ["Interval", "ExactValue", "decide_sign", "exact_from_log_weights", "arb_midpoint_fraction"]
@@ -143,8 +145,6 @@ def _perfect_root(b: int) -> tuple[int, int]:
     >>> _perfect_root(81), _perfect_root(12)
     ((3, 4), (12, 1))
     """
-    import flint
-
     best = (b, 1)
     if not flint.fmpz(b).is_perfect_power():
         return best
@@ -272,8 +272,6 @@ class ExactValue:
         """
         if not self.logs:
             return Interval.point(self.constant)
-        import flint
-
         with flint.ctx.workprec(int(precision)):
             ball = flint.arb(flint.fmpq(self.constant.numerator, self.constant.denominator))
             ln2 = flint.arb(2).log()
