@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 from scipy.optimize import minimize
+from sympy.utilities.iterables import multiset_partitions
 
 from natlat_sym.catalog import FiniteOutcome, Theorem, check_on_instances, experiment
 from natlat_sym.errors import StatementError
@@ -22,22 +23,11 @@ from natlat_sym.openproblems.witness import bound_outcome
 from proofs._open_problem_search import ExperimentResult, float_cmi
 
 
-def _partitions(items):
-    if not items:
-        yield []
-        return
-    first, rest = items[0], items[1:]
-    for part in _partitions(rest):
-        for i in range(len(part)):
-            yield part[:i] + [[first] + part[i]] + part[i + 1:]
-        yield [[first]] + part
-
-
 def _deterministic_score(p: np.ndarray) -> tuple[float, list]:
     """T(P) by brute force over partitions of the support (float)."""
     support = [tuple(x) for x in zip(*np.nonzero(p))]
     best, best_part = math.inf, None
-    for part in _partitions(support):
+    for part in multiset_partitions(support):  # set partitions: the support cells are distinct
         joint = np.zeros(p.shape + (len(part),))
         for v, block in enumerate(part):
             for x in block:
