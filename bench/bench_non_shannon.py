@@ -24,12 +24,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from natlat_sym.proving import prove  # noqa: E402
+
+from psitip_peer import best_time, format_seconds, import_psitip, psitip_runner  # noqa: E402
 
 ZY = "2*I(C;D) <= I(A;B) + I(A;C,D) + 3*I(C;D|A) + I(C;D|B)"
 DFZ_1 = "2*I(A;B) <= 4*I(A;B|C) + 2*I(A;C|B) + I(B;C|A) + 3*I(A;B|D) + I(A;D|B) + 2*I(C;D)"
@@ -43,10 +44,10 @@ CASES = [
 ]
 
 
-def _psitip_runner():
-    try:
-        import psitip as ps
-    except Exception:  # noqa: BLE001 - optional peer (the "bench" extra)
+def _psitip_on_text():
+    """psitip on the statements of CASES (written with its I terms), under its copy lemma."""
+    ps, run = import_psitip(), psitip_runner(copy_lemma=True)
+    if ps is None:
         return None
     A, B, C, D = ps.rv("A", "B", "C", "D")
     I = ps.I
@@ -55,25 +56,7 @@ def _psitip_runner():
         DFZ_1: lambda: 2 * I(A & B) <= (4 * I(A & B | C) + 2 * I(A & C | B) + I(B & C | A) + 3 * I(A & B | D)
                                         + I(A & D | B) + 2 * I(C & D)),
     }
-
-    def run(text):
-        with ps.copylem().assumed():
-            return bool(claims[text]())
-
-    return run
-
-
-def _best(fn, repeat):
-    best, out = float("inf"), None
-    for _ in range(repeat):
-        t = time.perf_counter()
-        out = fn()
-        best = min(best, time.perf_counter() - t)
-    return best, out
-
-
-def _fmt(t):
-    return f"{t * 1000:.1f} ms" if t < 1 else f"{t:.2f} s"
+    return lambda text: run(claims[text])
 
 
 def main(argv=None):
@@ -83,7 +66,7 @@ def main(argv=None):
     args = ap.parse_args(argv)
     repeat = 1 if args.quick else 3
     prove("H(X|Y) <= H(X)")  # warm-up: imports and caches
-    psitip = _psitip_runner()
+    psitip = _psitip_on_text()
     if psitip is None:
         print("note: psitip is not installed (pip install -e '.[bench]'); its column is skipped")
     head = ["statement", "copies", "search", "natlat", "verdict", "copy steps found"]
@@ -92,17 +75,17 @@ def main(argv=None):
     print(" | ".join(head))
     print(" | ".join("---" for _ in head))
     for name, text, copies, search in CASES:
-        t, r = _best(lambda: prove(text, copies=copies, non_shannon=search, realize=False, timeout=args.timeout),
+        t, r = best_time(lambda: prove(text, copies=copies, non_shannon=search, realize=False, timeout=args.timeout),
                      repeat)
         found = "; ".join(str(c) for c in r.certificate.copies) if r.certificate is not None else "–"
-        row = [name, "; ".join(copies) or "–", "--non-shannon" if search else "–", _fmt(t), str(r.verdict), found]
+        row = [name, "; ".join(copies) or "–", "--non-shannon" if search else "–", format_seconds(t), str(r.verdict), found]
         if psitip:
             if copies or not search:
                 row += ["–", "–"]
             else:
                 try:
-                    tp, ok = _best(lambda: psitip(text), repeat)
-                    row += [_fmt(tp) + ("" if ok else " (False)"), f"{tp / t:.2f}"]
+                    tp, ok = best_time(lambda: psitip(text), repeat)
+                    row += [format_seconds(tp) + ("" if ok else " (False)"), f"{tp / t:.2f}"]
                 except Exception as e:  # noqa: BLE001
                     row += [f"error: {type(e).__name__}", "–"]
         print(" | ".join(row), flush=True)

@@ -6,8 +6,8 @@ A *candidate* is one distribution P scored by ``T(P)`` (exact minimum over
 all partitions of the support) and an upper bound on ``τ(P)`` (the best
 latent found).  Both paths score the same seeded candidates:
 
-* **before** — ``natlat_sym.catalog.experiments._det_score`` (pure-Python
-  partition loop) and ``_best_sto`` (3 L-BFGS-B starts with finite-difference
+* **before** — ``_deterministic_score`` of the O1 entry ``proofs/deterministic_score_le_const_mul_stochastic_score.py`` (pure-Python
+  partition loop) and ``_best_stochastic_score`` (3 L-BFGS-B starts with finite-difference
   gradients), i.e. exactly what ``natlat experiment o1`` did per candidate
   before issue 12;
 * **after** — ``natlat_sym.openproblems.fast_scores``: all Bell(c)
@@ -29,7 +29,7 @@ import time
 
 import numpy as np
 
-from natlat_sym.catalog import experiments as before
+from proofs import deterministic_score_le_const_mul_stochastic_score as before
 from natlat_sym.openproblems import fast_scores as F
 from natlat_sym.openproblems.sweep import _ratio
 
@@ -55,8 +55,8 @@ def main(quick: bool) -> None:
         t = time.perf_counter()
         taus_before = []
         for p in cands[:n_before]:
-            before._det_score(p)
-            taus_before.append(before._best_sto(p, rng, 3, cells + 1))
+            before._deterministic_score(p)
+            taus_before.append(before._best_stochastic_score(p, rng, 3, cells + 1))
         rate_before = n_before / (time.perf_counter() - t)
         rng = np.random.default_rng(1)
         t = time.perf_counter()

@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import random
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -35,6 +34,7 @@ from natlat_sym.shannon.linear import LinearForm as F  # noqa: E402
 from natlat_sym.shannon.prove import prove_forms  # noqa: E402
 
 from highs_baseline import highs_full  # noqa: E402
+from psitip_peer import best_time, format_seconds, psitip_runner  # noqa: E402
 
 I = F.mutual_information
 
@@ -62,51 +62,6 @@ def statement_rand(n, seed=None):
     return f, ()
 
 
-def _psitip_runner():
-    try:
-        import psitip  # noqa: F401
-    except Exception:  # noqa: BLE001 - optional peer
-        return None
-
-    def run(f, hyps):
-        import psitip as ps
-
-        names = sorted(f.variables() | {v for h in hyps for v in h.form.variables()})
-        rvs = {v: ps.rv(v) for v in names}
-
-        def expr(form):
-            total = None
-            for s, c in form.entropies.items():
-                joint = None
-                for v in sorted(s):
-                    joint = rvs[v] if joint is None else joint + rvs[v]
-                term = ps.H(joint) * float(c)
-                total = term if total is None else total + term
-            return total
-
-        region = expr(f) >= 0
-        for h in hyps:
-            region = ((expr(h.form) == 0) if h.sense == "==" else (expr(h.form) >= 0)) >> region
-        return bool(region)
-
-    return run
-
-
-def _time(fn, repeat):
-    best, out = float("inf"), None
-    for _ in range(repeat):
-        t = time.perf_counter()
-        out = fn()
-        best = min(best, time.perf_counter() - t)
-    return best, out
-
-
-def _fmt(t):
-    if t is None:
-        return "–"
-    return f"{t * 1000:.1f} ms" if t < 1 else f"{t:.2f} s"
-
-
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--max-n", type=int, default=12, help="largest number of variables (default 12)")
@@ -115,7 +70,7 @@ def main(argv=None):
     ap.add_argument("--timeout", type=float, default=120.0)
     args = ap.parse_args(argv)
     max_n = min(args.max_n, 8) if args.quick else args.max_n
-    psitip = _psitip_runner()
+    psitip = psitip_runner()
     cases = [("a", 4, statement_a())]
     cases += [("han", n, statement_han(n)) for n in range(4, max_n + 1)]
     cases += [("rand", n, statement_rand(n)) for n in range(4, min(max_n, 11) + 1)]
@@ -130,17 +85,17 @@ def main(argv=None):
     print(" | ".join("---" for _ in head))
     for name, n, (f, hyps) in cases:
         repeat = 1 if (args.quick or n >= 10) else 3
-        t_nat, r = _time(lambda: prove_forms(f, ">=", hyps, timeout=args.timeout, realize=False), repeat)
-        row = [name, str(n), _fmt(t_nat), r.verdict, str(r.steps)]
+        t_nat, r = best_time(lambda: prove_forms(f, ">=", hyps, timeout=args.timeout, realize=False), repeat)
+        row = [name, str(n), format_seconds(t_nat), r.verdict, str(r.steps)]
         if args.no_highs or n >= 12 and args.quick:
             row += ["–", "–"]
         else:
-            t_h, (v, _) = _time(lambda: highs_full(build_problem(f, hyps), timeout=args.timeout), 1 if n >= 10 else repeat)
-            row += [_fmt(t_h) + ("" if v == "proved" else f" ({v})"), f"{t_h / t_nat:.2f}"]
+            t_h, (v, _) = best_time(lambda: highs_full(build_problem(f, hyps), timeout=args.timeout), 1 if n >= 10 else repeat)
+            row += [format_seconds(t_h) + ("" if v == "proved" else f" ({v})"), f"{t_h / t_nat:.2f}"]
         if psitip:
             try:
-                t_p, ok = _time(lambda: psitip(f, hyps), 1 if n >= 10 else repeat)
-                row += [_fmt(t_p) + ("" if ok else " (F)"), f"{t_p / t_nat:.2f}"]
+                t_p, ok = best_time(lambda: psitip(f, hyps), 1 if n >= 10 else repeat)
+                row += [format_seconds(t_p) + ("" if ok else " (F)"), f"{t_p / t_nat:.2f}"]
             except Exception as e:  # noqa: BLE001
                 row += [f"error: {type(e).__name__}", "–"]
         print(" | ".join(row), flush=True)

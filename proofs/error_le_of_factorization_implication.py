@@ -16,6 +16,7 @@ from natlat_sym.catalog.diagram_claims import (
     certify_sum, cmi_term, diagram_statement, instance_outcome, standard_names)
 from natlat_sym.catalog.theorem import FiniteOutcome, check_on_instances
 from natlat_sym.dags import all_dags, implication_certificate, implication_classes, to_digraph
+from natlat_sym.diagrams import diagram_error
 from natlat_sym.errors import CertificateError
 from natlat_sym.finite.families import xor
 
@@ -44,8 +45,6 @@ def _implication_certificates(k: int):
     certs = {}
     for key, (a, b) in orbits.items():
         start, goal = members[a][0], members[b][0]
-        from natlat_sym.diagrams import diagram_error
-
         target = diagram_error(to_digraph(start, names)) - diagram_error(to_digraph(goal, names))
         terms = implication_certificate(start, goal)
         if terms is None:

@@ -13,6 +13,8 @@ and $H(K) = I(X_1;X_2)$, and $C_{GK} < C_W$ when $H(K) < I(X_1;X_2)$.
 """
 from itertools import product
 
+from sympy.utilities.iterables import multiset_partitions
+
 from natlat_sym.catalog import FiniteOutcome, Theorem, check_on_instances, prove_that
 from natlat_sym.finite import Distribution
 from natlat_sym.finite.common_information import component_labels
@@ -30,17 +32,6 @@ def component_label(dist):
     return {c: int(labels[c]) for c in product(*map(range, dist.shape)) if labels[c] >= 0}
 
 
-def partitions(items):
-    if not items:
-        yield []
-        return
-    first, rest = items[0], items[1:]
-    for p in partitions(rest):
-        yield [[first]] + p
-        for i in range(len(p)):
-            yield p[:i] + [[first] + p[i]] + p[i + 1:]
-
-
 def with_label(dist, label):
     return dist.with_latent("K", function=lambda a, b: label.get((a, b), 0))
 
@@ -53,7 +44,7 @@ def is_block_diagonal(dist):
 def has_exact_deterministic_natural_latent(dist):
     """(i), by exhaustion: some partition of the support is an exact deterministic natural latent."""
     cells = sorted(component_label(dist))
-    for p in partitions(cells):
+    for p in multiset_partitions(cells):  # set partitions: the cells are distinct
         label = {c: k for k, block in enumerate(p) for c in block}
         d = with_label(dist, label)
         if all(check_on(h, d).holds for h in EXACT_NATURAL):

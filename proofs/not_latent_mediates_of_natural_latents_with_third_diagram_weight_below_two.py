@@ -3,7 +3,7 @@ r"""The third-diagram weight in T3 cannot be lowered to 7/4 (O2 / T3, negative).
 T3 proves $I(\Gamma;X_1X_2\mid\Lambda) \le \varepsilon_1 + \varepsilon_2 + \varepsilon_2' + 2\varepsilon_3$, and no
 Shannon-type proof exists with a weight below 2 on $\varepsilon_3 = I(\Lambda;\Gamma\mid X_1X_2)$; the XOR
 example shows that real distributions need weight at least 1. A binary distribution of
-$(X_1, X_2, \Lambda, \Gamma)$ found by the O2 search (`natlat_sym.catalog.experiments.run_o2`, seed 0,
+$(X_1, X_2, \Lambda, \Gamma)$ found by the O2 search (`run_o2` of `proofs/latent_mediates_of_natural_latents_with_third_diagram_weight.py`, seed 0,
 25 s) violates the bound with weight $7/4$ (certified), so real distributions need a weight above
 1.79.  The newer mirror-ascent sweep raises this to $1.999999999999999$ (witness
 `proofs/data/bounds/o2.json`, see the O2 entry); whether 2 itself is attained stays open.

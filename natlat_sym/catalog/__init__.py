@@ -4,11 +4,17 @@ running its proof obligations.
 
 Modules
 -------
-theorem   :class:`Theorem`, :class:`Obligation`, :class:`Status`, :func:`check_theorem`,
-          and the obligation builders (:func:`prove_that`, :func:`refute_that`,
-          :func:`not_provable_that`, :func:`tight_constants`, :func:`check_on_instances`, :func:`experiment`)
-registry  :func:`load_catalog` discovers ``proofs/*.py``; :class:`Catalog`
-run       :func:`check_catalog` → :class:`CatalogReport`
+theorem         :class:`Theorem`, :class:`Status`, :func:`check_theorem`, and the obligation
+                builders (:func:`prove_that`, :func:`refute_that`, :func:`not_provable_that`,
+                :func:`tight_constants`, :func:`check_on_instances`, :func:`experiment`)
+obligations     :class:`Obligation` and how each kind of obligation is run
+outcomes        :class:`ObligationResult`, :class:`FiniteOutcome`
+diagram_claims  helpers shared by the graphical-rule entries (R1–R9)
+registry        :func:`load_catalog` discovers ``proofs/*.py``; :class:`Catalog`
+run             :func:`check_catalog` → :class:`CatalogReport`
+
+Checks that exist for one entry (its instance enumeration, its experiment)
+live in that entry's module in ``proofs/``, not here.
 
 Adding a theorem: see ``proofs/TEMPLATE.md``.
 """

@@ -26,9 +26,12 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ..dags import bits
+from ..diagrams import diagram_error_expression
 from ..shannon.basic import BasicInequality
 from ..shannon.certificate import Certificate, CertificatePiece, check_certificate
 from ..shannon.linear import LinearForm
+from ..shannon.parse import parse_expression
+from ..shannon.statement import Relation, Statement
 from ..verdicts import Truth
 from .theorem import FiniteOutcome
 
@@ -57,9 +60,6 @@ def instance_outcome(ok: bool, detail: str, sizes: str, seconds: float) -> Finit
 
 
 def _side(x):
-    from natlat_sym.diagrams import diagram_error_expression
-    from natlat_sym.shannon.parse import parse_expression
-
     if isinstance(x, (list, tuple)):
         from sympy import Add
 
@@ -87,8 +87,6 @@ def diagram_statement(lhs, rel: str, rhs, given=()):
     >>> print(diagram_statement("Y1; Y2", "<=", ["Y1 -> Y2", "Y2 -> Y1"]))
     H(Y1) + H(Y2) - H(Y1,Y2) <= (H(Y1) + H(Y2|Y1) - H(Y1,Y2)) + (H(Y2) + H(Y1|Y2) - H(Y1,Y2))
     """
-    from natlat_sym.shannon.statement import Relation, Statement
-
     hyps = []
     for h in given:
         name = h[3] if len(h) > 3 else ""

@@ -29,6 +29,7 @@ import importlib.util
 import re
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import CatalogError
@@ -155,8 +156,6 @@ def _theorem_of(path: Path, module) -> Theorem:
             raise CatalogError(f"{path}: one theorem per file; found also {', '.join(others)}")
     if t.id != path.stem:
         raise CatalogError(f"{path}: THEOREM.id is {t.id!r} but the file is {path.name}; they must match")
-    from dataclasses import replace
-
     informal = t.informal or (module.__doc__ or "").strip()
     return replace(t, informal=informal, source_path=str(path))
 

@@ -55,7 +55,7 @@ import numpy as np
 from ..errors import DistributionError
 from ..shannon.linear import LinearForm
 
-__all__ = ["LogCombination", "log_combination", "exact_array", "axes_of"]
+__all__ = ["LogCombination", "log_combination", "exact_violation", "exact_array", "axes_of"]
 
 
 @lru_cache(maxsize=65536)
@@ -180,3 +180,28 @@ def log_combination(pmf, names: Sequence[str], form: LinearForm,
             if m > 1:
                 add_log(m, -c * Fraction(m, den))
     return LogCombination({q: r for q, r in terms.items() if r != 0})
+
+
+def exact_violation(pmf, names: Sequence[str], hypotheses, target: LinearForm, sense: str) -> LogCombination | None:
+    """The exact value of ``target`` when the rational distribution ``pmf``
+    violates ``hypotheses ⇒ target (sense) 0``, else None.
+
+    Every hypothesis (``.form``, ``.sense`` ``"=="`` or ``">="``) must hold
+    exactly and the target fail exactly (``< 0`` for ``">="``, nonzero for
+    ``"=="``).  The one exact violation check of the finite searches.
+
+    >>> from fractions import Fraction as Fr
+    >>> from natlat_sym.shannon.linear import LinearForm as F
+    >>> pmf = np.array([[Fr(1, 2), 0], [0, Fr(1, 2)]], dtype=object)
+    >>> exact_violation(pmf, ("X", "Y"), [], F.mutual_information({"X"}, {"Y"}), "==").terms
+    {1: Fraction(1, 1)}
+    >>> exact_violation(pmf, ("X", "Y"), [], F.mutual_information({"X"}, {"Y"}), ">=") is None
+    True
+    """
+    for h in hypotheses:
+        c = log_combination(pmf, names, h.form)
+        if (h.sense == "==" and not c.is_zero()) or (h.sense == ">=" and c.sign() < 0):
+            return None
+    c = log_combination(pmf, names, target)
+    violated = c.sign() < 0 if sense == ">=" else not c.is_zero()
+    return c if violated else None

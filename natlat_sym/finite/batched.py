@@ -34,8 +34,9 @@ import numpy as np
 from scipy.special import entr
 
 from natlat_sym.errors import DistributionError
+from natlat_sym.finite.distribution import DEFAULT_TOLERANCE, Distribution
+from natlat_sym.finite.pmf_arrays import validate_alphabet, validate_names
 from natlat_sym.limits import check_time
-from natlat_sym.finite.distribution import DEFAULT_TOLERANCE, Distribution, _validate_alphabet, _validate_names
 from natlat_sym.finite.evaluate import _parameter_values, as_linear_form
 
 __all__ = ["DistributionBatch", "evaluate_batch"]
@@ -70,7 +71,7 @@ class DistributionBatch:
 
     def __init__(self, pmfs, names, *, alphabets=None, tolerance: float = DEFAULT_TOLERANCE,
                  validate: bool = True):
-        names = _validate_names(names)
+        names = validate_names(names)
         try:
             arr = np.asarray(pmfs, dtype=np.float64)
         except (TypeError, ValueError) as exc:
@@ -86,7 +87,7 @@ class DistributionBatch:
         else:
             if len(alphabets) != len(names):
                 raise DistributionError(f"{len(alphabets)} alphabets given for {len(names)} variables")
-            alphabets = tuple(_validate_alphabet(a, n, k) for a, n, k in zip(alphabets, names, arr.shape[1:]))
+            alphabets = tuple(validate_alphabet(a, n, k) for a, n, k in zip(alphabets, names, arr.shape[1:]))
         if validate and arr.size:
             flat = arr.reshape(arr.shape[0], -1)
             bad = ~np.isfinite(flat)

@@ -51,7 +51,7 @@ from scipy.optimize import minimize
 from ..errors import DistributionError
 from ..shannon.linear import LinearForm
 from ._exact_logs import log_combination
-from .distribution import entropy_bits
+from .distribution import Distribution, entropy_bits
 
 __all__ = ["CommonInformation", "gacs_korner", "wyner_common_information", "exact_common_information",
            "component_labels"]
@@ -108,6 +108,24 @@ def _observables(dist, observables) -> tuple[str, ...]:
     return obs
 
 
+def linked_component_labels(cells: Sequence[tuple]) -> list[int]:
+    """Label of the connected component of each cell, where two cells are
+    linked when they agree in some coordinate; components are numbered in
+    the sorted order of their ``(coordinate, value)`` nodes.
+
+    >>> linked_component_labels([(0, 0), (0, 1), (2, 2)])
+    [0, 0, 1]
+    """
+    g = nx.Graph()
+    for c in cells:
+        nodes = [(i, v) for i, v in enumerate(c)]
+        g.add_nodes_from(nodes)
+        g.add_edges_from(zip(nodes, nodes[1:]))
+    comps = sorted((sorted(c) for c in nx.connected_components(g)))
+    where = {node: k for k, comp in enumerate(comps) for node in comp}
+    return [where[(0, c[0])] for c in cells]
+
+
 def component_labels(pmf: np.ndarray) -> np.ndarray:
     """Gács–Körner label of every cell of a joint pmf over n observables
     (-1 off the support): cells are linked when they share the value of
@@ -116,17 +134,10 @@ def component_labels(pmf: np.ndarray) -> np.ndarray:
     >>> component_labels(np.array([[0.5, 0], [0, 0.5]])).tolist()
     [[0, -1], [-1, 1]]
     """
-    g = nx.Graph()
     cells = [tuple(int(i) for i in c) for c in zip(*np.nonzero(np.asarray(pmf != 0)))]
-    for c in cells:
-        nodes = [(i, v) for i, v in enumerate(c)]
-        g.add_nodes_from(nodes)
-        g.add_edges_from(zip(nodes, nodes[1:]))
-    comps = sorted((sorted(c) for c in nx.connected_components(g)))
-    where = {node: k for k, comp in enumerate(comps) for node in comp}
     out = np.full(pmf.shape, -1, dtype=int)
-    for c in cells:
-        out[c] = where[(0, c[0])]
+    for c, label in zip(cells, linked_component_labels(cells)):
+        out[c] = label
     return out
 
 
@@ -146,7 +157,6 @@ def gacs_korner(dist, observables: Sequence[str] | None = None) -> CommonInforma
     for idx in np.ndindex(pmf.shape):
         channel[idx + (max(labels[idx], 0),)] = Fraction(1) if marg.is_exact else 1.0
     joint = pmf[..., None] * channel
-    from .distribution import Distribution
     out = Distribution.from_array(joint, obs + ("K",), exact=marg.is_exact, latents=("K",))
     form = LinearForm.entropy({"K"})
     if marg.is_exact:
@@ -205,7 +215,6 @@ def _decompose(P: np.ndarray, objective: str, *, seed: int, starts: int, cardina
 
 
 def _latent_from_decomposition(dist, obs, P, z, unpack):
-    from .distribution import Distribution
     pi, a, b = unpack(z)
     joint_w = np.clip(np.einsum("w,wi,wj->ijw", pi, a, b), 0, None)
     s = joint_w.sum(axis=2, keepdims=True)

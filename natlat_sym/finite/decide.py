@@ -61,14 +61,24 @@ import multiprocessing
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from fractions import Fraction
 
 import numpy as np
 
+from .. import z3_backend
 from ..errors import StatementError
 from ..limits import time_left
+from ..shannon.certificate import HypothesisForm
+from ..shannon.parse import parse_relation, parse_statement
+from ..shannon.prove import prove_forms
+from ..shannon.statement import Relation, Statement
 from ..verdicts import Truth
-from ._exact_compile import Compiled, ExactStatement, compile_case, enumerate_cases, make_plan
+from ._exact_cases import ExactStatement, enumerate_cases, make_plan
+from ._exact_compile import Compiled, compile_case
 from ._structure import Determination, Independence, recognize
+from .common_information import component_labels
+from .distribution import Distribution
+from .evaluate import check_on
 
 __all__ = ["ExactDecision", "decide_exact", "exact_statement"]
 
@@ -173,12 +183,7 @@ def _exact_condition(form, sense: str, where: str, text: str = ""):
 def _condition(item, where: str):
     if isinstance(item, (Independence, Determination)):
         return item
-    from ..shannon.certificate import HypothesisForm
-    from ..shannon.statement import Relation
-
     if isinstance(item, str):
-        from ..shannon.parse import parse_relation
-
         item = parse_relation(item)
     if isinstance(item, Relation):
         if item.parameters():
@@ -209,13 +214,8 @@ def exact_statement(statement, *, given: Sequence = ()) -> tuple[list, list]:
         return ([_condition(h, f"hypothesis {k}") for k, h in enumerate(hyps, 1)],
                 [_condition(c, f"conclusion {k}") for k, c in enumerate(concl, 1)])
     if isinstance(statement, str):
-        from ..shannon.parse import parse_statement
-
         statement = parse_statement(statement, given=list(given))
     elif given:
-        from ..shannon.statement import Statement
-
-        from ..shannon.parse import parse_relation
         extra = tuple(parse_relation(g) if isinstance(g, str) else g for g in given)
         statement = Statement(statement.conclusion, tuple(statement.hypotheses) + extra)
     if not hasattr(statement, "conclusion"):
@@ -229,9 +229,6 @@ def exact_statement(statement, *, given: Sequence = ()) -> tuple[list, list]:
 def _shannon_certificates(st: ExactStatement, timeout: float):
     """Certificates of ``C <= 0`` for every conclusion condition ``C`` under
     the hypotheses (and ``H(K|A) = H(K|B) = 0`` for common parts), or None."""
-    from ..shannon.certificate import HypothesisForm
-    from ..shannon.prove import prove_forms
-
     hyps = [HypothesisForm(f"h{k}", c.form(), "==") for k, c in enumerate(st.hypotheses, 1)]
     for k, (a, b) in st.common.items():
         for side in (a, b):
@@ -257,10 +254,6 @@ def _shannon_certificates(st: ExactStatement, timeout: float):
 def _distribution_from_model(plan, compiled: Compiled, model: Mapping):
     """The exact distribution of a z3 model, common parts recomputed from its
     own support (independently of the case that produced it)."""
-    from fractions import Fraction
-
-    from .distribution import Distribution
-
     st = plan.statement
     basic = tuple(n for n in st.names if n not in st.common)
     idx = [st.names.index(n) for n in basic]
@@ -275,8 +268,6 @@ def _distribution_from_model(plan, compiled: Compiled, model: Mapping):
 def _attach_common_parts(st: ExactStatement, dist):
     """``dist`` (over the variables that are not common parts) with every
     common part added as its Gács–Körner label, computed from the support."""
-    from .common_information import component_labels
-
     basic = tuple(dist.names)
     for k, (a, b) in st.common.items():
         ga = [n for n in basic if n in a]
@@ -303,10 +294,6 @@ def _attach_common_parts(st: ExactStatement, dist):
 def _embedded(st: ExactStatement, small):
     """A counterexample on smaller alphabets as one on ``st``'s sizes: the
     extra values get probability 0, so every entropy is unchanged."""
-    from fractions import Fraction
-
-    from .distribution import Distribution
-
     basic = tuple(n for n in st.names if n not in st.common)
     inner = small.marginal(list(basic))  # drops the common parts, orders the axes
     arr = np.empty(tuple(st.sizes[n] for n in basic), dtype=object)
@@ -319,9 +306,6 @@ def _embedded(st: ExactStatement, small):
 def is_counterexample(st: ExactStatement, dist) -> bool:
     """Independent exact re-check: every hypothesis holds on ``dist`` and
     some conclusion condition fails (certified evaluator, no z3)."""
-    from ..shannon.certificate import HypothesisForm
-    from .evaluate import check_on
-
     hyps = [HypothesisForm(f"h{k}", c.form(), "==") for k, c in enumerate(st.hypotheses, 1)]
     try:
         for c in st.conclusion:
@@ -337,8 +321,6 @@ def is_counterexample(st: ExactStatement, dist) -> bool:
 
 def _solve_alternatives(job):
     """Worker: decide one case's alternatives with z3 (deadline in epoch seconds)."""
-    from .. import z3_backend
-
     index, alternatives, deadline = job
     reasons = []
     for k, cons in enumerate(alternatives):
@@ -412,8 +394,6 @@ def decide_exact(statement, alphabets, *, given: Sequence = (), common_parts: Ma
     >>> r.truth, r.z3_calls >= 1
     ('violated', True)
     """
-    from .. import z3_backend
-
     t0 = time.perf_counter()
     if time_left() is not None:  # inside a caller's time budget: it bounds this decision too
         timeout = min(timeout, time_left())

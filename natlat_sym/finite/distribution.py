@@ -28,7 +28,10 @@ Public API
 ``Distribution.from_array(pmf, names, ...)``, ``Distribution.from_dict(...)``,
 ``marginal``, ``entropy``, ``with_latent``, ``condition``, ``mix``,
 ``product``, ``to_float``, ``to_exact``, ``to_json``/``from_json``
-(format in :mod:`natlat_sym.finite.io`).
+(format in :mod:`natlat_sym.finite.io`).  The checks of raw inputs live in
+:mod:`~natlat_sym.finite.pmf_arrays`, the JSON dict form in
+:mod:`~natlat_sym.finite.distribution_json`, the printed tables in
+:mod:`~natlat_sym.finite.pmf_tables`.
 
 Examples
 --------
@@ -47,18 +50,18 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from fractions import Fraction
-from numbers import Rational
 
 import numpy as np
 
 from natlat_sym.errors import BudgetExceeded, DistributionError
-from natlat_sym.limits import MAX_DENSE_CELLS, exact_number
+from natlat_sym.finite.distribution_json import distribution_to_json, read_distribution_json
+from natlat_sym.finite.pmf_arrays import (DEFAULT_TOLERANCE, as_object_array, checked_channel, exact_array,
+                                          float_array, is_exact_scalar, read_only, to_exact_number, to_float_number,
+                                          validate_alphabet, validate_names)
+from natlat_sym.finite.pmf_tables import support_html_table, support_text_table
+from natlat_sym.limits import MAX_DENSE_CELLS
 
 __all__ = ["Distribution", "DEFAULT_TOLERANCE", "to_exact_number", "entropy_bits"]
-
-DEFAULT_TOLERANCE = 1e-9
-"""Allowed ``|sum - 1|`` (and channel row-sum error) for float distributions."""
-
 
 def entropy_bits(p) -> float:
     """Shannon entropy in bits, as a float, of the masses ``p`` (any shape;
@@ -70,153 +73,6 @@ def entropy_bits(p) -> float:
     p = np.asarray(p, dtype=np.float64).ravel()
     p = p[p > 0]
     return float(-(p * np.log2(p)).sum()) + 0.0
-
-
-# --------------------------------------------------------------------- numbers
-def _is_exact_scalar(x) -> bool:
-    if isinstance(x, (bool, np.bool_)):
-        return False
-    if isinstance(x, (int, np.integer, Fraction, str)):
-        return True
-    if isinstance(x, Rational):
-        return True
-    p, q = getattr(x, "p", None), getattr(x, "q", None)  # sympy Rational
-    return isinstance(p, int) and isinstance(q, int)
-
-
-def to_exact_number(x, where: str = "") -> Fraction:
-    """Convert one entry to a Fraction: ints, Fractions, sympy Rationals and
-    strings such as ``"1/3"`` or ``"0.25"`` exactly; floats as the exact
-    binary rational they denote (``0.1`` becomes ``3602879701896397/2**55``).
-
-    >>> to_exact_number("1/3")
-    Fraction(1, 3)
-    >>> to_exact_number(0.5)
-    Fraction(1, 2)
-    """
-    at = f" {where}" if where else ""
-    if isinstance(x, (bool, np.bool_)):
-        raise DistributionError(f"entry{at} is a bool ({x!r}), not a probability")
-    if isinstance(x, Fraction):
-        return x
-    if isinstance(x, (int, np.integer)):
-        return Fraction(int(x))
-    if isinstance(x, str):
-        try:
-            return exact_number(x.strip())  # bounded digits and exponent
-        except ValueError as e:
-            raise DistributionError(f"entry{at}: {e}") from None
-    if isinstance(x, (float, np.floating)):
-        if not math.isfinite(float(x)):
-            raise DistributionError(f"entry{at} is not finite ({x!r})")
-        return Fraction(float(x))
-    if isinstance(x, Rational):
-        return Fraction(int(x.numerator), int(x.denominator))
-    p, q = getattr(x, "p", None), getattr(x, "q", None)
-    if isinstance(p, int) and isinstance(q, int):
-        return Fraction(p, q)
-    raise DistributionError(f"entry{at} is not a real number: {x!r}")
-
-
-def _to_float(x, where: str = "") -> float:
-    if isinstance(x, (bool, np.bool_)):
-        raise DistributionError(f"entry{where and ' ' + where} is a bool ({x!r}), not a probability")
-    if isinstance(x, str):
-        return float(to_exact_number(x, where))
-    try:
-        return float(x)
-    except (TypeError, ValueError):
-        raise DistributionError(f"entry{where and ' ' + where} is not a real number: {x!r}") from None
-
-
-def _fmt_index(idx) -> str:
-    return "(" + ", ".join(str(int(i)) for i in idx) + (",)" if len(idx) == 1 else ")")
-
-
-def _as_object_array(data, what: str) -> np.ndarray:
-    """Nested lists / arrays to a numpy array without losing exact entries."""
-    if isinstance(data, np.ndarray):
-        return data
-    try:
-        arr = np.array(data, dtype=object)
-    except (ValueError, TypeError) as exc:
-        raise DistributionError(f"{what} is not a rectangular array: {exc}") from None
-    # np.array(dtype=object) on ragged input builds an array of lists
-    if arr.size and any(isinstance(v, (list, tuple, np.ndarray)) for v in arr.flat):
-        raise DistributionError(f"{what} is not a rectangular array (ragged nesting)")
-    return arr
-
-
-def _exact_array(arr: np.ndarray, what: str) -> np.ndarray:
-    out = np.empty(arr.shape, dtype=object)
-    for idx in np.ndindex(arr.shape):
-        v = to_exact_number(arr[idx], f"of {what} at index {_fmt_index(idx)}")
-        if v < 0:
-            raise DistributionError(f"{what} entry at index {_fmt_index(idx)} is negative ({v})")
-        out[idx] = v
-    return out
-
-
-def _float_array(arr: np.ndarray, what: str) -> np.ndarray:
-    if arr.dtype == object:
-        out = np.empty(arr.shape, dtype=np.float64)
-        for idx in np.ndindex(arr.shape):
-            out[idx] = _to_float(arr[idx], f"of {what} at index {_fmt_index(idx)}")
-    else:
-        if arr.dtype.kind not in "iuf":
-            raise DistributionError(f"{what} has non-numeric dtype {arr.dtype}")
-        out = np.asarray(arr, dtype=np.float64)
-    bad = ~np.isfinite(out)
-    if bad.any():
-        idx = tuple(np.argwhere(bad)[0])
-        raise DistributionError(f"{what} entry at index {_fmt_index(idx)} is not finite ({out[idx]})")
-    neg = out < 0
-    if neg.any():
-        idx = tuple(np.argwhere(neg)[0])
-        raise DistributionError(f"{what} entry at index {_fmt_index(idx)} is negative ({out[idx]})")
-    return out
-
-
-def _frozen(arr: np.ndarray) -> np.ndarray:
-    arr.setflags(write=False)
-    return arr
-
-
-def _validate_names(names, what="names") -> tuple[str, ...]:
-    if isinstance(names, str):
-        names = (names,)
-    try:
-        names = tuple(names)
-    except TypeError:
-        raise DistributionError(f"{what} must be a sequence of strings, got {names!r}") from None
-    seen = set()
-    for n in names:
-        if not isinstance(n, str) or not n.isidentifier():
-            raise DistributionError(f"invalid variable name {n!r} in {what}: names must be identifiers like 'X1'")
-        if n in seen:
-            raise DistributionError(f"duplicate variable name {n!r} in {what}")
-        seen.add(n)
-    return names
-
-
-def _validate_alphabet(labels, name: str, size: int | None) -> tuple:
-    if isinstance(labels, int) and not isinstance(labels, bool):
-        labels = range(labels)
-    try:
-        labels = tuple(labels)
-    except TypeError:
-        raise DistributionError(f"alphabet of {name!r} must be a sequence of labels, got {labels!r}") from None
-    if not labels:
-        raise DistributionError(f"alphabet of {name!r} is empty")
-    try:
-        if len(set(labels)) != len(labels):
-            raise DistributionError(f"alphabet of {name!r} has repeated labels: {labels!r}")
-    except TypeError:
-        raise DistributionError(f"alphabet of {name!r} has unhashable labels: {labels!r}") from None
-    if size is not None and len(labels) != size:
-        raise DistributionError(
-            f"alphabet of {name!r} has {len(labels)} labels but the array axis has size {size}")
-    return labels
 
 
 # --------------------------------------------------------------------- class
@@ -256,8 +112,8 @@ class Distribution:
 
     def __init__(self, pmf, names, *, alphabets=None, exact=None, tolerance=DEFAULT_TOLERANCE,
                  latents=()):
-        names = _validate_names(names)
-        arr = _as_object_array(pmf, "pmf")
+        names = validate_names(names)
+        arr = as_object_array(pmf, "pmf")
         if arr.ndim != len(names):
             raise DistributionError(
                 f"pmf has {arr.ndim} axes but {len(names)} names were given ({', '.join(names) or 'none'})")
@@ -270,30 +126,30 @@ class Distribution:
             alphabets = tuple(alphabets)
             if len(alphabets) != len(names):
                 raise DistributionError(f"{len(alphabets)} alphabets given for {len(names)} variables")
-            alphabets = tuple(_validate_alphabet(a, n, k) for a, n, k in zip(alphabets, names, arr.shape))
+            alphabets = tuple(validate_alphabet(a, n, k) for a, n, k in zip(alphabets, names, arr.shape))
         if exact is None:
-            exact = arr.dtype == object and all(_is_exact_scalar(v) for v in arr.flat)
+            exact = arr.dtype == object and all(is_exact_scalar(v) for v in arr.flat)
             exact = exact or arr.dtype.kind in "iu"
         if not (isinstance(tolerance, (int, float)) and 0 <= tolerance < 1):
             raise DistributionError(f"tolerance must be a number in [0, 1), got {tolerance!r}")
         if exact:
-            values = _exact_array(arr, "pmf")
+            values = exact_array(arr, "pmf")
             total = sum(values.flat, Fraction(0)) if values.size else Fraction(0)
             if total != 1:
                 raise DistributionError(f"probabilities sum to {total}, not 1 (exact rationals must sum to exactly 1)")
             tolerance = 0.0
         else:
-            values = _float_array(arr, "pmf")
+            values = float_array(arr, "pmf")
             total = float(values.sum())
             if abs(total - 1.0) > tolerance:
                 raise DistributionError(f"probabilities sum to {total!r}, not 1 (tolerance {tolerance!r})")
-        latents = _validate_names(latents, "latents")
+        latents = validate_names(latents, "latents")
         for lat in latents:
             if lat not in names:
                 raise DistributionError(f"latent {lat!r} is not one of the variables ({', '.join(names)})")
         self.names = names
         self.alphabets = alphabets
-        self.pmf = _frozen(values)
+        self.pmf = read_only(values)
         self.is_exact = bool(exact)
         self.latents = tuple(n for n in names if n in set(latents))
         self.tolerance = float(tolerance)
@@ -359,7 +215,7 @@ class Distribution:
         >>> d.alphabets, d.pmf.tolist()
         (((0, 1), ('a', 'b')), [[Fraction(1, 2), Fraction(0, 1)], [Fraction(0, 1), Fraction(1, 2)]])
         """
-        names = _validate_names(names)
+        names = validate_names(names)
         if not isinstance(mapping, Mapping) or not mapping:
             raise DistributionError("from_dict needs a nonempty mapping {outcome tuple: probability}")
         outcomes = []
@@ -381,7 +237,7 @@ class Distribution:
         else:
             if len(alphabets) != len(names):
                 raise DistributionError(f"{len(alphabets)} alphabets given for {len(names)} variables")
-            alphabets = [_validate_alphabet(a, n, None) for a, n in zip(alphabets, names)]
+            alphabets = [validate_alphabet(a, n, None) for a, n in zip(alphabets, names)]
         cells = math.prod(len(a) for a in alphabets)
         if cells > MAX_DENSE_CELLS:  # refuse before allocating the dense array
             raise BudgetExceeded(f"a dense array over these alphabets has {cells} cells, beyond the budget of "
@@ -389,7 +245,7 @@ class Distribution:
         index = [{lab: i for i, lab in enumerate(a)} for a in alphabets]
         values = list(mapping.values())
         if exact is None:
-            exact = all(_is_exact_scalar(v) for v in values)
+            exact = all(is_exact_scalar(v) for v in values)
         arr = np.empty(tuple(len(a) for a in alphabets), dtype=object)
         arr.fill(Fraction(0) if exact else 0.0)
         for out, v in zip(outcomes, values):
@@ -527,7 +383,7 @@ class Distribution:
         ...
         natlat_sym.errors.DistributionError: channel row at index (0,) sums to 0.9, not 1 (tolerance 1e-09)
         """
-        (name,) = _validate_names((name,), "latent name")
+        (name,) = validate_names((name,), "latent name")
         if name in self._index:
             raise DistributionError(f"variable {name!r} already exists")
         given = self.names if given is None else self._subset(given)
@@ -535,58 +391,11 @@ class Distribution:
             raise DistributionError("with_latent needs exactly one of channel= or function=")
         parent_axes = [self._index[g] for g in given]
         parent_shape = tuple(self.shape[i] for i in parent_axes)
-        if function is not None:
-            values = {}
-            for idx in np.ndindex(parent_shape):
-                labels = tuple(self.alphabets[a][i] for a, i in zip(parent_axes, idx))
-                try:
-                    values[idx] = function(*labels)
-                except Exception as exc:  # user code: report where it failed
-                    raise DistributionError(f"function failed on {dict(zip(given, labels))!r}: {exc}") from None
-            if alphabet is None:
-                seen = list(dict.fromkeys(values.values()))
-                try:
-                    seen = sorted(seen)
-                except TypeError:
-                    pass
-                alphabet = tuple(seen)
-            alphabet = _validate_alphabet(alphabet, name, None)
-            pos = {lab: i for i, lab in enumerate(alphabet)}
-            ch = np.empty(parent_shape + (len(alphabet),), dtype=object)
-            ch.fill(0)
-            for idx, v in values.items():
-                if v not in pos:
-                    raise DistributionError(f"function value {v!r} is not in the alphabet of {name!r}")
-                ch[idx + (pos[v],)] = 1
-            exact = self.is_exact
-        else:
-            ch = _as_object_array(channel, "channel")
-            if ch.shape[:-1] != parent_shape or ch.ndim != len(parent_shape) + 1:
-                raise DistributionError(
-                    f"channel has shape {ch.shape}; expected {parent_shape + ('k',)} for P[{name}|{','.join(given)}]")
-            if ch.shape[-1] == 0:
-                raise DistributionError(f"alphabet of {name!r} is empty (channel's last axis has size 0)")
-            alphabet = _validate_alphabet(range(ch.shape[-1]) if alphabet is None else alphabet,
-                                          name, ch.shape[-1])
-            exact = self.is_exact and (
-                ch.dtype.kind in "iu" or (ch.dtype == object and all(_is_exact_scalar(v) for v in ch.flat)))
-        if exact:
-            ch = _exact_array(ch, "channel")
-            for idx in np.ndindex(parent_shape):
-                s = sum(ch[idx], Fraction(0))
-                if s != 1:
-                    raise DistributionError(f"channel row at index {_fmt_index(idx)} sums to {s}, not 1")
-            base = self.pmf
-        else:
-            ch = _float_array(ch, "channel")
-            sums = ch.sum(axis=-1)
-            bad = np.abs(sums - 1.0) > self.tolerance if self.tolerance else np.abs(sums - 1.0) > DEFAULT_TOLERANCE
-            if bad.any():
-                idx = tuple(np.argwhere(bad)[0]) if bad.ndim else ()
-                tol = self.tolerance or DEFAULT_TOLERANCE
-                raise DistributionError(
-                    f"channel row at index {_fmt_index(idx)} sums to {float(sums[idx])!r}, not 1 (tolerance {tol!r})")
-            base = np.asarray(self.pmf, dtype=np.float64)
+        ch, alphabet, exact = checked_channel(
+            name, given, parent_shape, lambda idx: tuple(self.alphabets[a][i] for a, i in zip(parent_axes, idx)),
+            channel=channel, function=function, alphabet=alphabet, exact_parents=self.is_exact,
+            tolerance=self.tolerance)
+        base = self.pmf if exact else np.asarray(self.pmf, dtype=np.float64)
         # broadcast channel over all axes of the joint
         shape = [1] * len(self.names) + [ch.shape[-1]]
         for a, k in zip(parent_axes, parent_shape):
@@ -635,8 +444,8 @@ class Distribution:
             raise DistributionError(f"can only mix with a Distribution, got {type(other).__name__}")
         if other.names != self.names or other.alphabets != self.alphabets:
             raise DistributionError("mixed distributions must have the same names and alphabets in the same order")
-        exact = self.is_exact and other.is_exact and _is_exact_scalar(weight)
-        w = to_exact_number(weight, "(mixture weight)") if exact else _to_float(weight, "(mixture weight)")
+        exact = self.is_exact and other.is_exact and is_exact_scalar(weight)
+        w = to_exact_number(weight, "(mixture weight)") if exact else to_float_number(weight, "(mixture weight)")
         if not 0 <= w <= 1:
             raise DistributionError(f"mixture weight must be in [0, 1], got {weight!r}")
         if exact:
@@ -722,14 +531,12 @@ class Distribution:
     # ----------------------------------------------------------------- json
     def to_json(self) -> dict:
         """JSON-ready dict in the format of :mod:`natlat_sym.finite.io`."""
-        from natlat_sym.finite.io import distribution_to_json
         return distribution_to_json(self)
 
     @classmethod
     def from_json(cls, data: Mapping) -> "Distribution":
         """Inverse of :meth:`to_json`."""
-        from natlat_sym.finite.io import distribution_from_json
-        return distribution_from_json(data)
+        return read_distribution_json(data).build(cls)
 
     # ----------------------------------------------------------------- identity
     def __eq__(self, other) -> bool:
@@ -746,18 +553,6 @@ class Distribution:
     #: At most this many outcomes are listed by ``str`` and the notebook table.
     MAX_SHOWN_OUTCOMES = 32
 
-    def _shown_rows(self):
-        """(rows of (labels, probability text), number of support outcomes)."""
-        mask = self.pmf > 0
-        idx = np.argwhere(np.asarray(mask, dtype=bool))
-        rows = []
-        for k in idx[: self.MAX_SHOWN_OUTCOMES]:
-            k = tuple(int(i) for i in k)
-            p = self.pmf[k]
-            text = str(p) if isinstance(p, Fraction) else f"{float(p):.6g}"
-            rows.append((tuple(str(a[i]) for a, i in zip(self.alphabets, k)), text))
-        return rows, len(idx)
-
     def __str__(self) -> str:
         """The pmf as a table over the support (first outcomes only when large).
 
@@ -768,27 +563,10 @@ class Distribution:
         0  0  1/2
         1  1  1/2
         """
-        rows, total = self._shown_rows()
-        header = (*self.names, "P")
-        table = [header] + [(*labels, p) for labels, p in rows]
-        widths = [max(len(str(r[c])) for r in table) for c in range(len(header))]
-        lines = ["  ".join(str(v).ljust(w) for v, w in zip(r, widths)).rstrip() for r in table]
-        if total > len(rows):
-            lines.append(f"... {total - len(rows)} more outcomes with positive probability")
-        return "\n".join(lines)
+        return support_text_table(self, self.MAX_SHOWN_OUTCOMES)
 
     def _repr_html_(self) -> str:
-        from html import escape
-
-        rows, total = self._shown_rows()
-        kind = "exact" if self.is_exact else "float"
-        head = "".join(f"<th>{escape(n)}{' (latent)' if n in self.latents else ''}</th>" for n in self.names)
-        body = "".join("<tr>" + "".join(f"<td>{escape(v)}</td>" for v in labels) + f"<td>{escape(p)}</td></tr>"
-                       for labels, p in rows)
-        more = (f"<tr><td colspan='{len(self.names) + 1}'>… {total - len(rows)} more outcomes</td></tr>"
-                if total > len(rows) else "")
-        return (f'<table class="natlat-table"><caption>{kind} distribution, shape {self.shape}</caption>'
-                f"<thead><tr>{head}<th>P</th></tr></thead><tbody>{body}{more}</tbody></table>")
+        return support_html_table(self, self.MAX_SHOWN_OUTCOMES)
 
     def __repr__(self) -> str:
         kind = "exact" if self.is_exact else "float"
@@ -813,7 +591,7 @@ def _make(arr, names, alphabets, exact, tolerance, latents) -> Distribution:
     arr = np.array(arr, dtype=arr.dtype, copy=True)
     object.__setattr__(d, "names", tuple(names))
     object.__setattr__(d, "alphabets", tuple(alphabets))
-    object.__setattr__(d, "pmf", _frozen(arr))
+    object.__setattr__(d, "pmf", read_only(arr))
     object.__setattr__(d, "is_exact", bool(exact))
     object.__setattr__(d, "latents", tuple(latents))
     object.__setattr__(d, "tolerance", 0.0 if exact else float(tolerance))

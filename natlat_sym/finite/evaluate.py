@@ -15,7 +15,10 @@ This module computes it
     factorisation).  This **canonical closed form** is unique, so a value is
     exactly zero iff every ``q`` is 0 — exact zero detection, which decides
     equality hypotheses such as independence ``I(X;Y) = 0``.
-    :meth:`ExactValue.to_sympy` gives the sympy expression;
+    :meth:`ExactValue.to_sympy` gives the sympy expression (the number
+    type, :class:`ExactValue`, with :class:`Interval` and
+    :func:`decide_sign`, lives in :mod:`natlat_sym.finite.exact_values`
+    and is re-exported here);
 (c) **as a certified enclosure** (:func:`enclosure`): the closed form
     evaluated with python-flint ``arb`` ball arithmetic gives an
     :class:`Interval` ``[lo, hi]`` with exact dyadic endpoints that is
@@ -63,19 +66,21 @@ holds: I(X1;X2) >= 1/2  (margin in [0.0310, 0.0310])
 
 from __future__ import annotations
 
-import math
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
-from math import gcd
 
+import flint
 import numpy as np
 
 from natlat_sym.errors import BudgetExceeded, DistributionError, StatementError
 from natlat_sym.finite.distribution import Distribution, to_exact_number
+from natlat_sym.finite.exact_values import (ExactValue, Interval, arb_midpoint_fraction, decide_sign,
+                                            exact_from_log_weights)
+from natlat_sym.finite.sparse import SparseDistribution, marginal_values
 from natlat_sym.shannon.certificate import HypothesisForm
-from natlat_sym.shannon.linear import LinearForm, as_fraction
+from natlat_sym.shannon.linear import LinearForm
 from natlat_sym.verdicts import Truth
 
 __all__ = [
@@ -93,295 +98,6 @@ __all__ = [
     "decide_sign",
     "check_on",
 ]
-
-
-# --------------------------------------------------------------------- interval
-def _fmt(x: Fraction, digits: int = 4) -> str:
-    if x == 0:
-        return "0"
-    return f"{float(x):.{digits}g}" if abs(x) < Fraction(1, 10**3) or abs(x) >= 10**4 else f"{float(x):.{digits}f}"
-
-
-@dataclass(frozen=True)
-class Interval:
-    """A closed interval ``[lo, hi]`` with exact rational endpoints.
-
-    Examples
-    --------
-    >>> i = Interval(Fraction(-1, 4), Fraction(1, 2))
-    >>> i.contains(0), i.is_positive(), i.excludes_zero()
-    (True, False, False)
-    >>> Interval.point(0).is_zero()
-    True
-    """
-
-    lo: Fraction
-    hi: Fraction
-
-    def __post_init__(self):
-        object.__setattr__(self, "lo", Fraction(self.lo))
-        object.__setattr__(self, "hi", Fraction(self.hi))
-        if self.lo > self.hi:
-            raise ValueError(f"empty interval [{self.lo}, {self.hi}]")
-
-    @classmethod
-    def point(cls, x) -> "Interval":
-        return cls(Fraction(x), Fraction(x))
-
-    def contains(self, x) -> bool:
-        x = Fraction(x) if not isinstance(x, float) else Fraction(x)
-        return self.lo <= x <= self.hi
-
-    def is_positive(self) -> bool:
-        """Certainly ``> 0``."""
-        return self.lo > 0
-
-    def is_negative(self) -> bool:
-        """Certainly ``< 0``."""
-        return self.hi < 0
-
-    def is_nonnegative(self) -> bool:
-        """Certainly ``>= 0``."""
-        return self.lo >= 0
-
-    def is_zero(self) -> bool:
-        return self.lo == 0 == self.hi
-
-    def excludes_zero(self) -> bool:
-        return self.lo > 0 or self.hi < 0
-
-    @property
-    def width(self) -> Fraction:
-        return self.hi - self.lo
-
-    @property
-    def midpoint(self) -> float:
-        return float((self.lo + self.hi) / 2)
-
-    def __str__(self) -> str:
-        return f"[{_fmt(self.lo)}, {_fmt(self.hi)}]"
-
-    def to_json(self) -> dict:
-        return {"lo": str(self.lo), "hi": str(self.hi), "lo_float": float(self.lo), "hi_float": float(self.hi)}
-
-
-# --------------------------------------------------------------------- coprime base
-def _coprime_base(numbers: Iterable[int]) -> list[int]:
-    """Pairwise coprime integers > 1, including 2, whose products give every
-    input (positive integers).  Uses only gcds (no factoring).
-
-    >>> sorted(_coprime_base([12, 18, 35]))
-    [2, 3, 35]
-    >>> sorted(_coprime_base([9, 15]))
-    [2, 3, 5]
-    >>> sorted(_coprime_base([6, 10**20 + 39]))[:2]
-    [2, 3]
-    """
-    base: list[int] = [2]
-    for n in numbers:
-        work = [n]
-        while work:
-            x = work.pop()
-            if x == 1:
-                continue
-            for i, b in enumerate(base):
-                g = gcd(x, b)
-                if g > 1:
-                    break
-            else:
-                base.append(x)
-                continue
-            if b == x:
-                continue
-            del base[i]
-            work.extend((g, b // g, x // g))
-    return base
-
-
-def _perfect_root(b: int) -> tuple[int, int]:
-    """``(r, k)`` with ``b = r**k`` and ``k`` maximal.
-
-    >>> _perfect_root(81), _perfect_root(12)
-    ((3, 4), (12, 1))
-    """
-    import flint
-
-    best = (b, 1)
-    if not flint.fmpz(b).is_perfect_power():
-        return best
-    for k in range(2, b.bit_length() + 1):
-        r = int(flint.fmpz(b).root(k))
-        if r < 2:
-            break
-        if r**k == b:
-            best = (r, k)
-    return best
-
-
-def _exponents(n: int, base: list[int]) -> dict[int, int]:
-    out = {}
-    for b in base:
-        if n == 1:
-            break
-        e = 0
-        while n % b == 0:
-            n //= b
-            e += 1
-        if e:
-            out[b] = e
-    if n != 1:  # pragma: no cover - guaranteed by _coprime_base
-        raise AssertionError("coprime base does not generate its inputs")
-    return out
-
-
-# --------------------------------------------------------------------- exact values
-@dataclass(frozen=True, eq=False)
-class ExactValue:
-    """``constant + Σ coefficient·log2(base)``: an exact real number.
-
-    The bases are pairwise coprime odd integers > 1 that are not perfect
-    powers (2 itself is folded into ``constant``), so their logarithms are
-    linearly independent over the rationals: the value is zero iff
-    :meth:`is_zero` (no coefficient left).  ``==`` compares values exactly
-    (by subtracting; the bases of two values may differ, e.g. ``log2(15)``
-    versus ``log2(3) + log2(5)``).
-
-    Examples
-    --------
-    >>> v = ExactValue.log2(Fraction(9, 4))
-    >>> print(v)
-    2*log2(3) - 2
-    >>> v.is_zero(), round(float(v), 6)
-    (False, 1.169925)
-    >>> ExactValue.log2(15) == ExactValue.log2(3) + ExactValue.log2(5)
-    True
-    """
-
-    constant: Fraction = Fraction(0)
-    logs: tuple[tuple[int, Fraction], ...] = ()
-
-    @classmethod
-    def log2(cls, q) -> "ExactValue":
-        """``log2(q)`` for a positive rational ``q``."""
-        q = Fraction(q)
-        if q <= 0:
-            raise ValueError(f"log2 of non-positive {q}")
-        return _from_weights({q.numerator: Fraction(1), q.denominator: Fraction(-1)}, Fraction(0))
-
-    @classmethod
-    def rational(cls, q) -> "ExactValue":
-        return cls(Fraction(q), ())
-
-    def is_zero(self) -> bool:
-        return self.constant == 0 and not self.logs
-
-    def is_rational(self) -> bool:
-        return not self.logs
-
-    def __eq__(self, other) -> bool:
-        if isinstance(other, (int, Fraction)):
-            other = ExactValue.rational(other)
-        if not isinstance(other, ExactValue):
-            return NotImplemented
-        return (self - other).is_zero()
-
-    __hash__ = None  # equal values may have different fields
-
-    def __add__(self, other) -> "ExactValue":
-        if not isinstance(other, ExactValue):
-            other = ExactValue.rational(as_fraction(other))
-        w: dict[int, Fraction] = {}
-        for b, c in self.logs + other.logs:
-            w[b] = w.get(b, Fraction(0)) + c
-        return _from_weights(w, self.constant + other.constant)
-
-    __radd__ = __add__
-
-    def __neg__(self) -> "ExactValue":
-        return ExactValue(-self.constant, tuple((b, -c) for b, c in self.logs))
-
-    def __sub__(self, other) -> "ExactValue":
-        if not isinstance(other, ExactValue):
-            other = ExactValue.rational(as_fraction(other))
-        return self + (-other)
-
-    def __mul__(self, k) -> "ExactValue":
-        k = as_fraction(k)
-        if k == 0:
-            return ExactValue()
-        return ExactValue(self.constant * k, tuple((b, c * k) for b, c in self.logs))
-
-    __rmul__ = __mul__
-
-    def __float__(self) -> float:
-        return float(self.constant) + sum(float(c) * math.log2(b) for b, c in self.logs)
-
-    def to_sympy(self):
-        """The sympy expression ``constant + Σ c·log(b)/log(2)``."""
-        import sympy as sp
-
-        expr = sp.Rational(self.constant.numerator, self.constant.denominator)
-        for b, c in self.logs:
-            expr += sp.Rational(c.numerator, c.denominator) * sp.log(sp.Integer(b)) / sp.log(2)
-        return expr
-
-    def enclosure(self, precision: int = 64) -> Interval:
-        """A certified interval containing the value (``arb`` at ``precision`` bits).
-
-        >>> ExactValue.log2(3).enclosure(30).contains(Fraction(1584962500721, 10**12))
-        True
-        """
-        if not self.logs:
-            return Interval.point(self.constant)
-        import flint
-
-        with flint.ctx.workprec(int(precision)):
-            ball = flint.arb(flint.fmpq(self.constant.numerator, self.constant.denominator))
-            ln2 = flint.arb(2).log()
-            for b, c in self.logs:
-                ball += flint.arb(flint.fmpq(c.numerator, c.denominator)) * (flint.arb(b).log() / ln2)
-            lo, hi = ball.lower(), ball.upper()
-        return Interval(_arb_exact(lo), _arb_exact(hi))
-
-    def __str__(self) -> str:
-        pieces: list[tuple[Fraction, str]] = [(c, f"log2({b})") for b, c in self.logs]
-        if self.constant:
-            pieces.append((self.constant, ""))
-        if not pieces:
-            return "0"
-        out = []
-        for i, (c, body) in enumerate(pieces):
-            mag = abs(c)
-            text = str(mag) if not body else (body if mag == 1 else f"{mag}*{body}")
-            out.append((("-" if c < 0 else "") if i == 0 else (" - " if c < 0 else " + ")) + text)
-        return "".join(out)
-
-    def to_json(self) -> dict:
-        return {"constant": str(self.constant), "logs": [[str(b), str(c)] for b, c in self.logs],
-                "text": str(self), "float": float(self)}
-
-
-def _arb_exact(x) -> Fraction:
-    m, e = x.mid().man_exp()
-    m, e = int(m), int(e)
-    return Fraction(m * 2**e) if e >= 0 else Fraction(m, 2**-e)
-
-
-def _from_weights(weights: Mapping[int, Fraction], constant: Fraction) -> ExactValue:
-    """Canonicalise ``constant + Σ w_n·log2(n)`` over positive integers ``n``."""
-    weights = {n: w for n, w in weights.items() if w and n != 1}
-    base = _coprime_base(sorted(weights))
-    coef: dict[int, Fraction] = {}
-    for n, w in weights.items():
-        for b, e in _exponents(n, base).items():
-            coef[b] = coef.get(b, Fraction(0)) + w * e
-    constant = Fraction(constant) + coef.pop(2, Fraction(0))
-    roots: dict[int, Fraction] = {}
-    for b, c in coef.items():  # log2(9) -> 2*log2(3); roots of coprime bases stay coprime
-        if c:
-            r, k = _perfect_root(b)
-            roots[r] = roots.get(r, Fraction(0)) + c * k
-    return ExactValue(constant, tuple(sorted((b, c) for b, c in roots.items() if c)))
 
 
 # --------------------------------------------------------------------- coercion
@@ -460,8 +176,6 @@ def _exact_pmf(dist: Distribution) -> Distribution:
 
 def _entropy_weights(dist: Distribution, names, coefficient: Fraction, weights: dict[int, Fraction]) -> None:
     """Add ``coefficient·H(names)`` as ``Σ w_n·log2(n)`` into ``weights``."""
-    from natlat_sym.finite.sparse import marginal_values
-
     for p in marginal_values(dist, names):  # dense or sparse: only the support matters
         if p:
             w = coefficient * p
@@ -478,7 +192,7 @@ def exact_entropy(dist: Distribution, names) -> ExactValue:
     """
     w: dict[int, Fraction] = {}
     _entropy_weights(_exact_pmf(dist), names, Fraction(1), w)
-    return _from_weights(w, Fraction(0))
+    return exact_from_log_weights(w, Fraction(0))
 
 
 def exact_value(expr, dist: Distribution, *, parameters: Mapping | None = None) -> ExactValue:
@@ -494,7 +208,7 @@ def exact_value(expr, dist: Distribution, *, parameters: Mapping | None = None) 
     w: dict[int, Fraction] = {}
     for s, c in form.entropies.items():
         _entropy_weights(d, s, c, w)
-    return _from_weights(w, form.constant)
+    return exact_from_log_weights(w, form.constant)
 
 
 def closed_form(expr, dist: Distribution, *, parameters: Mapping | None = None):
@@ -513,10 +227,6 @@ def _direct_enclosure(form: LinearForm, dist: Distribution, precision: int,
     in ball arithmetic from the exact entries (float entries are exact
     dyadics, divided by their ball-summed total).  ``form`` has no
     parameters left.  None if a ball degenerates (then use the closed form)."""
-    import flint
-
-    from natlat_sym.finite.sparse import SparseDistribution
-
     if isinstance(dist, SparseDistribution):
         return _sparse_enclosure(form, dist.to_exact(), precision)
     with flint.ctx.workprec(int(precision)):
@@ -549,14 +259,12 @@ def _direct_enclosure(form: LinearForm, dist: Distribution, precision: int,
         value = value / ln2 + flint.arb(flint.fmpq(form.constant.numerator, form.constant.denominator))
         if not value.is_finite():
             return None
-        return Interval(_arb_exact(value.lower()), _arb_exact(value.upper()))
+        return Interval(arb_midpoint_fraction(value.lower()), arb_midpoint_fraction(value.upper()))
 
 
 def _sparse_enclosure(form: LinearForm, dist, precision: int) -> Interval | None:
     """:func:`_direct_enclosure` on a SparseDistribution: marginals summed
     exactly on the support, then ``-p·log2(p)`` in arb balls."""
-    import flint
-
     with flint.ctx.workprec(int(precision)):
         value = flint.arb(0)
         for s, c in form.entropies.items():
@@ -569,7 +277,7 @@ def _sparse_enclosure(form: LinearForm, dist, precision: int) -> Interval | None
                                                                    form.constant.denominator))
         if not value.is_finite():
             return None
-        return Interval(_arb_exact(value.lower()), _arb_exact(value.upper()))
+        return Interval(arb_midpoint_fraction(value.lower()), arb_midpoint_fraction(value.upper()))
 
 
 def enclosure(expr, dist: Distribution, *, parameters: Mapping | None = None, precision: int = 64,
@@ -600,8 +308,6 @@ def enclosure(expr, dist: Distribution, *, parameters: Mapping | None = None, pr
     params = _parameter_values(form, parameters, exact=True)
     form = form.substitute(params) if params else form
     box = _direct_enclosure(form, dist, precision, deadline)
-    from natlat_sym.finite.sparse import SparseDistribution
-
     if isinstance(dist, SparseDistribution):  # no dense table: the sparse ball is the answer
         if box is not None and box.excludes_zero():
             return box
@@ -614,28 +320,6 @@ def enclosure(expr, dist: Distribution, *, parameters: Mapping | None = None, pr
 #: Under a time budget, supports larger than this skip the closed form
 #: (computing it for a 10^6-cell float table takes minutes).
 _CLOSED_FORM_CELLS = 4096
-
-
-def decide_sign(value: ExactValue, *, precision: int = 64, max_precision: int = 4096) -> tuple[int | None, Interval, int]:
-    """``(sign, enclosure, bits)``: sign -1/0/+1 certified, or None if the
-    enclosure at ``max_precision`` bits still contains 0 (cannot happen for
-    a nonzero value with enough bits; exact zeros are detected exactly).
-
-    >>> decide_sign(ExactValue.log2(3) - Fraction(158, 100))[0]
-    1
-    """
-    if value.is_zero():
-        return 0, Interval.point(0), 0
-    bits = max(int(precision), 16)
-    while True:
-        box = value.enclosure(bits)
-        if box.is_positive():
-            return 1, box, bits
-        if box.is_negative():
-            return -1, box, bits
-        if bits >= max_precision:
-            return None, box, bits
-        bits = min(2 * bits, int(max_precision))
 
 
 # --------------------------------------------------------------------- verdicts

@@ -61,11 +61,13 @@ from ..errors import StatementError
 from ..limits import time_left
 from ..shannon.certificate import HypothesisForm
 from ..shannon.linear import LinearForm, _natural_key
+from ..shannon.parse import parse_relation
 from ..verdicts import Truth
 from ._exact_logs import log_combination
-from ._exact_compile import alphabet_sizes, functions_up_to_relabel  # shared with the case compiler
+from ._exact_cases import alphabet_sizes, functions_up_to_relabel  # shared with the case compiler
 from ._polynomials import add as _add, mul as _mul, var as _var
 from ._structure import Determination, Independence, recognize
+from .distribution import Distribution
 
 __all__ = ["InstanceResult", "check_exact_on_alphabets"]
 
@@ -118,7 +120,6 @@ def _condition(item, where: str):
         return item
     form = None
     if isinstance(item, str):
-        from ..shannon.parse import parse_relation
         rel = parse_relation(item)
         form = rel.normal_form()
     elif isinstance(item, HypothesisForm):
@@ -272,7 +273,6 @@ class _Encoding:
         return alts
 
     def distribution(self, model: Mapping[str, Fraction]):
-        from .distribution import Distribution
         arr = np.empty(tuple(self.sizes[n] for n in self.names), dtype=object)
         arr[...] = Fraction(0)
         for i, cell in enumerate(self.cells):

@@ -82,6 +82,7 @@ from fractions import Fraction
 import numpy as np
 
 from ..errors import BudgetExceeded, DistributionError
+from .distribution import Distribution
 
 __all__ = ["rank_function", "find_representation", "code_counts", "code_distribution",
            "linear_rank_vectors", "FIELDS"]
@@ -375,8 +376,6 @@ def code_distribution(configuration, q: int, names, *, max_cells: int = 1 << 16)
     >>> str(exact_entropy(d, ["X", "Y", "Z"])), str(exact_entropy(d, ["X"]))
     ('2', '1')
     """
-    from .distribution import Distribution
-
     names = tuple(names)
     if len(names) != len(configuration):
         raise DistributionError(f"{len(names)} names given for {len(configuration)} variables")

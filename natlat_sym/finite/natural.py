@@ -50,7 +50,8 @@ from scipy.optimize import minimize
 
 from ..errors import BudgetExceeded, DistributionError
 from ..limits import check_time
-from .common_information import _observables
+from .common_information import _observables, exact_common_information, gacs_korner, wyner_common_information
+from .distribution import Distribution
 
 __all__ = ["NaturalLatent", "Frontier", "NaturalityReport", "best_deterministic_latent",
            "best_stochastic_latent", "error_frontier", "latent_errors", "naturality_report"]
@@ -155,7 +156,6 @@ def _obs_pmf(dist, observables):
 
 
 def _deterministic_distribution(obs, pmf, label_row):
-    from .distribution import Distribution
     cells, _ = _support(pmf)
     k = int(label_row.max()) + 1
     joint = np.zeros(pmf.shape + (k,))
@@ -254,7 +254,6 @@ def best_stochastic_latent(dist, observables: Sequence[str] | None = None, *, se
     if hard is not None and f_hard(hard) <= best[0]:
         q = hard  # the best partition itself (softmax only approaches it)
     med, reds, hv = _stochastic_terms(pmf, q)
-    from .distribution import Distribution
     joint = pmf[..., None] * q
     joint = joint[..., joint.sum(axis=tuple(range(pmf.ndim))) > 1e-15]
     d = Distribution.from_array(joint / joint.sum(), tuple(obs) + ("Λ",), exact=False, latents=("Λ",))
@@ -421,8 +420,6 @@ def _common_json(c) -> dict:
 def _common_information(dist, obs, *, seed: int, starts: int, max_cells: int, notes: list):
     """(Gács–Körner [, Wyner, exact common information]), I(X1;X2) or None;
     what could not be computed is appended to ``notes``."""
-    from .common_information import exact_common_information, gacs_korner, wyner_common_information
-
     out = [gacs_korner(dist, obs)]
     mi = None
     if len(obs) == 2:

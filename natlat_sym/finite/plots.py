@@ -38,13 +38,13 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Circle
 
 from ..errors import DistributionError
+from ..files import write_file
+from .natural import best_deterministic_latent, best_stochastic_latent, error_frontier
 
 __all__ = ["plot_error_frontier", "plot_information_diagram", "information_atoms"]
 
 
 def _save(fig, path) -> str:
-    from ..files import write_file
-
     path = os.fspath(path)
     ext = os.path.splitext(path)[1].lower()
     if ext not in (".png", ".svg"):
@@ -57,8 +57,6 @@ def plot_error_frontier(dist, path, observables: Sequence[str] | None = None, *,
                         max_cells: int = 10, stochastic: bool = True) -> str:
     """Scatter of all deterministic latents, their Pareto frontier, and the
     optimal deterministic / stochastic natural latents; returns ``path``."""
-    from .natural import best_deterministic_latent, best_stochastic_latent, error_frontier
-
     fr = error_frontier(dist, observables, max_cells=max_cells)
     det = best_deterministic_latent(dist, observables, max_cells=max_cells)
     fig = Figure(figsize=(6, 4.5))

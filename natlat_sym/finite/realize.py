@@ -92,9 +92,10 @@ import numpy as np
 from ..errors import BudgetExceeded, CertificateError, StatementError
 from ..shannon.certificate import HypothesisForm, PolymatroidWitness
 from ..shannon.linear import LinearForm
-from ._exact_logs import log_combination
+from ._exact_logs import exact_violation
 from .distribution import Distribution
 from .linear_codes import code_counts, find_representation, linear_rank_vectors
+from .search import find_counterexample
 
 __all__ = ["realize_witness", "linear_rays"]
 
@@ -181,7 +182,7 @@ class _Claim:
         pmf = np.empty(counts.shape, dtype=object)
         for idx, c in np.ndenumerate(counts):
             pmf[idx] = Fraction(int(c), total)
-        return _violates(pmf, self.names, self.hyps, self.target, self.sense)
+        return exact_violation(pmf, self.names, self.hyps, self.target, self.sense) is not None
 
     @property
     def masks(self) -> tuple[int, ...]:
@@ -569,8 +570,6 @@ def _by_search_from_the_witness(claim: _Claim, witness, deadline: float, seed: i
     (such as the four-atom violations of Ingleton's inequality) are found
     this way.  Returns a Distribution (already verified exactly by the
     search) or None."""
-    from .search import find_counterexample
-
     left = min(_SEARCH_SECONDS, deadline - time.monotonic())
     if left <= 0:
         return None
@@ -590,17 +589,7 @@ def _by_search_from_the_witness(claim: _Claim, witness, deadline: float, seed: i
     if d is None or set(d.names) != set(claim.names):
         return None
     d = d.reorder(claim.names)
-    return d if _violates(d.pmf, d.names, claim.hyps, claim.target, claim.sense) else None
+    return d if exact_violation(d.pmf, d.names, claim.hyps, claim.target, claim.sense) is not None else None
 
 
 _STRATEGIES = (_by_codes_of_the_witness, _by_sums_of_rays, _by_integer_points, _by_search_from_the_witness)
-
-
-def _violates(pmf, names, hyps, target, sense) -> bool:
-    for h in hyps:
-        c = log_combination(pmf, names, h.form)
-        if (h.sense == "==" and not c.is_zero()) or (h.sense == ">=" and c.sign() < 0):
-            return False
-    c = log_combination(pmf, names, target)
-    return c.sign() < 0 if sense == ">=" else not c.is_zero()
-

@@ -50,7 +50,7 @@ import itertools
 import math
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fractions import Fraction
 
 import networkx as nx
@@ -59,10 +59,13 @@ from scipy.optimize import minimize
 
 from ..errors import BudgetExceeded, StatementError
 from ..limits import check_time, time_budget, time_left
-from ..shannon.linear import LinearForm, format_subset
+from ..shannon.certificate import HypothesisForm
+from ..shannon.linear import LinearForm
 from ..verdicts import Truth
-from ._exact_logs import log_combination
+from ._exact_logs import exact_violation
 from ._structure import Determination, Independence, StatementParts, recognize, statement_parts
+from .distribution import Distribution
+from .evaluate import check_on
 
 __all__ = ["SearchResult", "find_counterexample", "network_for"]
 
@@ -291,10 +294,6 @@ def _confirm_independently(parts: StatementParts, names, joint) -> bool:
     """Second, independent check of a found counterexample with the certified
     evaluator of :mod:`natlat_sym.finite.evaluate` (separate code from
     :func:`_verify`): every hypothesis holds and the conclusion is violated."""
-    from ..shannon.certificate import HypothesisForm
-    from .distribution import Distribution
-    from .evaluate import check_on
-
     dist = Distribution.from_array(joint, names, exact=True)
     conclusion = HypothesisForm("conclusion", parts.target, parts.sense)
     verdict = check_on((conclusion, list(parts.hypotheses)), dist)
@@ -303,19 +302,8 @@ def _confirm_independently(parts: StatementParts, names, joint) -> bool:
 
 def _verify(parts: StatementParts, names, joint):
     """Exact verdict on a rational joint: (violates, margin enclosure)."""
-    for h in parts.hypotheses:
-        c = log_combination(joint, names, h.form)
-        if h.sense == "==" and not c.is_zero():
-            return False, None
-        if h.sense == ">=" and c.sign() < 0:
-            return False, None
-    c = log_combination(joint, names, parts.target)
-    if parts.sense == ">=":
-        if c.sign() >= 0:
-            return False, None
-    elif c.is_zero():
-        return False, None
-    return True, c.enclosure(prec=96)
+    c = exact_violation(joint, names, parts.hypotheses, parts.target, parts.sense)
+    return (False, None) if c is None else (True, c.enclosure(prec=96))
 
 
 def _parse_alphabets(alphabets, names) -> tuple[int, ...]:
@@ -382,8 +370,6 @@ def find_counterexample(statement, *, alphabets=None, seed: int = 0, starts: int
     StatementError
         Not a statement, a parameter without value, bad alphabet sizes.
     """
-    from .distribution import Distribution
-
     t0 = time.perf_counter()
     if time_left() is not None:  # inside a caller's time budget: it bounds this search too
         budget_seconds = min(budget_seconds, time_left())

@@ -1,4 +1,4 @@
-"""Tests for R4 / T22 checks and the O1 / O2 experiments."""
+"""Tests for the R4 / T22 checks and the O1 / O2 experiments (in their proof modules)."""
 
 import json
 from fractions import Fraction
@@ -6,55 +6,59 @@ from fractions import Fraction
 import numpy as np
 import pytest
 
-from natlat_sym.catalog import experiments as E
 from natlat_sym.errors import StatementError
 from natlat_sym.finite.evaluate import check_on, enclosure
+from proofs import _open_problem_search as S
+from proofs import deterministic_score_le_const_mul_stochastic_score as O1
+from proofs import diagram_error_le_kl_of_factorization as R4
+from proofs import latent_mediates_of_natural_latents_with_third_diagram_weight as O2
+from proofs import natural_latent_not_robust_of_tiny_mixture as T22
 
 
 def test_kl_transfer_holds_on_random_exact_instances():
-    out = E.kl_transfer_instances_hold(seed=3, instances=6)
+    out = R4.kl_transfer_instances_hold(seed=3, instances=6)
     assert out.verdict == "holds" and "6 random exact" in out.detail
 
 
 def test_t22_scaled_down_numbers():
-    p = E._tiny_mixture(2, Fraction(1, 10)).with_latent("L", function=lambda x1, x2: x1 // 2)
+    p = T22._tiny_mixture(2, Fraction(1, 10)).with_latent("L", function=lambda x1, x2: x1 // 2)
     for expr, value in {"I(X1;X2)": 1.4968, "H(X1|X2)": 0.5032, "I(X1;X2|L)": 0.7832, "H(L|X2)": 0.2864}.items():
         iv = enclosure(expr, p)
         assert abs(float(iv.lo) - value) < 5e-5 and abs(float(iv.hi) - value) < 5e-5, expr
-    assert E.tiny_mixture_numbers().verdict == "holds"
+    assert T22.tiny_mixture_numbers().verdict == "holds"
 
 
 def test_t22_closed_form_matches_exact_distribution_for_small_k():
     for k, delta in ((1, Fraction(1, 5)), (2, Fraction(1, 10)), (3, Fraction(1, 3))):
-        v = E.tiny_mixture_closed_form(k, delta)
-        iv = enclosure("H(X1|X2)", E._tiny_mixture(k, delta))
+        v = T22.tiny_mixture_closed_form(k, delta)
+        iv = enclosure("H(X1|X2)", T22._tiny_mixture(k, delta))
         lo, hi = v["H(X1|X2)"]
         assert lo <= float(iv.hi) + 1e-12 and float(iv.lo) <= hi + 1e-12
 
 
 def test_t22_robustness_fails_but_not_for_huge_constant():
-    assert E.tiny_mixture_robustness_fails(constant=100).verdict == "violated"
-    assert E.tiny_mixture_robustness_fails(constant=1000).verdict == "holds"
+    assert T22.tiny_mixture_robustness_fails(constant=100).verdict == "violated"
+    assert T22.tiny_mixture_robustness_fails(constant=1000).verdict == "holds"
 
 
 def test_o1_reproducible_by_seed_and_exports(tmp_path):
-    a = E.run_o1(seed=5, budget_seconds=60, max_candidates=2, starts=1)
-    b = E.run_o1(seed=5, budget_seconds=60, max_candidates=2, starts=1)
+    a = O1.run_o1(seed=5, budget_seconds=60, max_candidates=2, starts=1)
+    b = O1.run_o1(seed=5, budget_seconds=60, max_candidates=2, starts=1)
     assert a.best_ratio == pytest.approx(b.best_ratio, rel=1e-9)
     assert a.distribution == b.distribution and a.evaluations == 2
     assert a.best_ratio > 1.5  # DSBS(0.1) is always the first candidate: about 1.75
-    E.save_result(a, tmp_path / "o1.json")
+    S.save_result(a, tmp_path / "o1.json")
     data = json.loads((tmp_path / "o1.json").read_text())
     assert data["format"] == "natlat_sym.distribution" and data["names"] == ["X1", "X2"]
     assert json.dumps(a.to_json())
 
 
 def test_o2_reproducible_and_xor_baseline(tmp_path):
-    a = E.run_o2(seed=2, budget_seconds=60, max_restarts=2, local_steps=10)
-    b = E.run_o2(seed=2, budget_seconds=60, max_restarts=2, local_steps=10)
+    a = O2.run_o2(seed=2, budget_seconds=60, max_restarts=2, local_steps=10)
+    b = O2.run_o2(seed=2, budget_seconds=60, max_restarts=2, local_steps=10)
     assert a.best_ratio == b.best_ratio and a.distribution == b.distribution
     assert a.best_ratio >= 1 - 1e-9
-    t = E._o2_terms(E._xor_joint())
+    t = O2._o2_terms(O2._xor_joint())
     assert t["I(G;X|L)"] == pytest.approx(1) and t["eps3"] == pytest.approx(1)
     assert t["eps1"] == pytest.approx(0, abs=1e-12)
 
@@ -71,10 +75,10 @@ def test_o2_counterexample_in_proofs_is_certified():
 
 
 @pytest.mark.parametrize("call", [
-    lambda: E.run_o1(seed=0, budget_seconds=0),
-    lambda: E.run_o1(seed=0, budget_seconds=1, max_alphabet=1),
-    lambda: E.run_o2(seed=0, budget_seconds=-1),
-    lambda: E.run_o2(seed=0, budget_seconds=1, c=2.5),
+    lambda: O1.run_o1(seed=0, budget_seconds=0),
+    lambda: O1.run_o1(seed=0, budget_seconds=1, max_alphabet=1),
+    lambda: O2.run_o2(seed=0, budget_seconds=-1),
+    lambda: O2.run_o2(seed=0, budget_seconds=1, c=2.5),
 ])
 def test_bad_experiment_arguments(call):
     with pytest.raises(StatementError):
@@ -82,5 +86,5 @@ def test_bad_experiment_arguments(call):
 
 
 def test_evidence_hooks_return_evidence():
-    out = E.o2_evidence(seed=0, budget_seconds=0.2)
+    out = O2.o2_evidence(seed=0, budget_seconds=0.2)
     assert out.verdict == "evidence" and out.value >= 1 - 1e-9 and out.distribution is not None

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as hs
 
 from natlat_sym.errors import StatementError
-from natlat_sym.finite._exact_compile import ExactStatement, enumerate_cases, make_plan
+from natlat_sym.finite._exact_cases import ExactStatement, enumerate_cases, make_plan
 from natlat_sym.finite._structure import Determination, Independence
 from natlat_sym.finite.decide import decide_exact, is_counterexample
 from natlat_sym.finite.evaluate import check_on
