@@ -186,10 +186,6 @@ def _check_in_workers(selected, timeout, progress, jobs) -> list:
     """Entries go to the workers expected-longest first (so that a long entry
     does not start last and leave the other workers idle); the reports are
     put back in the order of ``selected``."""
-    # the prover's modules are imported lazily by the obligations; import them
-    # once here so the forked workers share them instead of each importing them
-    from ..shannon import derivation, prove, tightest  # noqa: F401
-
     reports: list = [None] * len(selected)
     order = sorted(range(len(selected)), key=lambda k: -_expected_cost(selected[k]))  # stable: ties in order
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
