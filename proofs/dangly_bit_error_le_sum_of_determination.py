@@ -14,7 +14,7 @@ from natlat_sym.catalog.theorem import FiniteOutcome, check_on_instances
 from natlat_sym.dags import all_dags, bits, to_digraph
 from natlat_sym.diagrams import diagram_error
 from natlat_sym.errors import CertificateError
-from natlat_sym.shannon.basic import BasicInequality
+from natlat_sym.shannon.basic_inequalities import BasicInequality
 from natlat_sym.shannon.certificate import HypothesisForm
 from natlat_sym.shannon.linear import LinearForm
 

@@ -20,7 +20,7 @@ def _sum_isolations(n, start=1):
 
 from natlat_sym.catalog.theorem import FiniteOutcome, check_on_instances
 from natlat_sym.errors import CertificateError
-from natlat_sym.shannon.basic import BasicInequality
+from natlat_sym.shannon.basic_inequalities import BasicInequality
 from natlat_sym.shannon.linear import LinearForm
 
 def joint_independence_instances_hold(*, max_n: int = 6) -> FiniteOutcome:

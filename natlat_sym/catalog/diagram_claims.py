@@ -27,7 +27,7 @@ from fractions import Fraction
 
 from ..dags import bits
 from ..diagrams import diagram_error_expression
-from ..shannon.basic import BasicInequality
+from ..shannon.basic_inequalities import BasicInequality
 from ..shannon.certificate import Certificate, CertificatePiece, check_certificate
 from ..shannon.linear import LinearForm
 from ..shannon.parse import parse_expression

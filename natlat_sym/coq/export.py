@@ -79,29 +79,22 @@ from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 from importlib import resources
+from math import lcm
 
 from ..errors import CertificateError, StatementError
+from ..shannon.certificate import Certificate, PolymatroidWitness, check_certificate, check_witness
+from ..shannon.copy_lemma import describe_fact
+from ..shannon.linear import as_fraction
+from ..shannon.parse import parse_statement
+from .copy_proofs import CopyStep, copy_layout, copy_steps_proof
+from .statements import (CoqNames, coq_expression, coq_number, coq_proposition, coq_relation, definitions,
+                         module_name, unfold_list)
 
 __all__ = ["CoqNames", "coq_proposition", "theory_text", "entropic_theory_text", "export_certificate",
            "export_witness", "to_coq", "coq_file", "assumed_axioms", "ENTROPIC_AXIOMS", "COQ_THEORY_VERSION"]
 
 #: Bumped whenever Polymatroid.v changes meaning (part of every cache key).
 COQ_THEORY_VERSION = 2
-
-_COQ_RESERVED = frozenset("""
-    as at cofix else end exists exists2 fix for forall fun if IF in let match mod return Set then Prop
-    SProp Type using where with is struct Definition Theorem Lemma Proof Qed Module End Variable
-    Hypothesis Section Ltac Notation Infix Import Require From Open Scope Check Print
-    R N Q nat positive h poly set subset polymatroid H Hc I Ic value ground finite_function
-    row mkrow rI rH row_value rows_value rows_nonneg form form_value row_terms add_term add_terms collect
-    nonzero collect_rows rows_value_collect list nil cons app tree Lf Nd tree_add tree_value tree_form
-    all_subsets check_polymatroid le_of_certificate ge_of_certificate eq_of_certificates
-    nonneg_of_le nonneg_of_ge nonneg_of_eq nonneg_of_eq_rev claim witness table True False
-    xH xO xI Npos N0 Zpos IZR Rplus Rminus Rmult Rdiv Rle Rge Rlt lra ring
-    entropic entropic_polymatroid copy_lemma agrees_on agrees_on_refl agrees_on_trans transport_eq
-    transport_Ic subset_trans to_extension
-""".split())
-
 
 def theory_text() -> str:
     """The Coq theory shipped with natlat_sym (``natlat_sym/coq/Polymatroid.v``)."""
@@ -120,225 +113,7 @@ def _theory(filename: str) -> str:
     return resources.files("natlat_sym.coq").joinpath(filename).read_text(encoding="utf-8")
 
 
-def _identifier(name: str, taken: set[str], prefix: str) -> str:
-    """A Coq identifier for ``name``: the name itself when Coq accepts it and
-    it clashes with nothing, else a prefixed variant."""
-    ident = name if re.fullmatch(r"[^\W\d]\w*'*", name) and not name.startswith("_") else prefix + "_" + re.sub(r"\W", "_", name)
-    base, k = ident, 1
-    while ident in _COQ_RESERVED or ident in taken:
-        ident = f"{base}_{k}" if k > 1 else f"{base}_"
-        k += 1
-    taken.add(ident)
-    return ident
-
-
-@dataclass(frozen=True)
-class CoqNames:
-    """How a statement's names appear in Coq.
-
-    Attributes
-    ----------
-    variables : dict
-        Random variable name → (Coq identifier, bit index); variable ``k``
-        is the set with bitmask ``2**k``.
-    parameters : dict
-        Parameter name → Coq identifier.
-    hypotheses : tuple of str
-        Coq names of the hypotheses, in the statement's order.
-    taken : frozenset
-        Every identifier used (so proof-local names avoid them).
-    """
-
-    variables: dict
-    parameters: dict
-    hypotheses: tuple
-    taken: frozenset
-
-    @classmethod
-    def of(cls, statement, extra_variables=()) -> "CoqNames":
-        taken: set[str] = set()
-        names = list(statement.variables()) + [v for v in extra_variables if v not in statement.variables()]
-        variables = {v: (_identifier(v, taken, "v"), k) for k, v in enumerate(names)}
-        parameters = {p: _identifier(p, taken, "p") for p in sorted(statement.parameters())}
-        hypotheses = tuple(_identifier(r.name, taken, "hyp") for r in statement.hypotheses)
-        return cls(variables, parameters, hypotheses, frozenset(taken))
-
-    def mask(self, names) -> int:
-        out = 0
-        for n in names:
-            if n not in self.variables:
-                raise CertificateError(f"variable {n} is not in the statement")
-            out |= 1 << self.variables[n][1]
-        return out
-
-    def set_term(self, names) -> str:
-        """``X1``, ``(X1 ∪ X2)`` or ``∅``, variables in bit order."""
-        idents = [self.variables[n][0] for n in sorted(names, key=lambda n: self.variables[n][1])]
-        if not idents:
-            return "∅"
-        return idents[0] if len(idents) == 1 else "(" + " ∪ ".join(idents) + ")"
-
-    def fresh(self, base: str, used: set[str]) -> str:
-        ident, k = base, 1
-        while ident in self.taken or ident in used or ident in _COQ_RESERVED:
-            k += 1
-            ident = f"{base}_{k}"
-        used.add(ident)
-        return ident
-
-
-# ----------------------------------------------------------------------------- expressions
-def _number(q: Fraction) -> str:
-    """A nonnegative rational as a Coq real: ``3`` or ``(3/7)``."""
-    q = Fraction(q)
-    if q < 0:
-        raise ValueError("negative literal")
-    return str(q.numerator) if q.denominator == 1 else f"({q.numerator}/{q.denominator})"
-
-
-def _measure(expr, names: CoqNames, h: str) -> str:
-    from ..shannon.measures import DualTotalCorrelation, Entropy, MutualInformation, TotalCorrelation
-
-    def group(t):
-        return frozenset(x.name for x in t)
-
-    given = group(expr.given)
-    if isinstance(expr, Entropy):
-        a = names.set_term(group(expr.targets))
-        return f"Hc {h} {a} {names.set_term(given)}" if given else f"H {h} {a}"
-    gs = [group(g) for g in expr.groups]
-
-    def hc(s):
-        return f"Hc {h} {names.set_term(s)} {names.set_term(given)}" if given else f"H {h} {names.set_term(s)}"
-
-    if isinstance(expr, MutualInformation) and len(gs) == 2:
-        a, b = names.set_term(gs[0]), names.set_term(gs[1])
-        return f"Ic {h} {a} {b} {names.set_term(given)}" if given else f"I {h} {a} {b}"
-    terms: list[tuple[int, str]] = []
-    if isinstance(expr, MutualInformation):  # co-information: Σ_{∅≠S} (−1)^{|S|+1} H(∪S | C)
-        from itertools import combinations
-
-        for r in range(1, len(gs) + 1):
-            for sel in combinations(gs, r):
-                terms.append((1 if r % 2 else -1, hc(frozenset().union(*sel))))
-    elif isinstance(expr, TotalCorrelation):  # Σ H(G_i|C) − H(G|C)
-        terms = [(1, hc(g)) for g in gs] + [(-1, hc(frozenset().union(*gs)))]
-    elif isinstance(expr, DualTotalCorrelation):  # H(G|C) − Σ H(G_i | G_{−i}, C)
-        union = frozenset().union(*gs)
-        terms = [(1, hc(union))]
-        for i, g in enumerate(gs):
-            rest = frozenset().union(*(x for j, x in enumerate(gs) if j != i)) | given
-            terms.append((-1, f"Hc {h} {names.set_term(g)} {names.set_term(rest)}"))
-    else:  # pragma: no cover - every measure class is handled above
-        raise StatementError(f"cannot export {expr} to Coq")
-    out = terms[0][1] if terms[0][0] > 0 else f"- {terms[0][1]}"
-    for sign, t in terms[1:]:
-        out += (" + " if sign > 0 else " - ") + t
-    return f"({out})"
-
-
-def _signed_term(expr, names: CoqNames, h: str) -> tuple[int, str]:
-    """(sign, text) of one summand, so sums print as ``a - 2 * b``."""
-    from sympy import Mul, Number
-
-    if isinstance(expr, Number):
-        q = Fraction(int(expr.p), int(expr.q))
-        return (1 if q >= 0 else -1), _number(abs(q))
-    if isinstance(expr, Mul):
-        coeff = Fraction(1)
-        rest = []
-        for f in expr.args:
-            if isinstance(f, Number):
-                coeff *= Fraction(int(f.p), int(f.q))
-            else:
-                rest.append(_atom(f, names, h))
-        sign = 1 if coeff >= 0 else -1
-        parts = ([] if abs(coeff) == 1 and rest else [_number(abs(coeff))]) + rest
-        return sign, " * ".join(parts)
-    return 1, _atom(expr, names, h)
-
-
-def _atom(expr, names: CoqNames, h: str) -> str:
-    from sympy import Add, Symbol
-
-    from ..shannon.measures import InformationMeasure, RandomVariable
-
-    if isinstance(expr, InformationMeasure):
-        return _measure(expr, names, h)
-    if isinstance(expr, Symbol) and not isinstance(expr, RandomVariable):
-        return names.parameters[expr.name]
-    if isinstance(expr, Add):
-        return "(" + coq_expression(expr, names, h) + ")"
-    raise StatementError(f"cannot export {expr} to Coq")
-
-
-def coq_expression(expr, names: CoqNames, h: str = "h") -> str:
-    """A linear information expression as a Coq real-valued term."""
-    from sympy import Add
-
-    summands = Add.make_args(expr) if isinstance(expr, Add) else (expr,)
-    out = ""
-    for k, a in enumerate(summands):  # sympy's order, as in the textbook text (to_text)
-        sign, text = _signed_term(a, names, h)
-        if k == 0:
-            out = text if sign > 0 else f"- {text}"
-        else:
-            out += (" + " if sign > 0 else " - ") + text
-    return out or "0"
-
-
-_REL = {"<=": "<=", ">=": ">=", "==": "="}
-
-
-def coq_relation(rel, names: CoqNames, h: str = "h") -> str:
-    return f"{coq_expression(rel.lhs, names, h)} {_REL[rel.rel]} {coq_expression(rel.rhs, names, h)}"
-
-
-def coq_proposition(statement, names: CoqNames, h: str = "h", predicate: str = "polymatroid") -> str:
-    """The statement as a Coq proposition about every polymatroid ``h``
-    (``predicate="entropic"``: every entropic ``h``, for copy-lemma proofs)."""
-    if predicate not in ("polymatroid", "entropic"):
-        raise ValueError(f"predicate must be 'polymatroid' or 'entropic', got {predicate!r}")
-    if statement.free_coefficients():
-        raise StatementError("a statement with free coefficients (a parameter multiplying an information "
-                             f"term: {', '.join(sorted(statement.free_coefficients()))}) is not linear; "
-                             "substitute values first (the tightest certificate's statement)")
-    lines = [f"forall {h} : set -> R, {predicate} {h} ->"]
-    params = [names.parameters[p] for p in sorted(names.parameters)]
-    if params:
-        lines.append(f"  forall {' '.join(params)} : R, " + " -> ".join(f"0 <= {p}" for p in params) + " ->")
-    for ident, r in zip(names.hypotheses, statement.hypotheses):
-        lines.append(f"  forall {ident} : {coq_relation(r, names, h)},")
-    lines.append(f"  {coq_relation(statement.conclusion, names, h)}")
-    return "\n".join(lines)
-
-
-def _definitions(names: CoqNames) -> list[str]:
-    out = []
-    for v, (ident, bit) in names.variables.items():
-        note = "" if ident == v else f"  (* {v} *)"
-        out.append(f"Definition {ident} : set := {1 << bit}%N.{note}")
-    return out
-
-
-def _unfold_list(names: CoqNames) -> str:
-    return " ".join(["Ic", "Hc", "I", "H", *[i for i, _ in names.variables.values()], "N.lor", "Pos.lor"])
-
-
-def _module_name(name: str, used: set[str]) -> str:
-    base = re.sub(r"\W", "_", name) or "result"
-    if base[0].isdigit():
-        base = "t_" + base
-    ident, k = base, 1
-    while ident in used or ident in _COQ_RESERVED:
-        k += 1
-        ident = f"{base}_{k}"
-    used.add(ident)
-    return ident
-
-
 def _statement_of(cert, statement):
-    from ..shannon.parse import parse_statement
 
     if statement is not None:
         return statement
@@ -373,7 +148,6 @@ def export_certificate(cert, statement=None, *, name: str = "natlat_theorem", ch
         instead of one cited lemma each; default: for pieces with more than
         :data:`REFLECTIVE_ROWS` rows (Han's inequality at n = 9 has 4608).
     """
-    from ..shannon.certificate import check_certificate
 
     st = _statement_of(cert, statement)
     if check:
@@ -385,13 +159,13 @@ def export_certificate(cert, statement=None, *, name: str = "natlat_theorem", ch
     names = CoqNames.of(st, cert.variables)
     used: set[str] = set()
     copies = tuple(getattr(cert, "copies", ()) or ())
-    steps: list[_CopyStep] = []
+    steps: list[CopyStep] = []
     fn, cite = "h", None
     if copies:
-        names, steps = _copy_layout(names, cert, copies)
+        names, steps = copy_layout(names, cert, copies)
         fn = names.fresh(f"g{len(steps)}", used)
     poly = "poly"
-    header = [f"(** {st.text()} *)", *_definitions(names), ""]
+    header = [f"(** {st.text()} *)", *definitions(names), ""]
     lines = [f"Theorem {name} :", coq_proposition(st, names, predicate="entropic" if copies else "polymatroid")
              + ".", "Proof."]
     nonneg = {p: names.fresh(f"{names.parameters[p]}_nonneg", used) for p in sorted(names.parameters)}
@@ -400,7 +174,7 @@ def export_certificate(cert, statement=None, *, name: str = "natlat_theorem", ch
         ent = names.fresh("ent", used)
         lines.append("  intros " + " ".join(["h", ent, *[names.parameters[p] for p in sorted(names.parameters)],
                                              *[nonneg[p] for p in sorted(names.parameters)], *hyps]) + ".")
-        proof_lines, cite = _copy_steps_proof(names, steps, fn, ent, used, hyps)
+        proof_lines, cite = copy_steps_proof(names, steps, fn, ent, used, hyps)
         lines += proof_lines
     else:
         lines.append("  intros " + " ".join(["h", poly, *[names.parameters[p] for p in sorted(names.parameters)],
@@ -416,7 +190,7 @@ def export_certificate(cert, statement=None, *, name: str = "natlat_theorem", ch
     # The identity of linear forms, with every fact cleared so that lra checks the identity
     # itself (lra normalises linear forms much faster than ring on hundreds of subsets); a
     # reflective piece's rows are first replaced by the linear form the kernel computed.
-    unfold = _unfold_list(names) + (" form_value" if any(c.rewrite for c in combos) else "")
+    unfold = unfold_list(names) + (" form_value" if any(c.rewrite for c in combos) else "")
 
     def identity(c: _Piece) -> str:
         return f"{c.rewrite}cbv [{unfold}]; rewrite ?(normalized {fn} {poly}); clear_facts; lra."
@@ -441,117 +215,6 @@ def export_certificate(cert, statement=None, *, name: str = "natlat_theorem", ch
         lines.append(f"  - (* {what[k % 4]} *) {step}")
     lines.append("Qed.")
     return "\n".join(header + lines)
-
-
-# ----------------------------------------------------------------------------- copies
-@dataclass(frozen=True)
-class _CopyStep:
-    """One copy step laid out on bitmasks: the copy of bit ``i`` goes to
-    bit ``i + shift``; ``ground`` is the set of existing variables ``V``
-    (originals and earlier copies), ``ground < 2**shift``."""
-
-    spec: object
-    ground: int
-    copied: int
-    over: int
-    shift: int
-
-    @property
-    def extended(self) -> int:
-        """``V`` with this step's copies."""
-        return self.ground | (self.copied << self.shift)
-
-
-def _copy_layout(names: CoqNames, cert, copies) -> tuple[CoqNames, list[_CopyStep]]:
-    """Bit positions of the copied variables, step by step, and the names
-    extended with them.  The original variables keep bits ``0..n-1``."""
-    originals = set(cert.statement_variables())
-    if set(names.variables) != originals:
-        extra = sorted(set(names.variables) ^ originals)
-        raise CertificateError(f"cannot export this copy-lemma certificate: its variables and the "
-                               f"statement's differ ({', '.join(extra)})")
-    variables = dict(names.variables)
-    taken = set(names.taken)
-    steps = []
-    ground = sum(1 << bit for _, bit in variables.values())
-    for k, spec in enumerate(copies, start=1):
-        for x in spec.copied + spec.over:
-            if x not in variables:
-                raise CertificateError(f"copy step {k} refers to {x}, which does not exist at that step")
-        if len(spec.names) != len(spec.copied):
-            raise CertificateError(f"copy step {k} names {len(spec.names)} copies of {len(spec.copied)} variables")
-        shift = ground.bit_length()
-        copied = sum(1 << variables[x][1] for x in spec.copied)
-        over = sum(1 << variables[x][1] for x in spec.over)
-        for x, c in zip(spec.copied, spec.names):
-            if c in variables:
-                raise CertificateError(f"copy step {k}: the copy name {c} is already a variable")
-            variables[c] = (_identifier(c, taken, "v"), variables[x][1] + shift)
-        steps.append(_CopyStep(spec, ground, copied, over, shift))
-        ground = steps[-1].extended
-    return CoqNames(variables, names.parameters, names.hypotheses, frozenset(taken)), steps
-
-
-def _copy_steps_proof(names: CoqNames, steps, fn: str, ent: str, used: set[str], hyps) -> list[str]:
-    """Apply ``copy_lemma`` once per step (``h`` → ``g1`` → ... → ``fn``),
-    chain the agreements back to ``h``, and restate the goal (and the
-    hypotheses) on the last function ``fn``."""
-    K = len(steps)
-    funcs = ["h"] + [names.fresh(f"g{k}", used) if k < K else fn for k in range(1, K + 1)]
-    ents = [ent] + [names.fresh(f"ent{k}", used) for k in range(1, K + 1)]
-    agree = [""] + [names.fresh(f"agree{k}", used) for k in range(1, K + 1)]
-    same = [""] + [names.fresh(f"same{k}", used) for k in range(1, K + 1)]
-    indep = [""] + [names.fresh(f"indep{k}", used) for k in range(1, K + 1)]
-    trans = [names.fresh(f"t{k}", used) for k in range(K + 1)]
-    out = []
-    for k, s in enumerate(steps, start=1):
-        spec = s.spec
-        out.append(f"  (* copy step {k}: {','.join(spec.names)}, a copy of {','.join(spec.copied)} over "
-                   f"{','.join(spec.over) or 'nothing'} (bits shifted by {s.shift}) *)")
-        out.append(f"  destruct (copy_lemma {funcs[k - 1]} {s.ground}%N {s.copied}%N {s.over}%N {s.shift}%N "
-                   f"{ents[k - 1]} eq_refl eq_refl eq_refl eq_refl) as "
-                   f"[{funcs[k]} [{ents[k]} [{agree[k]} [{same[k]} {indep[k]}]]]].")
-    out.append(f"  pose proof (entropic_polymatroid {fn} {ents[K]}) as poly.")
-    out.append(f"  (* {fn} agrees with each earlier function on that function's variables *)")
-    out.append(f"  pose proof (agrees_on_refl {steps[-1].extended}%N {fn}) as {trans[K]}.")
-    for k in range(K, 0, -1):
-        s = steps[k - 1]
-        out.append(f"  pose proof (agrees_on_trans {s.ground}%N {s.extended}%N {funcs[k - 1]} {funcs[k]} {fn} "
-                   f"eq_refl {trans[k]} {agree[k]}) as {trans[k - 1]}.")
-    out.append(f"  (* the statement about h, read on {fn} (equal on the original variables) *)")
-    if hyps:
-        out.append("  revert " + " ".join(hyps) + ".")
-    out.append(f"  cbv [{_unfold_list(names)}]. to_extension {trans[0]} h." + (
-        " intros " + " ".join(hyps) + "." if hyps else ""))
-    return out, _CopyCitations(tuple(steps), tuple(funcs), tuple(same), tuple(indep), tuple(trans))
-
-
-@dataclass(frozen=True)
-class _CopyCitations:
-    """What a proof calls the pieces of its copy steps (index = step; 0 is ``h``)."""
-
-    steps: tuple
-    funcs: tuple
-    same: tuple
-    indep: tuple
-    trans: tuple
-
-    def fact(self, fact, names: CoqNames, fn: str, k: int) -> tuple[str, str, str]:
-        """``(equality proof, left side, right side)`` of a copy fact, on ``fn``."""
-        if not isinstance(fact.step, int) or not 1 <= fact.step <= len(self.steps):
-            raise CertificateError(f"piece {k}: a copy fact cites step {fact.step}; the certificate has "
-                                   f"{len(self.steps)} copy step(s)")
-        j = fact.step
-        s = self.steps[j - 1]
-        if fact.kind == "same":
-            S, T = names.mask(fact.copied), names.mask(fact.given)
-            proof = (f"(transport_eq _ _ _ _ _ ({self.same[j]} {S}%N {T}%N eq_refl eq_refl) {self.trans[j]} "
-                     "eq_refl eq_refl)")
-            return proof, f"{fn} {(S << s.shift) | T}%N", f"{fn} {S | T}%N"
-        if fact.kind == "independent":
-            proof = f"(transport_Ic _ _ _ _ _ _ {self.indep[j]} {self.trans[j]} eq_refl eq_refl eq_refl eq_refl)"
-            return proof, f"Ic {fn} {s.copied << s.shift}%N {s.ground}%N {s.over}%N", "0"
-        raise CertificateError(f"piece {k}: unknown copy fact kind {fact.kind!r}")
 
 
 #: Certificates with more rows (in one piece) than this are checked by computation
@@ -592,9 +255,7 @@ def _combination(piece, cert, st, names: CoqNames, used: set[str], k: int, param
     (default: more than :data:`REFLECTIVE_ROWS` rows) — as one list of rows
     whose sum is ``>= 0`` by ``rows_nonneg`` and whose linear form the kernel
     computes (``collect_rows``, by ``vm_compute``)."""
-    from math import lcm
 
-    from ..shannon.linear import as_fraction
 
     basic = [(b, as_fraction(lam)) for b, lam in piece.basic if as_fraction(lam)]
     if reflective is None:
@@ -734,7 +395,6 @@ def _collected_form(basic, d: int, names: CoqNames) -> list[tuple[int, int]]:
 
 def _describe(cert, fact) -> str:
     """The copy fact in textbook notation (a comment only), e.g. ``H(A_1,C) = H(A,C)``."""
-    from ..shannon.copy_lemma import describe_fact
 
     try:
         return describe_fact(cert.copies, cert.statement_variables(), fact)
@@ -743,13 +403,13 @@ def _describe(cert, fact) -> str:
 
 
 def _signed_number(q: Fraction) -> str:
-    return _number(q) if q >= 0 else f"(-{_number(-q)})"
+    return coq_number(q) if q >= 0 else f"(-{coq_number(-q)})"
 
 
 def _scaled(q: Fraction, quantity: str) -> str:
     if q < 0:
-        return f"(-{_number(-q)}) * {quantity}"
-    return quantity if q == 1 else f"{_number(q)} * {quantity}"
+        return f"(-{coq_number(-q)}) * {quantity}"
+    return quantity if q == 1 else f"{coq_number(q)} * {quantity}"
 
 
 # ----------------------------------------------------------------------------- witnesses
@@ -761,8 +421,6 @@ def export_witness(witness, statement, *, name: str = "natlat_theorem", check: b
     re-checks it independently (``vm_compute`` of ``check_polymatroid``);
     ``check=False`` skips the first check, so tests can show that the
     kernel rejects a perturbed witness on its own."""
-    from ..shannon.certificate import check_witness
-    from ..shannon.linear import as_fraction
 
     st = statement
     if check:
@@ -776,7 +434,7 @@ def export_witness(witness, statement, *, name: str = "natlat_theorem", check: b
         s = frozenset(v for v in order if mask >> names.variables[v][1] & 1)
         table.append(ent.get(s, Fraction(0)) if s else Fraction(0))
     used: set[str] = set()
-    lines = [f"(** Not Shannon-provable: {st.text()} *)", *_definitions(names), "",
+    lines = [f"(** Not Shannon-provable: {st.text()} *)", *definitions(names), "",
              "(** The witness: entry k is h(set with bitmask k). *)",
              "Definition table : list Q := (" + " :: ".join(_q(q) for q in table) + " :: nil)%Q."]
     lines += [f"Definition witness : set -> R := finite_function {n} table.", "",
@@ -788,7 +446,7 @@ def export_witness(witness, statement, *, name: str = "natlat_theorem", check: b
         value_lemmas.append(lemma)
         lines.append(f"Lemma {lemma} : witness {mask}%N = {_real(q)}.")
         lines.append("Proof. apply finite_function_value. vm_compute. reflexivity. Qed.")
-    unfold = _unfold_list(names)
+    unfold = unfold_list(names)
     rewrite = ", ".join(f"?{v}" for v in value_lemmas)
     lines += ["", f"Theorem {name} :", "  ~ (" + coq_proposition(st, names).replace("\n", "\n     ") + ").",
               "Proof.", "  intro claim.", "  specialize (claim witness witness_polymatroid)."]
@@ -847,7 +505,7 @@ def coq_file(modules, *, title: str = "") -> str:
     if any(_uses_entropic(text) for _, text in modules):
         out += [entropic_theory_text().rstrip(), ""]
     for name, text in modules:
-        mod = _module_name(name, used)
+        mod = module_name(name, used)
         out += [f"Module {mod}.", text, f"End {mod}.", ""]
     return "\n".join(out)
 
@@ -875,10 +533,8 @@ def to_coq(result, statement=None, *, name: str = "natlat_theorem", check: bool 
         (default: when a piece has more than :data:`REFLECTIVE_ROWS` rows);
         see :func:`export_certificate`.
     """
-    from ..shannon.certificate import Certificate, PolymatroidWitness
 
     if isinstance(statement, str):
-        from ..shannon.parse import parse_statement
 
         statement = parse_statement(statement)
     if hasattr(result, "verdict") and hasattr(result, "certificate"):

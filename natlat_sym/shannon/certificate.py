@@ -4,7 +4,7 @@ This module is the trusted core of natlat_sym.  Solvers (HiGHS, z3) only
 *propose*; a verdict is reported only after the functions here re-check it
 in exact rational arithmetic.  The checker imports nothing but the standard
 library and the pure-Python :mod:`~natlat_sym.shannon.linear` and
-:mod:`~natlat_sym.shannon.basic` modules: no sympy, no numpy, no solver.
+:mod:`~natlat_sym.shannon.basic_inequalities` modules: no sympy, no numpy, no solver.
 
 What a certificate proves
 -------------------------
@@ -60,7 +60,7 @@ Conditioning reduces entropy: ``H(X|Y) <= H(X)`` because
 ``H(X) − H(X|Y) = I(X;Y) >= 0``.
 
 >>> from natlat_sym.shannon.linear import LinearForm as F
->>> from natlat_sym.shannon.basic import BasicInequality as B
+>>> from natlat_sym.shannon.basic_inequalities import BasicInequality as B
 >>> target = F.entropy({"X"}) - F.cond_entropy({"X"}, {"Y"})
 >>> piece = CertificatePiece(target, ((B.mutual_information({"X"}, {"Y"}), 1),))
 >>> cert = Certificate("H(X|Y) <= H(X)", ("X", "Y"), (), "<=", (piece,))
@@ -84,7 +84,7 @@ from math import gcd
 
 from ..errors import CertificateError, CertificateFormatError, StatementError
 from ..limits import check_time, exact_number
-from .basic import BasicInequality, elemental_inequalities
+from .basic_inequalities import BasicInequality, elemental_inequalities
 from .copy_lemma import CopyFact, CopySpec, check_copy_steps, fact_form
 from .linear import LinearForm, as_fraction, format_subset
 

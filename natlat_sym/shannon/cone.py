@@ -6,7 +6,7 @@ An *entropy vector* on ``n`` random variables has one coordinate ``h(S)``
 per nonempty subset ``S``; here subset ``S`` is the bitmask ``m`` (bit ``i``
 set when the ``i``-th variable is in ``S``) and lives in column ``m - 1``.
 The *Shannon cone* is cut out by the elemental inequalities (see
-:mod:`~natlat_sym.shannon.basic`); :func:`elemental_matrix` builds them as a
+:mod:`~natlat_sym.shannon.basic_inequalities`); :func:`elemental_matrix` builds them as a
 sparse matrix ``G`` (``G @ h >= 0``; a
 :class:`~natlat_sym.shannon.sparse.SparseRows`, numpy arrays only: importing
 ``scipy.sparse`` would cost more than a proof at ``n <= 6``), cached per
@@ -67,7 +67,7 @@ import numpy as np
 
 from ..errors import BudgetExceeded, NonlinearError, StatementError
 from ..limits import MAX_LP_NONZEROS
-from .basic import BasicInequality
+from .basic_inequalities import BasicInequality
 from .certificate import HypothesisForm
 from .linear import LinearForm, _natural_key, format_subset
 from .sparse import SparseRows

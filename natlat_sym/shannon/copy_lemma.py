@@ -1,6 +1,6 @@
 """The copy lemma: what adjoining a copy of some variables grants a proof.
 
-Shannon-type inequalities (see :mod:`~natlat_sym.shannon.basic`) do not
+Shannon-type inequalities (see :mod:`~natlat_sym.shannon.basic_inequalities`) do not
 prove every true information inequality once there are four or more
 variables.  Zhang and Yeung (1998) found the first *non-Shannon-type*
 inequality; Dougherty, Freiling and Zeger found many more, all with the same

@@ -29,10 +29,10 @@ from fractions import Fraction
 
 from ..errors import BudgetExceeded
 from ..verdicts import Verdict
-from .basic import BasicInequality
+from .basic_inequalities import BasicInequality
 from .certificate import CertificatePiece, LabelledForm
 from .cone import ConeProblem, build_problem, implied_equalities
-from .exact import find_exact_multipliers, is_exact_point
+from .exact_recovery import find_exact_multipliers, is_exact_point
 from .linear import LinearForm
 from .lp import propose
 from .pieces import PieceOutcome, atoms_for, piece_from, refute, violation_constraints

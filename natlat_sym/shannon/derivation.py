@@ -57,7 +57,7 @@ from itertools import permutations
 import numpy as np
 
 from ..errors import CertificateError
-from .basic import BasicInequality
+from .basic_inequalities import BasicInequality
 from .certificate import Certificate, CertificatePiece, check_certificate
 from .copy_lemma import describe_fact, fact_form
 from .display import html_table

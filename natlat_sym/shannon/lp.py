@@ -9,7 +9,7 @@ Nothing this module returns is trusted.  It solves
 and hands back either the *dual multipliers* (a proposed certificate: which
 basic inequalities and hypotheses to combine, with float weights) when the
 optimum is 0, or the *primal point* (a proposed counterexample) when it is
-negative.  :mod:`~natlat_sym.shannon.exact` turns either into an exact
+negative.  :mod:`~natlat_sym.shannon.exact_recovery` turns either into an exact
 object and the trusted checker decides.
 
 Lazy row generation

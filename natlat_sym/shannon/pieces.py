@@ -36,7 +36,7 @@ from ..errors import BudgetExceeded, CertificateError
 from ..verdicts import Verdict
 from .certificate import CertificatePiece, PolymatroidWitness, check_witness
 from .cone import ConeProblem, names_of
-from .exact import Atom, find_exact_point
+from .exact_recovery import Atom, find_exact_point
 
 __all__ = ["PieceOutcome", "atoms_for", "piece_from", "witness_from", "violation_constraints", "refute"]
 

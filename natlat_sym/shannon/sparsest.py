@@ -43,8 +43,8 @@ import highspy
 import numpy as np
 
 from ..errors import BudgetExceeded
-from .basic import BasicInequality
-from .exact import Atom, find_exact_multipliers
+from .basic_inequalities import BasicInequality
+from .exact_recovery import Atom, find_exact_multipliers
 from .linear import LinearForm, _natural_key
 from .lp import MIN_TIME_LIMIT, new_highs
 from .sparse import SparseRows

@@ -43,7 +43,7 @@ from ..limits import check_time
 from ..verdicts import Verdict
 from .certificate import check_witness
 from .cone import ConeProblem
-from .exact import Atom, find_exact_multipliers, is_exact_point
+from .exact_recovery import Atom, find_exact_multipliers, is_exact_point
 from .lp import new_highs
 from .pieces import PieceOutcome, atoms_for, piece_from, refute, violation_constraints, witness_from
 

@@ -61,7 +61,7 @@ from .certificate import Certificate, PolymatroidWitness, check_certificate, che
 from .claim import Claim, as_claim
 from .cone import build_problem
 from .decide import decide_piece
-from .exact import find_exact_point
+from .exact_recovery import find_exact_point
 from .linear import LinearForm, natural_key
 from .lp import propose
 from .pieces import witness_from

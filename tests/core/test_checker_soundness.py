@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from natlat_sym.errors import CertificateError
-from natlat_sym.shannon.basic import BasicInequality as B
-from natlat_sym.shannon.basic import elemental_inequalities
+from natlat_sym.shannon.basic_inequalities import BasicInequality as B
+from natlat_sym.shannon.basic_inequalities import elemental_inequalities
 from natlat_sym.shannon.certificate import (Certificate, CertificatePiece, HypothesisForm, PolymatroidWitness,
                                             check_certificate, check_witness)
 from natlat_sym.shannon.linear import LinearForm as F

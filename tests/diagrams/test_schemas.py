@@ -15,7 +15,7 @@ from proofs import marginal_error_le_of_marginalization as marginalization
 from proofs import stitched_error_le_sum_of_shared_blanket as stitching
 from natlat_sym.diagrams import diagram_error, factorization_implies
 from natlat_sym.errors import CertificateError
-from natlat_sym.shannon.basic import BasicInequality
+from natlat_sym.shannon.basic_inequalities import BasicInequality
 from natlat_sym.shannon.certificate import check_certificate
 from natlat_sym.shannon.linear import LinearForm as F
 

@@ -6,10 +6,10 @@ import numpy as np
 import pytest
 
 from natlat_sym.errors import NonlinearError, StatementError
-from natlat_sym.shannon.basic import count_elemental, elemental_inequalities
+from natlat_sym.shannon.basic_inequalities import count_elemental, elemental_inequalities
 from natlat_sym.shannon.certificate import HypothesisForm
 from natlat_sym.shannon.cone import build_problem, elemental_matrix, implied_equalities
-from natlat_sym.shannon.exact import Atom, find_exact_multipliers, find_exact_point
+from natlat_sym.shannon.exact_recovery import Atom, find_exact_multipliers, find_exact_point
 from natlat_sym.shannon.linear import LinearForm as F
 from natlat_sym.shannon.lp import propose
 from natlat_sym.shannon.symmetry import decide_symmetric, interchangeable_classes

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from natlat_sym.errors import CertificateError, StatementError
-from natlat_sym.shannon.basic import BasicInequality
+from natlat_sym.shannon.basic_inequalities import BasicInequality
 from natlat_sym.shannon.certificate import certificate_from_json, check_certificate
 from natlat_sym.shannon.copy_lemma import CopyFact, CopySpec, fact_form, granted_facts, name_copies
 from natlat_sym.shannon.derivation import derive

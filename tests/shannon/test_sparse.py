@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from natlat_sym.errors import BudgetExceeded
 from natlat_sym.shannon.cone import build_problem, elemental_matrix
 from natlat_sym.shannon.derivation import derive, textbook_terms
-from natlat_sym.shannon.exact import Atom, find_exact_multipliers, find_exact_point
+from natlat_sym.shannon.exact_recovery import Atom, find_exact_multipliers, find_exact_point
 from natlat_sym.shannon.linear import LinearForm
 from natlat_sym.shannon.parse import parse_statement
 from natlat_sym.shannon.prove import prove
