@@ -31,7 +31,7 @@ from math import gcd
 
 import flint
 
-from natlat_sym.shannon.linear import as_fraction
+from natlat_sym.shannon.linear import as_fraction, signed_sum
 
 __all__ = ["Interval", "ExactValue", "decide_sign", "exact_from_log_weights", "arb_midpoint_fraction"]
 
@@ -284,14 +284,7 @@ class ExactValue:
         pieces: list[tuple[Fraction, str]] = [(c, f"log2({b})") for b, c in self.logs]
         if self.constant:
             pieces.append((self.constant, ""))
-        if not pieces:
-            return "0"
-        out = []
-        for i, (c, body) in enumerate(pieces):
-            mag = abs(c)
-            text = str(mag) if not body else (body if mag == 1 else f"{mag}*{body}")
-            out.append((("-" if c < 0 else "") if i == 0 else (" - " if c < 0 else " + ")) + text)
-        return "".join(out)
+        return signed_sum(pieces)
 
     def to_json(self) -> dict:
         return {"constant": str(self.constant), "logs": [[str(b), str(c)] for b, c in self.logs],

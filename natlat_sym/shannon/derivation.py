@@ -61,8 +61,8 @@ from .basic_inequalities import BasicInequality
 from .certificate import Certificate, CertificatePiece, check_certificate
 from .copy_lemma import describe_fact, fact_form
 from .display import html_table
-from .linear import LinearForm, _natural_key, format_subset
-from .printing import latex_name, latex_names, to_latex, to_text
+from .linear import LinearForm, _natural_key, format_subset, signed_sum
+from .printing import latex_name, latex_names
 from .sparse import SparseRows
 from .sparsest import Dictionary, columns, dense, dictionary, exact_on_support, sparsest, sparsest_lp, vector_of
 
@@ -80,22 +80,6 @@ def set_basic_inequalities(variables) -> list[BasicInequality]:
 
 def _quantity(b: BasicInequality) -> str:
     return b.quantity()
-
-
-def _term_text(coeff: Fraction, q: str) -> tuple[str, str]:
-    sign = "-" if coeff < 0 else "+"
-    mag = abs(coeff)
-    return sign, (q if mag == 1 else f"{mag}*{q}")
-
-
-def _join(terms) -> str:
-    if not terms:
-        return "0"
-    out = []
-    for i, (c, q) in enumerate(terms):
-        sign, body = _term_text(c, q)
-        out.append((("-" if sign == "-" else "") + body) if i == 0 else f" {sign} {body}")
-    return "".join(out)
 
 
 def textbook_terms(form: LinearForm, variables, *, time_limit: float = 1.0, _dictionary_cache=None):
@@ -159,7 +143,7 @@ def render_terms(terms, latex: bool = False) -> str:
         else:
             qs = _str_latex(q) if latex else q
         parts.append((c, qs))
-    s = _join(parts)
+    s = signed_sum(parts)
     return s.replace("*", r" \cdot ") if latex else s
 
 

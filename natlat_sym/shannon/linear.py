@@ -45,7 +45,7 @@ from numbers import Rational
 
 from ..limits import exact_number
 
-__all__ = ["LinearForm", "Subset", "as_fraction", "subset", "subset_key", "format_subset", "natural_key"]
+__all__ = ["LinearForm", "Subset", "as_fraction", "subset", "subset_key", "format_subset", "natural_key", "signed_sum"]
 
 Subset = frozenset  # a frozenset[str] of variable names
 
@@ -111,6 +111,28 @@ def format_subset(s: Iterable[str]) -> str:
 
 def _clean(d: dict) -> dict:
     return {k: v for k, v in d.items() if v != 0}
+
+
+def signed_sum(pieces) -> str:
+    """Text of a signed sum ``[(coefficient, body), ...]``: ``body`` alone for
+    coefficient 1, ``c*body`` otherwise, the number alone for an empty body;
+    ``0`` for no pieces.  The one signed-sum printer (linear forms, exact
+    values, derivations).
+
+    >>> signed_sum([(Fraction(1), "H(X)"), (Fraction(-2), "H(Y)"), (Fraction(1, 2), "")])
+    'H(X) - 2*H(Y) + 1/2'
+    >>> signed_sum([(Fraction(-1), "eps")]), signed_sum([])
+    ('-eps', '0')
+    """
+    out = []
+    for i, (c, body) in enumerate(pieces):
+        mag = abs(c)
+        text = str(mag) if body == "" else (body if mag == 1 else f"{mag}*{body}")
+        if i == 0:
+            out.append(("-" if c < 0 else "") + text)
+        else:
+            out.append(f" {'-' if c < 0 else '+'} {text}")
+    return "".join(out) or "0"
 
 
 class LinearForm:
@@ -351,23 +373,7 @@ class LinearForm:
             pieces.append((c, p))
         if self._constant:
             pieces.append((self._constant, ""))
-        if not pieces:
-            return "0"
-        out = []
-        for i, (c, body) in enumerate(pieces):
-            sign = "-" if c < 0 else "+"
-            mag = abs(c)
-            if body == "":
-                text = str(mag)
-            elif mag == 1:
-                text = body
-            else:
-                text = f"{mag}*{body}"
-            if i == 0:
-                out.append(("-" if c < 0 else "") + text)
-            else:
-                out.append(f" {sign} {text}")
-        return "".join(out)
+        return signed_sum(pieces)
 
     def __repr__(self) -> str:
         return f"LinearForm({str(self)!r})"
