@@ -55,6 +55,8 @@ from fractions import Fraction
 
 import z3
 
+from .limits import time_left
+
 __all__ = ["SolveResult", "solve", "linear", "z3_version"]
 
 Monomial = tuple  # tuple[tuple[str, int], ...]
@@ -161,7 +163,6 @@ def solve(constraints: Sequence[tuple], *, timeout: float = 10.0, names: Sequenc
         Force the nonlinear (``QF_NRA``) or linear (``QF_LRA``) solver; by
         default chosen from the degree of the constraints.
     """
-    from .limits import time_left
 
     left = time_left()
     if left is not None:

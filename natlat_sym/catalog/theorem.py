@@ -68,6 +68,8 @@ from html import escape
 
 from ..errors import CatalogError
 from ..finite.evaluate import check_on
+from ..shannon.claim import as_claim
+from ..shannon.statement import Statement
 from ..shannon.display import html_table
 from ..verdicts import Truth, Verdict
 from .obligations import OBLIGATION_KINDS, Obligation
@@ -106,8 +108,6 @@ _STRENGTH = {Status.TIGHT: 4, Status.CERTIFIED: 3, Status.CHECKED: 2, Status.OPE
 # ----------------------------------------------------------------------------- obligations
 def _as_statement(text, given=(), where: str = ""):
     """The catalog's sympy Statement, read by the one normaliser (as_claim)."""
-    from ..shannon.claim import as_claim
-    from ..shannon.statement import Statement
 
     if not isinstance(text, (str, Statement)) and type(text).__name__ not in (
             "LessThan", "GreaterThan", "Equality", "Relation"):

@@ -14,6 +14,12 @@ Exit codes (the same for every subcommand; they come from
 5     not_provable: no Shannon-type proof exists (a polymatroid, not a
       distribution, violates it); true or false is not decided
 ====  ================================================================
+
+Each command imports the library parts it runs inside its own body, on
+purpose: ``natlat --help`` starts in about 0.1 s, while importing
+``natlat_sym.catalog`` or ``natlat_sym.finite`` costs about 1.2 s and sympy
+about 0.45 s (``python3 -X importtime``), and ``natlat prove`` on a text
+statement needs neither.
 """
 
 from __future__ import annotations

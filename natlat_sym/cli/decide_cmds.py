@@ -1,4 +1,11 @@
-"""``natlat decide``: an exact statement on every distribution with given alphabet sizes."""
+"""``natlat decide``: an exact statement on every distribution with given alphabet sizes.
+
+Each command imports the library parts it runs inside its own body, on
+purpose: ``natlat --help`` starts in about 0.1 s, while importing
+``natlat_sym.catalog`` or ``natlat_sym.finite`` costs about 1.2 s and sympy
+about 0.45 s (``python3 -X importtime``), and ``natlat prove`` on a text
+statement needs neither.
+"""
 
 from __future__ import annotations
 

@@ -4,6 +4,12 @@ The families are those of :mod:`natlat_sym.finite.families`; parameters are
 given as ``--param NAME=VALUE`` and kept exact (``p=0.1`` means exactly
 1/10), so the file holds an exact distribution that ``natlat eval``,
 ``naturality`` and the Python API read back unchanged.
+
+Each command imports the library parts it runs inside its own body, on
+purpose: ``natlat --help`` starts in about 0.1 s, while importing
+``natlat_sym.catalog`` or ``natlat_sym.finite`` costs about 1.2 s and sympy
+about 0.45 s (``python3 -X importtime``), and ``natlat prove`` on a text
+statement needs neither.
 """
 
 from __future__ import annotations

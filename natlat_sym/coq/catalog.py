@@ -24,6 +24,9 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
+from ..shannon.certificate import PolymatroidWitness
+from ..shannon.parse import parse_statement
+
 from .export import ENTROPIC_AXIOMS, assumed_axioms, coq_file, export_certificate, export_witness
 from .run import CoqResult, load_cached, run_coqc, run_many, store_cached
 
@@ -47,7 +50,6 @@ def entry_modules(report) -> list[tuple[str, str]]:
     witness (a ``refute`` or ``not_provable`` result) exports as the
     kernel-checked negation ``not_shannon_provable``.  Copy-lemma
     (non-Shannon) certificates export as theorems about entropic functions."""
-    from ..shannon.certificate import PolymatroidWitness
 
     out = []
     for k, res in enumerate(getattr(report, "results", ()), start=1):
@@ -62,7 +64,6 @@ def entry_modules(report) -> list[tuple[str, str]]:
             if st is None:
                 if not getattr(res, "statement", ""):
                     continue
-                from ..shannon.parse import parse_statement
 
                 st = parse_statement(res.statement)
             out.append((f"obligation_{k}", export_witness(witness, st, name="not_shannon_provable")))

@@ -30,7 +30,8 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import NatLatError
+from ..errors import FileError, NatLatError
+from ..files import write_file
 
 __all__ = ["CoqResult", "CoqUnavailable", "coq_version", "find_coqc", "run_coqc", "run_coqc_cached",
            "run_many", "load_cached", "store_cached"]
@@ -178,8 +179,6 @@ def store_cached(text: str, cache_dir, result: CoqResult) -> None:
     stored (they say nothing about the file); an unwritable cache is ignored."""
     if cache_dir is None or "timed out" in result.message:
         return
-    from ..errors import FileError
-    from ..files import write_file
 
     path = _cache_path(text, cache_dir)
     try:

@@ -50,7 +50,7 @@ import numpy as np
 
 from ..errors import DistributionError
 from ..formats import canonical_format, format_name
-from ..limits import check_time
+from ..limits import check_time, exact_number
 from ..verdicts import Truth
 from .problems import get_problem
 
@@ -110,7 +110,6 @@ def _up(x: Fraction, digits: int = 6) -> str:
 
 
 def _frac(x, where: str) -> Fraction:
-    from ..limits import exact_number
 
     if isinstance(x, float) or not isinstance(x, (int, str)):
         raise DistributionError(f"witness: {where} is not an exact rational: {x!r}")

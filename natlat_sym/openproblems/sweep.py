@@ -39,11 +39,11 @@ import json
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 
 import numpy as np
 
 from ..errors import DistributionError, StatementError
+from ..files import read_json, write_file
 from ..formats import canonical_format, format_name, tagged
 from ..limits import time_budget, time_left
 from . import fast_scores as F
@@ -396,7 +396,6 @@ def _run_chunks(todo, cfg_data, patterns, workers, scheduler, stop: Callable[[],
 
 # ----------------------------------------------------------------------------- checkpoints
 def _load_checkpoint(path, cfg: SweepConfig) -> dict:
-    from ..files import read_json
 
     data = read_json(path, "checkpoint")  # bounded: size, depth, numbers, UTF-8; one-line FileError
     if not isinstance(data, dict) or canonical_format(data.get("format")) != CHECKPOINT_FORMAT:
@@ -411,11 +410,10 @@ def _load_checkpoint(path, cfg: SweepConfig) -> dict:
 
 
 def _save_checkpoint(path, cfg: SweepConfig, finished: dict) -> None:
-    from ..cli._common import write_atomic
 
     data = {"format": CHECKPOINT_FORMAT, "version": 1, "config": cfg.identity(),
             "finished": {str(k): finished[k] for k in sorted(finished) if not finished[k].get("truncated")}}
-    write_atomic(path, json.dumps(data) + "\n")
+    write_file(path, json.dumps(data) + "\n")
 
 
 # ----------------------------------------------------------------------------- the sweep
