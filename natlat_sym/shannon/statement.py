@@ -33,10 +33,11 @@ import sympy
 
 from ..errors import StatementError
 from .certificate import LabelledForm
-from .linear import LinearForm, natural_key
+from .linear import LinearForm
 from .measures import InformationMeasure, from_written, to_latex, to_linear_form, to_text
 from .grammar import parse_written, read_expression, read_relation
-from .written import REL_LATEX as _REL_LATEX, REL_TEXT as _REL_TEXT, WrittenRelation, check_names, name_hypotheses
+from .written import (REL_LATEX as _REL_LATEX, REL_TEXT as _REL_TEXT, StatementText, WrittenRelation, check_names,
+                      name_hypotheses)
 
 __all__ = ["Relation", "Statement", "as_relation", "as_statement"]
 
@@ -184,7 +185,7 @@ def _expr_variables(expr) -> frozenset[str]:
 
 
 @dataclass(frozen=True, eq=False)
-class Statement:
+class Statement(StatementText):
     """Hypotheses ⇒ conclusion.
 
     Hypotheses without a name are called ``h1``, ``h2``, ... in derivations.
@@ -202,47 +203,11 @@ class Statement:
         object.__setattr__(self, "hypotheses", tuple(named))
         check_names(self.variables(), self.parameters())
 
-    def variables(self) -> tuple[str, ...]:
-        """Random variables mentioned anywhere, in natural order (X2 < X10)."""
-        names = set(self.conclusion.variables())
-        for h in self.hypotheses:
-            names |= h.variables()
-        return tuple(sorted(names, key=natural_key))
-
-    def parameters(self) -> frozenset[str]:
-        """All parameter names (each a real number >= 0)."""
-        out = set(self.conclusion.parameters())
-        for h in self.hypotheses:
-            out |= h.parameters()
-        return frozenset(out)
-
-    def free_coefficients(self) -> frozenset[str]:
-        """Parameters that multiply an entropy (only :func:`tightest` accepts them)."""
-        out: set[str] = set()
-        for r in (self.conclusion, *self.hypotheses):
-            for side in (r.lhs_form, r.rhs_form):
-                out |= {p for p, _ in side.scaled}
-        return frozenset(out)
-
     def hypothesis_forms(self) -> tuple[LabelledForm, ...]:
         return tuple(h.hypothesis_form() for h in self.hypotheses)
 
-    def text(self) -> str:
-        """One-line text that :func:`parse_statement` reads back."""
-        if not self.hypotheses:
-            return self.conclusion.text()
-        return ", ".join(str(h) for h in self.hypotheses) + " => " + self.conclusion.text()
-
-    __str__ = text
-
     def __repr__(self) -> str:
         return f"Statement({self.text()})"
-
-    def latex(self) -> str:
-        if not self.hypotheses:
-            return self.conclusion.latex()
-        hyps = ",\\; ".join(h.latex() for h in self.hypotheses)
-        return hyps + r" \;\Longrightarrow\; " + self.conclusion.latex()
 
     def _repr_latex_(self) -> str:
         return f"${self.latex()}$"

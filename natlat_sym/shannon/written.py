@@ -361,18 +361,11 @@ def check_names(variables, parameters) -> None:
         raise StatementError(f"name {sorted(clash)[0]!r} is used both as a random variable and as a parameter")
 
 
-@dataclass(frozen=True)
-class WrittenStatement:
-    """Hypotheses ⇒ conclusion as written; the interface of
-    :class:`~natlat_sym.shannon.statement.Statement` that derivations and
-    the command line use."""
-
-    conclusion: WrittenRelation
-    hypotheses: tuple[WrittenRelation, ...] = ()
-
-    def __post_init__(self):
-        object.__setattr__(self, "hypotheses", tuple(name_hypotheses(self.hypotheses)))
-        check_names(self.variables(), self.parameters())
+class StatementText:
+    """What :class:`WrittenStatement` and the sympy
+    :class:`~natlat_sym.shannon.statement.Statement` share: a ``conclusion``
+    and ``hypotheses``, relations with ``variables()``, ``parameters()``,
+    ``lhs_form``/``rhs_form``, ``text()`` and ``latex()``."""
 
     def variables(self) -> tuple[str, ...]:
         names = set(self.conclusion.variables())
@@ -399,9 +392,24 @@ class WrittenStatement:
             return self.conclusion.text()
         return ", ".join(str(h) for h in self.hypotheses) + " => " + self.conclusion.text()
 
-    __str__ = text
+    def __str__(self) -> str:
+        return self.text()
 
     def latex(self) -> str:
         if not self.hypotheses:
             return self.conclusion.latex()
         return ",\\; ".join(h.latex() for h in self.hypotheses) + r" \;\Longrightarrow\; " + self.conclusion.latex()
+
+
+@dataclass(frozen=True)
+class WrittenStatement(StatementText):
+    """Hypotheses ⇒ conclusion as written; the interface of
+    :class:`~natlat_sym.shannon.statement.Statement` that derivations and
+    the command line use."""
+
+    conclusion: WrittenRelation
+    hypotheses: tuple[WrittenRelation, ...] = ()
+
+    def __post_init__(self):
+        object.__setattr__(self, "hypotheses", tuple(name_hypotheses(self.hypotheses)))
+        check_names(self.variables(), self.parameters())
