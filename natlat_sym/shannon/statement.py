@@ -36,7 +36,7 @@ from .certificate import LabelledForm
 from .linear import LinearForm
 from .measures import InformationMeasure, from_written, to_latex, to_linear_form, to_text
 from .grammar import parse_written, read_expression, read_relation
-from .written import (REL_LATEX as _REL_LATEX, REL_TEXT as _REL_TEXT, StatementText, WrittenRelation, check_names,
+from .written import (REL_LATEX as _REL_LATEX, REL_TEXT as _REL_TEXT, RelationForm, StatementText, WrittenRelation, check_names,
                       name_hypotheses)
 
 __all__ = ["Relation", "Statement", "as_relation", "as_statement"]
@@ -58,7 +58,7 @@ def _as_expression(value, where: str):
 
 
 @dataclass(frozen=True, eq=False)
-class Relation:
+class Relation(RelationForm):
     """``lhs rel rhs`` between sympy information expressions.
 
     Parameters
@@ -127,17 +127,6 @@ class Relation:
     @cached_property
     def rhs_form(self) -> LinearForm:
         return to_linear_form(self.rhs)
-
-    @property
-    def sense(self) -> str:
-        """``">="`` or ``"=="``: the relation of :meth:`normal_form` to 0."""
-        return "==" if self.rel == "==" else ">="
-
-    def normal_form(self) -> LinearForm:
-        """``f`` such that the relation says ``f >= 0`` (or ``f == 0``)."""
-        if self.rel == "<=":
-            return self.rhs_form - self.lhs_form
-        return self.lhs_form - self.rhs_form
 
     def hypothesis_form(self, default_name: str = "") -> LabelledForm:
         return LabelledForm(self.name or default_name or str(self), self.normal_form(), self.sense)

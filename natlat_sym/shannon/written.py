@@ -282,8 +282,25 @@ class _Side:
         return latex_of(self.node)
 
 
+class RelationForm:
+    """What :class:`WrittenRelation` and the sympy
+    :class:`~natlat_sym.shannon.statement.Relation` share: the normal form
+    of ``lhs rel rhs`` from their ``lhs_form``, ``rhs_form`` and ``rel``."""
+
+    @property
+    def sense(self) -> str:
+        """``">="`` or ``"=="``: the relation of :meth:`normal_form` to 0."""
+        return "==" if self.rel == "==" else ">="
+
+    def normal_form(self) -> LinearForm:
+        """``f`` such that the relation says ``f >= 0`` (or ``f == 0``)."""
+        if self.rel == "<=":
+            return self.rhs_form - self.lhs_form
+        return self.lhs_form - self.rhs_form
+
+
 @dataclass(frozen=True)
-class WrittenRelation:
+class WrittenRelation(RelationForm):
     """``lhs rel rhs`` between two written trees; ``name`` is how derivations cite it.
 
     The same interface as :class:`~natlat_sym.shannon.statement.Relation`
@@ -309,15 +326,6 @@ class WrittenRelation:
     @property
     def rhs(self) -> _Side:
         return _Side(self.rhs_node)
-
-    @property
-    def sense(self) -> str:
-        return "==" if self.rel == "==" else ">="
-
-    def normal_form(self) -> LinearForm:
-        if self.rel == "<=":
-            return self.rhs_form - self.lhs_form
-        return self.lhs_form - self.rhs_form
 
     def variables(self) -> frozenset[str]:
         return variables_of(self.lhs_node) | variables_of(self.rhs_node)
