@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..errors import StatementError
+from ..limits import MAX_DENSE_CELLS
 from ..shannon.linear import _natural_key
 from ._structure import Determination, Independence
 
@@ -91,6 +92,10 @@ class ExactStatement:
         names_t = tuple(sorted(names, key=_natural_key))
         basic = tuple(n for n in names_t if n not in common)
         sizes = alphabet_sizes(alphabets, basic)
+        cells = math.prod(sizes[n] for n in basic)
+        if cells > MAX_DENSE_CELLS:  # every distribution on them would have this many cells
+            raise StatementError(f"alphabet sizes {', '.join(f'{n}={sizes[n]}' for n in basic)} give {cells} joint "
+                                 f"outcomes, beyond the limit of {MAX_DENSE_CELLS} for exact decisions")
         for k, (a, b) in common.items():
             sizes[k] = max(1, min(math.prod(sizes[v] for v in a), math.prod(sizes[v] for v in b)))
         return cls(names_t, {n: sizes[n] for n in names_t}, hyps, concl, common)

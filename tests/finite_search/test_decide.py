@@ -189,3 +189,18 @@ def test_a_binary_counterexample_is_embedded_into_ternary_alphabets():
     d = r.distribution
     assert d.shape == (3, 3, 3) and d.is_exact
     assert check_on("I(X;Y) = 0, I(X;Z) = 0 => I(X;Y,Z) = 0", d).verdict == "violated"
+
+
+def test_alphabets_with_too_many_joint_outcomes_are_a_one_line_error():
+    """Regression (found by the fuzz suite): ``natlat decide "I(X;Y) = 0"
+    --alphabets 10000000000`` found the binary counterexample, then tried to
+    embed it in a dense 10^10 x 10^10 array (internal error, exit 4)."""
+    from click.testing import CliRunner
+
+    from natlat_sym.cli import cli
+
+    with pytest.raises(StatementError, match="joint outcomes, beyond the limit"):
+        ExactStatement.build([], [Independence(frozenset("X"), frozenset("Y"), frozenset())], 10**10)
+    res = CliRunner().invoke(cli, ["decide", "I(X;Y) = 0", "--alphabets", "10000000000", "--timeout", "5"])
+    assert res.exit_code == 2 and len(res.stderr.strip().splitlines()) == 1
+    assert "joint outcomes" in res.stderr and "internal error" not in res.stderr
