@@ -109,6 +109,18 @@ class ExactStatement:
         return out
 
 
+def cells_by_marginal(names, cells, subset) -> tuple[tuple, dict]:
+    """``(key, groups)``: ``key`` the names of ``subset`` in ``names`` order,
+    ``groups`` maps each value tuple of ``key`` to the indices of the
+    ``cells`` (value tuples over ``names``) that restrict to it."""
+    key = tuple(n for n in names if n in subset)
+    idx = [names.index(n) for n in key]
+    groups: dict = {}
+    for i, cell in enumerate(cells):
+        groups.setdefault(tuple(cell[j] for j in idx), []).append(i)
+    return key, groups
+
+
 def alphabet_sizes(alphabets, names) -> dict:
     if isinstance(alphabets, int) and not isinstance(alphabets, bool):
         sizes = {n: alphabets for n in names}

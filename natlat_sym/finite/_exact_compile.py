@@ -69,7 +69,8 @@ from fractions import Fraction
 from networkx.utils import UnionFind
 
 from ..errors import StatementError
-from ._exact_cases import Case, ExactStatement, Plan, condition_key, enumerate_cases, function_domain, make_plan
+from ._exact_cases import (Case, ExactStatement, Plan, cells_by_marginal, condition_key, enumerate_cases,
+                           function_domain, make_plan)
 from ._polynomials import add as _add, mono as _mono, mul as _mul
 from ._structure import Determination, Independence
 from .common_information import linked_component_labels
@@ -223,11 +224,7 @@ class _CaseEncoding:
     def marginal(self, subset) -> dict:
         key = tuple(n for n in self.names if n in subset)
         if key not in self._marg:
-            idx = [self.names.index(n) for n in key]
-            groups: dict = {}
-            for i, cell in enumerate(self.cells):
-                groups.setdefault(tuple(cell[j] for j in idx), []).append(i)
-            self._marg[key] = (key, groups)
+            self._marg[key] = cells_by_marginal(self.names, self.cells, subset)
         return self._marg[key]
 
     def mass(self, subset, vals_by_name: Mapping) -> tuple[dict, bool]:

@@ -64,7 +64,7 @@ from ..shannon.linear import LinearForm, _natural_key
 from ..shannon.parse import parse_relation
 from ..verdicts import Truth
 from ._exact_logs import log_combination
-from ._exact_cases import alphabet_sizes, functions_up_to_relabel  # shared with the case compiler
+from ._exact_cases import alphabet_sizes, cells_by_marginal, functions_up_to_relabel  # shared with the case compiler
 from ._polynomials import add as _add, mul as _mul, var as _var
 from ._structure import Determination, Independence, recognize
 from .distribution import Distribution
@@ -189,10 +189,7 @@ class _Encoding:
         """{values tuple (in names order restricted to subset): aux variable name}."""
         key = tuple(n for n in self.names if n in subset)
         if key not in self._marg:
-            idx = [self.names.index(n) for n in key]
-            groups: dict = {}
-            for i, cell in enumerate(self.cells):
-                groups.setdefault(tuple(cell[j] for j in idx), []).append(i)
+            _, groups = cells_by_marginal(self.names, self.cells, subset)
             tag = "_".join(key) if key else "all"
             out = {}
             for vals in itertools.product(*(range(self.sizes[n]) for n in key)):

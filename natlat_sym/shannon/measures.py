@@ -337,16 +337,7 @@ def to_linear_form(expr) -> LinearForm:
                 params.append(f.name)
             else:
                 rest.append(to_linear_form(f))
-        if len(params) > 1:
-            raise NonlinearError(f"product of parameters {' * '.join(params)} is not linear")
-        if len(rest) > 1:
-            raise NonlinearError(f"product of information quantities is not linear: {to_text(expr)}")
-        body = rest[0] if rest else LinearForm.const(1)
-        if params:
-            if body.parameters or body.scaled:
-                raise NonlinearError(f"product of parameters is not linear: {to_text(expr)}")
-            body = body.times_parameter(params[0])
-        return body * coeff
+        return written.product_form(coeff, params, rest, lambda: to_text(expr))
     if isinstance(expr, Pow):
         raise NonlinearError(f"powers and divisions by a quantity are not linear: {expr}")
     raise StatementError(f"unsupported expression {expr!r}")

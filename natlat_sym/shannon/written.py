@@ -158,6 +158,23 @@ def variables_of(node) -> frozenset[str]:
     return frozenset(out)
 
 
+def product_form(coeff: Fraction, params: list, rest: list, text) -> LinearForm:
+    """The linear form of a product ``coeff · params · rest`` (numbers
+    multiplied out, parameter names, linear forms of the other factors), or
+    :class:`~natlat_sym.errors.NonlinearError`; ``text()`` prints the product
+    for the message.  Shared by both readers (written terms and sympy)."""
+    if len(params) > 1:
+        raise NonlinearError(f"product of parameters {' * '.join(params)} is not linear")
+    if len(rest) > 1:
+        raise NonlinearError(f"product of information quantities is not linear: {text()}")
+    body = rest[0] if rest else LinearForm.const(1)
+    if params:
+        if body.parameters or body.scaled:
+            raise NonlinearError(f"product of parameters is not linear: {text()}")
+        body = body.times_parameter(params[0])
+    return body * coeff
+
+
 def form_of(node) -> LinearForm:
     """The canonical form of a tree.
 
@@ -188,16 +205,7 @@ def form_of(node) -> LinearForm:
                 params.append(f.name)
             else:
                 rest.append(form_of(f))
-        if len(params) > 1:
-            raise NonlinearError(f"product of parameters {' * '.join(params)} is not linear")
-        if len(rest) > 1:
-            raise NonlinearError(f"product of information quantities is not linear: {text_of(node)}")
-        body = rest[0] if rest else LinearForm.const(1)
-        if params:
-            if body.parameters or body.scaled:
-                raise NonlinearError(f"product of parameters is not linear: {text_of(node)}")
-            body = body.times_parameter(params[0])
-        return body * coeff
+        return product_form(coeff, params, rest, lambda: text_of(node))
     raise StatementError(f"unsupported expression {node!r}")
 
 
