@@ -20,6 +20,7 @@ checking    the build's catalog checks and Coq kernel checks, run in parallel be
 kernel      kernel-checks every entry's Coq file in as few coqc runs as possible
 events      graph / status-table listings, and the warnings repeated on every build
 notebooks   executes the docs' notebooks in parallel, in the background, into myst-nb's cache
+navigation  the sidebar's titles-only table of contents in linear time (furo asks for it on every page)
 nodes       the docutils nodes (badge, details box, listing placeholder) and small node builders
 summary     (Theorem, TheoremReport) -> plain JSON summary (what is cached and rendered)
 cache       content-hash cache of summaries in ``<doctreedir>/natlat-cache``
@@ -95,6 +96,7 @@ def setup(app):
     app.connect("env-get-outdated", outdated_listings)
     app.connect("env-check-consistency", check_every_entry_has_page)
     app.connect("env-check-consistency", warn_failing_entries)
+    app.setup_extension("natlat_sym.sphinxext.navigation")
     app.connect("build-finished", stop_checks)
     app.connect("build-finished", _finish)
     return {"version": "1", "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}
