@@ -22,7 +22,9 @@ change) and the ratio baseline wall / this wall is printed.
 Statements: T4 (the spec's redund-determination bound, 4 variables), Han's
 inequality on 4, 5 and 6 variables, and Han's plus one conditional mutual
 information.  The issue-11 targets: ``prove`` at ``n <= 6`` under 1 s wall,
-``check`` (whole catalog) under 8 s wall.  The in-process rows time the
+the Python API's first call (``from natlat_sym import prove; prove(...)`` in
+a fresh process) no slower than psitip's, ``check`` (whole catalog) under
+8 s wall.  The in-process rows time the
 pieces of ``natlat prove``: import, proof, derivation.
 """
 
@@ -69,6 +71,14 @@ COMMANDS = [
     ("prove Han n=6 + I(X1;X2|X3)", ["prove", han(6, " + I(X1;X2|X3)")], None),
     ("prove T4 --json", ["prove", T4, "--json"], None),
 ]
+# The Python API's first call in a fresh process (import included), as a
+# notebook meets it: natlat_sym.prove on the text, against psitip's bool(...).
+API = [
+    ("API: prove(T4), first call", f"from natlat_sym import prove\nassert prove({T4!r}).verdict.value == 'proved'\n",
+     PSITIP_T4),
+    ("API: prove(Han n=6), first call",
+     f"from natlat_sym import prove\nassert prove({han(6)!r}).verdict.value == 'proved'\n", psitip_han(6)),
+]
 SLOW = [("check (whole catalog)", ["check", "--no-progress"], None)]
 
 
@@ -88,8 +98,14 @@ def run_once(argv, env, cwd=None) -> tuple[float, float, int]:
 
 def natlat_argv(checkout: Path, args, *, pycache: bool = False):
     """``(argv, env, cwd)`` running ``natlat args`` from ``checkout`` (also the
-    working directory: ``python -m`` puts it before PYTHONPATH)."""
+    working directory: ``python -m`` puts it before PYTHONPATH); ``args`` a
+    string: that Python program instead."""
     env = dict(os.environ, PYTHONPATH=str(checkout))
+    if isinstance(args, str):
+        if pycache:
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
+            run_once([sys.executable, "-c", args], env, checkout)
+        return [sys.executable, "-c", args], env, checkout
     if pycache:  # as an installed package runs: bytecode cached in __pycache__ (warmed by one run)
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         run_once([sys.executable, "-m", "natlat_sym.cli", *args], env, checkout)
@@ -143,8 +159,8 @@ def main(argv=None) -> int:
     repeat = args.repeat or (3 if args.quick else 10)
     here = HERE.parent
     psitip = not args.no_psitip and has_psitip()
-    commands = COMMANDS + ([] if args.quick else SLOW)
-    head = f"{'command':<30} {'wall s':>7} {'cpu s':>6} {'exit':>4}"
+    commands = COMMANDS + API + ([] if args.quick else SLOW)
+    head = f"{'command':<34} {'wall s':>7} {'cpu s':>6} {'exit':>4}"
     if psitip:
         head += f" {'psitip wall':>11} {'psitip/natlat':>13}"
     if args.baseline:
@@ -156,7 +172,7 @@ def main(argv=None) -> int:
                                  "--pycache to cache it)" if nocache else "cached in __pycache__"))
     print(head)
     for name, cmd, ps_code in commands:
-        reps = args.check_repeat if cmd[0] == "check" else repeat
+        reps = args.check_repeat if cmd[0] == "check" and not isinstance(cmd, str) else repeat
         programs, counts = [natlat_argv(here, cmd, pycache=args.pycache)], [reps]
         if psitip and ps_code is not None:
             programs.append(([sys.executable, "-c", ps_code], dict(os.environ), None))
@@ -166,7 +182,7 @@ def main(argv=None) -> int:
             counts.append(reps)
         results = interleaved(programs, counts)
         wall, cpu, code = results[0]
-        line = f"{name:<30} {wall:>7.2f} {cpu:>6.2f} {code:>4}"
+        line = f"{name:<34} {wall:>7.2f} {cpu:>6.2f} {code:>4}"
         if psitip:
             if ps_code is None:
                 line += f" {'':>11} {'':>13}"
