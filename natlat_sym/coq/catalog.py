@@ -7,8 +7,9 @@ constants), stated from the obligation's own statement — about every
 polymatroid, or, for copy-lemma (non-Shannon) proofs, about every entropic
 function with the copy lemma as the named axiom of :file:`Entropic.v` — plus — where an
 obligation refuted a statement with a polymatroid — the kernel-checked
-"not Shannon-provable" theorem.  :func:`check_entries` runs ``coqc`` on
-several entries in parallel.
+"not Shannon-provable" theorem.  :func:`check_entries` kernel-checks
+several entries with as few ``coqc`` runs as possible
+(:func:`natlat_sym.coq.batch.check_files`, which the docs build uses too).
 
 Examples
 --------
@@ -21,17 +22,17 @@ Examples
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from ..shannon.certificate import PolymatroidWitness
 from ..shannon.parse import parse_statement
 
+from . import batch as coq_batch
 from .export import ENTROPIC_AXIOMS, assumed_axioms, coq_file, export_certificate, export_witness
-from .run import CoqResult, load_cached, run_coqc, run_many, store_cached
+from .run import CoqResult, run_many
 
 __all__ = ["EXPORTED_STATUSES", "is_exported", "entry_modules", "not_exported", "entry_axioms", "entry_file",
-           "EntryCheck", "file_mark", "check_entries", "check_module_lists", "proof_obligation_modules"]
+           "EntryCheck", "file_mark", "check_entries", "proof_obligation_modules"]
 
 #: Statuses whose entries are exported and kernel-checked.
 EXPORTED_STATUSES = ("certified", "tight")
@@ -138,10 +139,12 @@ def check_entries(reports, *, jobs: int = 2, timeout: float = 300.0, cache_dir=N
     """Export every certified/tight report and run ``coqc`` on each file
     (entries with nothing exportable are left out; see :func:`not_exported`).
 
-    ``batch`` (default): check the files' theorems together, in one ``coqc``
-    run per kind of file (see :func:`check_module_lists`) — the theory is
-    loaded once instead of once per entry; ``batch=False``: one ``coqc``
-    per file (what ``bench_coq.py`` times)."""
+    ``batch`` (default): check the files together, in one ``coqc`` run per
+    kind of file (Shannon-type apart from copy-lemma files; see
+    :func:`natlat_sym.coq.batch.check_files`) — the theory is loaded once
+    instead of once per entry, and a rejected run is re-checked file by
+    file so the error names the entry; ``batch=False``: one ``coqc`` per
+    file (what ``bench_coq.py`` times)."""
     chosen, modules = [], []
     for r in reports:  # an entry with nothing exportable is not checked
         mods = entry_modules(r) if is_exported(r) else []
@@ -156,73 +159,11 @@ def check_entries(reports, *, jobs: int = 2, timeout: float = 300.0, cache_dir=N
             on_done(chosen[k], result)
 
     if batch:
-        results = check_module_lists(list(zip(titles, modules)), jobs=jobs, timeout=timeout, cache_dir=cache_dir,
-                                     on_done=done)
+        results = coq_batch.check_files(texts, jobs=jobs, timeout=timeout, cache_dir=cache_dir, on_done=done)
     else:
         results = run_many(texts, jobs=jobs, timeout=timeout, cache_dir=cache_dir, on_done=done)
     return [EntryCheck(r.id, len(m), res, tuple(not_exported(r)), assumed_axioms(text))
             for r, m, res, text in zip(chosen, modules, results, texts)]
-
-
-def check_module_lists(entries, *, jobs: int = 2, timeout: float = 300.0, cache_dir=None,
-                       on_done=None) -> list[CoqResult]:
-    """``coqc``'s verdict on each file ``coq_file(modules, title=title)`` of
-    ``entries`` (a list of ``(title, modules)``), checking them together.
-
-    Files already in ``cache_dir`` are answered from it.  The others are
-    checked in one ``coqc`` run per kind — those that load the entropic
-    theory (Entropic.v, with its axioms) apart from those that do not, so
-    that a Shannon-type theorem is never checked in the presence of the
-    copy-lemma axioms — whose file holds every module of the kind once,
-    each in its own ``Module``.  Modules only define and prove (no scopes,
-    notations or tactics), so when that run is accepted each file is too;
-    when it is not, each file of the kind is checked on its own, which
-    names the culprit.  Results are cached under each file's own text.
-
-    Returns one :class:`CoqResult` per entry, in order; ``on_done(index,
-    result)`` is called as each is known."""
-    texts = [coq_file(mods, title=title) for title, mods in entries]
-    results: list = [load_cached(text, cache_dir) for text in texts]
-    for k, r in enumerate(results):
-        if r is not None and on_done is not None:
-            on_done(k, r)
-    kinds: dict = {}
-    for k, r in enumerate(results):
-        if r is None:
-            kinds.setdefault(bool(assumed_axioms(texts[k])), []).append(k)
-
-    def one_kind(idx: list[int]) -> None:
-        together = None
-        if len(idx) > 1:
-            combined = coq_file([(f"{entries[k][0]} {name}", text) for k in idx for name, text in entries[k][1]],
-                                title=f"{len(idx)} files checked together")
-            together = run_coqc(combined, timeout=timeout * len(idx))
-        if together is not None and together.ok:
-            n = len(idx)
-            share = CoqResult(True, together.seconds / n, "", together.version, together.cpu_seconds / n, n)
-            for k in idx:
-                results[k] = share
-                store_cached(texts[k], cache_dir, share)
-                if on_done is not None:
-                    on_done(k, share)
-            return
-
-        def alone(j, r):
-            results[idx[j]] = r
-            if on_done is not None:
-                on_done(idx[j], r)
-
-        run_many([texts[k] for k in idx], jobs=max(1, jobs // max(1, len(kinds))), timeout=timeout,
-                 cache_dir=cache_dir, on_done=alone)
-
-    groups = list(kinds.values())
-    if len(groups) > 1 and jobs > 1:
-        with ThreadPoolExecutor(max_workers=len(groups)) as pool:
-            list(pool.map(one_kind, groups))
-    else:
-        for g in groups:
-            one_kind(g)
-    return results
 
 
 def proof_obligation_modules(theorem, *, timeout: float = 30.0) -> list[tuple[str, str]]:

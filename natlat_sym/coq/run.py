@@ -26,14 +26,14 @@ import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from ..errors import FileError, NatLatError
 from ..files import write_file
 
-__all__ = ["CoqResult", "CoqUnavailable", "coq_version", "find_coqc", "run_coqc", "run_coqc_cached",
+__all__ = ["CoqResult", "CoqUnavailable", "coq_version", "find_coqc", "require_coqc", "run_coqc", "run_coqc_cached",
            "run_many", "load_cached", "store_cached"]
 
 
@@ -63,6 +63,10 @@ class CoqResult:
         whose theorems were checked together in one ``coqc`` run (the file
         is then accepted because that run was), and ``seconds`` and
         ``cpu_seconds`` are this file's share of it.
+    cached : bool
+        The result was read from the result cache (:func:`load_cached`),
+        not computed by a ``coqc`` run of this process.  Not stored in the
+        cache, and not part of equality.
     """
 
     ok: bool
@@ -71,6 +75,7 @@ class CoqResult:
     version: str = ""
     cpu_seconds: float = 0.0
     batched: int = 0
+    cached: bool = field(default=False, compare=False)
 
     @property
     def mark(self) -> str:
@@ -104,7 +109,8 @@ def coq_version() -> str | None:
     return (_version_of(coqc) or None) if coqc else None
 
 
-def _require_coqc() -> str:
+def require_coqc() -> str:
+    """The path of ``coqc``; raises :class:`CoqUnavailable` when it is not installed."""
     coqc = find_coqc()
     if coqc is None or not _version_of(coqc):
         raise CoqUnavailable("coqc (the Coq proof assistant) is not installed; on Debian/Ubuntu: "
@@ -130,7 +136,7 @@ def run_coqc(text: str, *, timeout: float = 300.0, filename: str = "natlat_proof
     CoqUnavailable
         When ``coqc`` is not installed.
     """
-    coqc = _require_coqc()
+    coqc = require_coqc()
     version = _version_of(coqc)
     with tempfile.TemporaryDirectory(prefix="natlat_coq_") as tmp:
         path = Path(tmp) / filename
@@ -158,7 +164,7 @@ def run_coqc(text: str, *, timeout: float = 300.0, filename: str = "natlat_proof
 
 
 def _cache_path(text: str, cache_dir) -> Path:
-    key = hashlib.sha256((_version_of(_require_coqc()) + "\0" + text).encode()).hexdigest()
+    key = hashlib.sha256((_version_of(require_coqc()) + "\0" + text).encode()).hexdigest()
     return Path(cache_dir) / f"{key}.json"
 
 
@@ -168,7 +174,8 @@ def load_cached(text: str, cache_dir) -> CoqResult | None:
     if cache_dir is None:
         return None
     try:
-        return CoqResult(**json.loads(_cache_path(text, cache_dir).read_text(encoding="utf-8")))
+        data = json.loads(_cache_path(text, cache_dir).read_text(encoding="utf-8"))
+        return CoqResult(**dict(data, cached=True))
     except (OSError, ValueError, TypeError):
         return None
 
@@ -183,7 +190,8 @@ def store_cached(text: str, cache_dir, result: CoqResult) -> None:
     path = _cache_path(text, cache_dir)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_file(path, json.dumps(result.to_json()), what="Coq result cache")
+        stored = {k: v for k, v in result.to_json().items() if k != "cached"}
+        write_file(path, json.dumps(stored), what="Coq result cache")
     except (OSError, FileError):
         pass  # an unwritable cache only costs a re-check next time
 
@@ -206,7 +214,7 @@ def run_many(texts, *, jobs: int = 2, timeout: float = 300.0, cache_dir=None, on
     """Check several files, ``jobs`` ``coqc`` processes at a time; results
     in input order.  ``on_done(index, result)`` is called as each finishes."""
     texts = list(texts)
-    _require_coqc()
+    require_coqc()
 
     def one(k):
         r = run_coqc_cached(texts[k], cache_dir, timeout=timeout)

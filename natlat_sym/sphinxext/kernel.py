@@ -1,128 +1,46 @@
-"""Kernel-check every entry's exported Coq file with as few ``coqc`` runs as possible.
+"""The docs build's kernel check: every entry's Coq file, through :func:`natlat_sym.coq.batch.check_files`.
 
-Each catalog entry's Coq file (:func:`natlat_sym.coq.export.coq_file`) is the
-shared theory ``Polymatroid.v`` followed by the entry's own modules.  Almost
-all of a ``coqc`` run on such a file is loading the Coq standard library the
-theory requires (about 1 CPU-second); the entry's proofs take a few
-milliseconds to a few tenths of a second.  So the docs build checks the
-entries *together*: one file made of the theory once, then each entry's
-modules wrapped in an outer module of its own::
+The checking itself — entries' modules batched in one ``coqc`` run, each in
+a ``Module NatlatEntry_k`` of its own; bodies with a command that could act
+outside their module refused; Shannon-type files never beside the
+copy-lemma axioms; a rejected batch re-checked file by file so the page
+names the entry; results cached under each file's text, atomically — is
+:mod:`natlat_sym.coq.batch`, which ``natlat check --coq`` uses too.  What
+is particular to the docs is here:
 
-    <Polymatroid.v>
-    Module NatlatEntry_0.  <modules of entry 0>  End NatlatEntry_0.
-    Module NatlatEntry_1.  <modules of entry 1>  End NatlatEntry_1.
+* the page's record of the verdict (:func:`kernel_check_files`): a dict
+  with the mark the badge shows and ``how`` the entry was checked, for the
+  tooltip;
+* the published batch file: an HTML build writes the Shannon-type batch to
+  ``_coq/all-entries.v`` (:data:`BATCH_FILE`), so a reader can re-run
+  exactly what ``coqc`` checked.  Only that kind is batched here: the page
+  of a batched entry names that file, and the few copy-lemma entries are
+  checked each on its own file (the one their page links to).
 
-Why this checks the same theorems as the per-entry file: inside
-``NatlatEntry_k`` an unqualified or partly qualified name resolves exactly
-as in the entry's own file (to the theory or to the entry's own modules);
-the contents of a closed, non-imported module are reachable only through
-its full name ``NatlatEntry_j.…``, which no exported file uses.  Commands
-that could reach outside their module (``Global``, ``Hint``, ``Require``,
-``Import``/``Export``, ``Axiom``, options, ...) are not allowed in a batched
-body: an entry whose text has one is checked on its own.  When the batch
-fails, every entry in it is re-checked on its own (``coqc`` on exactly the
-file the page links to), so a rejection names the entry and Coq's message.
+Results are cached in ``<cache>/coq/``.
 
-Results are cached in ``<cache>/kernel/`` under the sha256 of the Coq
-version and the entry's file text (written atomically); per-file runs also
-use :func:`natlat_sym.coq.run.run_coqc_cached` in ``<cache>/coq/``.
-
-Public function: :func:`kernel_check_files`.
-
-Examples
---------
->>> split_entry("(* head *)\\n\\nTHEORY\\n\\nModule m.\\nEnd m.\\n", "THEORY")
-'\\n\\nModule m.\\nEnd m.\\n'
->>> split_entry("Module m.\\nEnd m.\\n", "THEORY") is None
-True
->>> is_batchable("Module m.\\nTheorem t : True.\\nProof. exact I. Qed.\\nEnd m.\\n")
-True
->>> is_batchable("Module m.\\n#[global] Hint Resolve x : core.\\nEnd m.\\n")
-False
+Public: :func:`kernel_check_files`, :data:`BATCH_FILE`.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import re
 from pathlib import Path
 
+from ..coq import batch as coq_batch
 from ..coq.catalog import file_mark
-from ..coq.export import theory_text
-from ..coq.run import CoqResult, coq_version, run_coqc, run_many
-from ..files import read_json, write_file
-from ..errors import NatLatError
+from ..coq.run import CoqResult
 
-__all__ = ["kernel_check_files", "split_entry", "is_batchable", "batch_text", "BATCH_FILE"]
+__all__ = ["kernel_check_files", "BATCH_FILE"]
 
 #: name of the batch file written next to the entries' files in an HTML build.
 BATCH_FILE = "all-entries.v"
-#: bump when the batching changes meaning, so old cache entries are ignored.
-_FORMAT = "kernel-batch-2"
-
-# Vernacular commands whose effect can outlive the module they are in (or
-# that change what the kernel trusts): a body with one is checked alone.
-_OUTSIDE = re.compile(
-    r"(^|\.\s|^\s*-\s)\s*(#\[|Global\b|Local\b|Export\b|Import\b|Require\b|From\b|Set\b|Unset\b|Hint\b|"
-    r"Axiom|Parameter|Variable|Hypothes|Conjecture|Admitted\b|Instance\b|Existing\b|Coercion\b|"
-    r"Canonical\b|Notation\b|Infix\b|Reserved\b|Open\b|Close\b|Declare\b|Arguments\b|Opaque\b|"
-    r"Transparent\b|Strategy\b|Typeclasses\b|Create\b|Add\b|Remove\b|Tactic\b|Obligation|Program\b|"
-    r"Fail\b|Drop\b|Reset\b|Back\b|Load\b|Include\b|Universe|Constraint\b|Polymorphic\b|"
-    r"Monomorphic\b|Cumulative\b|Scheme\b|Generalizable\b|Implicit\b|Section\b)", re.M)
 
 
-def split_entry(text: str, theory: str) -> str | None:
-    """The entry's own part of ``text`` (what follows the theory), or None
-    when ``text`` is not "one comment line, the theory, modules"."""
-    head, found, body = text.partition(theory)
-    if not found or not re.fullmatch(r"\(\*[^\n]*\*\)\s*", head):
-        return None
-    return body
-
-
-def is_batchable(body: str) -> bool:
-    """No command in ``body`` can act outside its module (see the module
-    docstring), and it never names the batch's own modules."""
-    return _OUTSIDE.search(body) is None and "NatlatEntry_" not in body
-
-
-def batch_text(bodies, theory: str) -> str:
-    """One ``.v`` file: the theory once, then each body in ``NatlatEntry_k``."""
-    out = ["(* Generated by natlat_sym: every catalog entry's Coq file checked in one coqc run.", 
-           "   Each NatlatEntry_k module holds one entry's modules, exactly as in its own file. *)", "",
-           theory.rstrip(), ""]
-    for k, body in enumerate(bodies):
-        out += [f"Module NatlatEntry_{k}.", body.strip("\n"), f"End NatlatEntry_{k}.", ""]
-    return "\n".join(out)
-
-
-def _key(version: str, text: str) -> str:
-    return hashlib.sha256(f"{_FORMAT}\0{version}\0{text}".encode()).hexdigest()
-
-
-def _load(directory: Path, key: str) -> dict | None:
-    path = directory / f"{key}.json"
-    if not path.is_file():
-        return None
-    try:
-        data = read_json(path, "kernel cache entry")
-    except NatLatError:
-        return None
-    return data if isinstance(data, dict) and isinstance(data.get("ok"), bool) else None
-
-
-def _store(directory: Path, key: str, result: dict) -> None:
-    if "timed out" in result.get("message", ""):
-        return  # a timeout says nothing about the file
-    directory.mkdir(parents=True, exist_ok=True)
-    write_file(directory / f"{key}.json", json.dumps(result, sort_keys=True))
-
-
-def _as_dict(r: CoqResult, how: str, text: str) -> dict:
+def _as_dict(r: CoqResult, text: str) -> dict:
+    how = "batch" if r.batched else "alone"
     # file_mark adds "assuming the copy lemma (Entropic.v)" to files resting on its axioms
     return {"ok": r.ok, "mark": file_mark(r, text), "message": r.message, "version": r.version,
-            "seconds": round(r.seconds, 3), "how": how}
+            "seconds": round(r.seconds, 3), "how": f"cache ({how})" if r.cached else how}
 
 
 def kernel_check_files(texts: dict, cache_dir, *, jobs: int = 2, timeout: float = 300.0,
@@ -140,36 +58,8 @@ def kernel_check_files(texts: dict, cache_dir, *, jobs: int = 2, timeout: float 
     natlat_sym.coq.run.CoqUnavailable
         When ``coqc`` is not installed.
     """
-    version = coq_version() or ""
-    directory = Path(cache_dir) / "kernel"
-    out, todo = {}, {}
-    for name, text in texts.items():
-        found = _load(directory, _key(version, text))
-        if found is not None:
-            out[name] = dict(found, how=f"cache ({found.get('how', 'alone')})")
-        else:
-            todo[name] = text
-    theory = theory_text()
-    batch = {n: b for n, t in todo.items() if (b := split_entry(t, theory)) is not None and is_batchable(b)}
-    alone = [n for n in todo if n not in batch]
-    if len(batch) == 1:
-        alone += list(batch)
-        batch = {}
-    if batch:
-        text = batch_text(batch.values(), theory)
-        if batch_out is not None:
-            write_file(batch_out, text)
-        r = run_coqc(text, timeout=timeout, filename="all_entries.v")
-        if r.ok:
-            share = r.seconds / len(batch)
-            for name in batch:
-                out[name] = dict(_as_dict(r, "batch", todo[name]), seconds=round(share, 3))
-        else:
-            alone += list(batch)  # re-check each alone: the page names the rejected entry exactly
-    if alone:
-        results = run_many([todo[n] for n in alone], jobs=jobs, timeout=timeout, cache_dir=Path(cache_dir) / "coq")
-        for name, r in zip(alone, results):
-            out[name] = _as_dict(r, "alone", todo[name])
-    for name in todo:
-        _store(directory, _key(version, todo[name]), {k: v for k, v in out[name].items()})
-    return out
+    names = list(texts)
+    results = coq_batch.check_files([texts[n] for n in names], jobs=jobs, timeout=timeout,
+                                    cache_dir=Path(cache_dir) / "coq", batch_kinds=("shannon",),
+                                    batch_out=None if batch_out is None else {"shannon": batch_out})
+    return {n: _as_dict(r, texts[n]) for n, r in zip(names, results)}

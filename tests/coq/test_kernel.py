@@ -272,23 +272,3 @@ def test_results_are_cached_by_content_atomically(coqc, tmp_path, monkeypatch):
     assert again.ok and again.version == first[0].version
     with pytest.raises(AssertionError, match="must not run"):
         coq_run.run_coqc_cached(text + "\n", tmp_path)  # a changed file is checked again
-
-
-def test_files_checked_together_and_a_rejected_one_is_named(coqc, tmp_path):
-    """check_module_lists checks files of one kind in one coqc run; when that run
-    fails, each file is checked alone, so the rejected one is named and the others
-    are still accepted; results are cached under each file's own text."""
-    from natlat_sym.coq.catalog import check_module_lists
-    from natlat_sym.coq.run import load_cached
-
-    statement, cert = _han3()
-    st2 = parse_statement("H(X|Y) <= H(X)")
-    good1 = [("han3", export_certificate(cert, statement, name="han3"))]
-    good2 = [("conditioning", export_certificate(prove(st2).certificate, st2, name="conditioning"))]
-    bad = [("stronger", export_certificate(cert, parse_statement(HAN3_STRONGER), name="stronger", check=False))]
-    results = check_module_lists([("a", good1), ("b", good2), ("c", bad)], cache_dir=tmp_path / "x")
-    assert [r.ok for r in results] == [True, True, False] and [r.batched for r in results] == [0, 0, 0]
-    assert results[2].message.startswith("line ")
-    together = check_module_lists([("a", good1), ("b", good2)], cache_dir=tmp_path / "y")
-    assert [(r.ok, r.batched) for r in together] == [(True, 2), (True, 2)]
-    assert load_cached(coq_file(good2, title="b"), tmp_path / "y") == together[1]
