@@ -3,16 +3,9 @@ certificates, as a user runs them."""
 
 import json
 
-from click.testing import CliRunner
-
-from natlat_sym.cli import cli
+from cli_run import run
 
 ZY = "2*I(C;D) <= I(A;B) + I(A;C,D) + 3*I(C;D|A) + I(C;D|B)"
-
-
-def run(*args):
-    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_zhang_yeung_non_shannon_exits_0_and_its_certificate_verifies(tmp_path):

@@ -3,14 +3,8 @@
 import json
 
 import pytest
-from click.testing import CliRunner
 
-from natlat_sym.cli import cli
-
-
-def run(*args):
-    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
+from cli_run import run
 
 
 def test_contraction_holds_by_a_certificate_exit_0():

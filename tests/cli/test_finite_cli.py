@@ -5,16 +5,10 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from natlat_sym.cli import cli
+from cli_run import run
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples"
-
-
-def run(*args):
-    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_eval_expression_three_ways_exact_closed_form():

@@ -8,18 +8,12 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from click.testing import CliRunner
 
 from natlat_sym import formats
-from natlat_sym.cli import cli
+from cli_run import run
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples"
 DSBS = str(EXAMPLES / "dsbs.json")
-
-
-def run(*args):
-    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_every_schema_is_a_valid_schema_and_names_its_kind():

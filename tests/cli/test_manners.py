@@ -8,16 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from natlat_sym.cli import cli
+from cli_run import run
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def run(*args, env=None):
-    result = CliRunner(env=env).invoke(cli, list(args), catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_check_accepts_a_spec_id():

@@ -6,16 +6,10 @@ import subprocess
 import sys
 
 import pytest
-from click.testing import CliRunner
 
-from natlat_sym.cli import cli
+from cli_run import run
 
 T4 = "H(G|L) <= I(X1;X2|L) + H(G|X1) + H(G|X2)"
-
-
-def run(*args):
-    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_prove_valid_statement_exits_0_with_derivation():

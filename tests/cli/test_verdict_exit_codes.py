@@ -2,17 +2,10 @@
 
 import json
 
-from click.testing import CliRunner
-
 import natlat_sym.proving as prover
-from natlat_sym.cli import cli
+from cli_run import run
 
 ZHANG_YEUNG = "2*I(C;D) <= I(A;B) + I(A;C,D) + 3*I(C;D|A) + I(C;D|B)"
-
-
-def run(*args):
-    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_zhang_yeung_exits_5_not_provable():
