@@ -2,7 +2,9 @@
 
 :mod:`natlat_sym.coq.export` writes self-contained ``.v`` files (the Coq
 theory :file:`Polymatroid.v` followed by the exported theorems);
-:mod:`natlat_sym.coq.run` runs ``coqc`` on them.  See the docs page
+:mod:`natlat_sym.coq.run` runs ``coqc`` on them, and
+:mod:`natlat_sym.coq.batch` checks many files in as few ``coqc`` runs as
+possible (``natlat check --coq`` and the docs build).  See the docs page
 "Kernel-checked proofs".
 """
 
