@@ -13,9 +13,12 @@ is particular to the docs is here:
   tooltip;
 * the published batch file: an HTML build writes the Shannon-type batch to
   ``_coq/all-entries.v`` (:data:`BATCH_FILE`), so a reader can re-run
-  exactly what ``coqc`` checked.  Only that kind is batched here: the page
-  of a batched entry names that file, and the few copy-lemma entries are
-  checked each on its own file (the one their page links to).
+  what ``coqc`` checked.  It holds every entry whose page says it was
+  checked in a batch, including those whose result came from the cache
+  (a build into a fresh output folder with a warm cache still publishes
+  the file its pages name).  Only that kind is batched here: the few
+  copy-lemma entries are checked each on its own file (the one their page
+  links to).
 
 Results are cached in ``<cache>/coq/``.
 
@@ -27,6 +30,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..coq import batch as coq_batch
+from ..files import write_file
 from ..coq.catalog import file_mark
 from ..coq.run import CoqResult
 
@@ -34,6 +38,7 @@ __all__ = ["kernel_check_files", "BATCH_FILE"]
 
 #: name of the batch file written next to the entries' files in an HTML build.
 BATCH_FILE = "all-entries.v"
+_KIND = "shannon"  # the kind batched in the docs
 
 
 def _as_dict(r: CoqResult, text: str) -> dict:
@@ -60,6 +65,18 @@ def kernel_check_files(texts: dict, cache_dir, *, jobs: int = 2, timeout: float 
     """
     names = list(texts)
     results = coq_batch.check_files([texts[n] for n in names], jobs=jobs, timeout=timeout,
-                                    cache_dir=Path(cache_dir) / "coq", batch_kinds=("shannon",),
-                                    batch_out=None if batch_out is None else {"shannon": batch_out})
+                                    cache_dir=Path(cache_dir) / "coq", batch_kinds=(_KIND,),
+                                    batch_out=None if batch_out is None else {_KIND: batch_out})
+    if batch_out is not None:
+        _publish_batch([texts[n] for n, r in zip(names, results) if r.ok and r.batched > 1], batch_out)
     return {n: _as_dict(r, texts[n]) for n, r in zip(names, results)}
+
+
+def _publish_batch(batched_texts: list, path) -> None:
+    """Write the batch file of every entry accepted in a batch, fresh or
+    cached (when all came from the cache, no batch ran this build and
+    :func:`~natlat_sym.coq.batch.check_files` wrote nothing)."""
+    bodies = [split[1] for split in map(coq_batch.split_file, batched_texts)
+              if split is not None and split[0] == _KIND]
+    if bodies:
+        write_file(path, coq_batch.batch_text(bodies, _KIND), what="Coq batch file")

@@ -149,3 +149,11 @@ def test_entries_are_kernel_checked_in_one_coqc_run(tmp_path, build_site):
         assert (out / "_coq" / f"{tid}.v").is_file()
     batch = (out / "_coq" / "all-entries.v").read_text()
     assert batch.count("Module NatlatEntry_") == 2
+    # a build into a new folder with the same cache runs no coqc, and still
+    # publishes the batch file its pages name
+    from natlat_sym.coq.run import run_coqc
+
+    other, _ = build_site(tmp_path / "other", scenario="coq", cache=tmp_path / "cache")
+    assert "checked in one coqc run with the other entries" in (other / "catalog" / "double_processing.html").read_text()
+    assert (other / "_coq" / "all-entries.v").read_text() == batch
+    assert run_coqc(batch, filename="all_entries.v").ok
