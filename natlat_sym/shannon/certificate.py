@@ -379,10 +379,20 @@ def check_witness(w: PolymatroidWitness, hypotheses: tuple[LabelledForm, ...],
         if as_fraction(w.parameters[p]) < 0:
             raise CertificateError(f"witness gives parameter {p} the negative value {w.parameters[p]}")
     point = PolymatroidWitness(names, ent, {p: as_fraction(v) for p, v in w.parameters.items()})
+    # The elemental inequalities in integers: every h(S) times one common
+    # denominator D > 0 (signs unchanged), each inequality summed from its
+    # own terms (BasicInequality.terms, the definition form() collects; the
+    # empty set has entropy 0).  Exact, and ~10x faster than building and
+    # evaluating a LinearForm with Fractions per inequality.
+    den = 1
+    for v in ent.values():
+        den = den * v.denominator // gcd(den, v.denominator)
+    scaled = {s: v.numerator * (den // v.denominator) for s, v in ent.items()}
+    scaled[frozenset()] = 0
     for k, b in enumerate(elemental_inequalities(names)):
         if k % 4096 == 4095:
             check_time("the exact check of a polymatroid witness")  # 14 variables: 372,736 inequalities
-        if point.value(b.form()) < 0:
+        if sum(c * scaled[s] for s, c in b.terms()) < 0:
             raise CertificateError(f"witness is not a polymatroid: {b} fails")
     for h in hypotheses:
         v = point.value(h.form)

@@ -1,6 +1,7 @@
 """The trusted checker: regression tests for soundness bugs and the
 properties every certificate check must have."""
 
+import itertools
 from fractions import Fraction
 
 import pytest
@@ -76,6 +77,29 @@ def test_witness_must_be_a_polymatroid():
     w = PolymatroidWitness(("X", "Y"), bad)
     with pytest.raises(CertificateError, match="not a polymatroid"):
         check_witness(w, (), F.entropy({"X", "Y"}) * -1 + F.const(1), ">=")
+
+
+_rationals = st.fractions(min_value=-1, max_value=4, max_denominator=60)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_rationals, min_size=7, max_size=7))
+def test_witness_check_agrees_with_the_elemental_forms(values):
+    """The polymatroid check (integers over a common denominator) rejects a
+    point exactly when some elemental inequality's LinearForm, evaluated
+    with Fractions, is negative there."""
+    subsets = [frozenset(c) for r in (1, 2, 3) for c in itertools.combinations(NAMES, r)]
+    ent = dict(zip(subsets, values))
+    expected_bad = next((b for b in elemental_inequalities(NAMES)
+                         if b.form().evaluate(lambda s: ent[frozenset(s)]) < 0), None)
+    w = PolymatroidWitness(tuple(NAMES), ent)
+    target = F.entropy(set(NAMES)) * -1 + F.const(-1)  # violated by every polymatroid (h >= 0)
+    if expected_bad is None:
+        check_witness(w, (), target, ">=")
+    else:
+        with pytest.raises(CertificateError, match="not a polymatroid") as err:
+            check_witness(w, (), target, ">=")
+        assert str(expected_bad) in str(err.value)
 
 
 def test_elemental_rows_are_all_nontrivial():
