@@ -20,14 +20,15 @@ from natlat_sym.catalog import FiniteOutcome, Theorem, check_on_instances, exper
 from natlat_sym.errors import StatementError
 from natlat_sym.finite.distribution import Distribution
 from natlat_sym.openproblems.witness import bound_outcome
-from proofs._open_problem_search import ExperimentResult, float_cmi
+from proofs._open_problem_search import ExperimentResult, float_cmis
+
+
+_O2_TERMS = {"I(G;X|L)": ((3,), (0, 1), (2,)), "eps1": ((0,), (1,), (2,)), "eps2": ((3,), (0,), (1,)),
+             "eps2p": ((3,), (1,), (0,)), "eps3": ((2,), (3,), (0, 1))}  # axes: X1, X2, L, G
 
 
 def _o2_terms(joint: np.ndarray) -> dict:
-    # axes: X1, X2, L, G
-    return {"I(G;X|L)": float_cmi(joint, (3,), (0, 1), (2,)), "eps1": float_cmi(joint, (0,), (1,), (2,)),
-            "eps2": float_cmi(joint, (3,), (0,), (1,)), "eps2p": float_cmi(joint, (3,), (1,), (0,)),
-            "eps3": float_cmi(joint, (2,), (3,), (0, 1))}
+    return dict(zip(_O2_TERMS, float_cmis(joint, *_O2_TERMS.values())))
 
 
 def _o2_ratio(t: dict, floor: float = 1e-3) -> float:
@@ -96,11 +97,15 @@ def run_o2(*, seed: int = 0, budget_seconds: float = 10.0, c: float | None = Non
                             values={k: float(v) for k, v in best_terms.items()})
 
 
-def o2_evidence(*, seed: int = 0, budget_seconds: float = 1.0) -> FiniteOutcome:
-    """A small-budget run of :func:`run_o2` as catalog evidence."""
-    r = run_o2(seed=seed, budget_seconds=budget_seconds)
-    return FiniteOutcome("evidence", detail=r.detail, sizes=f"alphabets 2..3 per variable, seed {seed}, "
-                         f"budget {budget_seconds:g} s", distribution=r.distribution, value=r.best_ratio)
+def o2_evidence(*, seed: int = 0, budget_seconds: float = 1.0, restarts: int | None = None) -> FiniteOutcome:
+    """A small run of :func:`run_o2` as catalog evidence: ``restarts``
+    random starts when given (then the result depends only on the seed, and
+    ``budget_seconds`` is only a cap), else as many as ``budget_seconds``
+    allows."""
+    r = run_o2(seed=seed, budget_seconds=budget_seconds, max_restarts=restarts)
+    work = f"{restarts} random starts" if restarts else f"budget {budget_seconds:g} s"
+    return FiniteOutcome("evidence", detail=r.detail, sizes=f"alphabets 2..3 per variable, seed {seed}, {work}",
+                         distribution=r.distribution, value=r.best_ratio)
 
 
 _W = Path(__file__).parent / "data" / "bounds" / "o2.json"
@@ -110,7 +115,8 @@ THEOREM = Theorem(
     title="Least third-diagram weight on real distributions",
     spec_id="O2", kind="open", reference="spec T3, O2",
     obligations=(
-        experiment(lambda: o2_evidence(seed=0, budget_seconds=0.5),
+        # a fixed amount of work (the same evidence on every machine and load; ~0.4 s), capped in time
+        experiment(lambda: o2_evidence(seed=0, restarts=40, budget_seconds=20.0),
                    "best ratio (I(G;X|L) − ε1 − ε2 − ε2')/ε3 found (small budget)"),
         check_on_instances(lambda: bound_outcome(_W), "certified lower bound on the least weight (committed "
                            "witness, independent checker)", supporting=True),

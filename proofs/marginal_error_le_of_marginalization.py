@@ -22,6 +22,39 @@ from natlat_sym.errors import CertificateError
 from natlat_sym.shannon.linear import LinearForm
 
 
+def _lifted_candidates(k: int) -> list:
+    """For each deleted node ``v``: every DAG ``G'`` on the other ``k - 1``
+    nodes as ``(G', G₊, class index of ε_{G₊}, questions)``, where ``G₊`` is
+    ``G'`` lifted back to ``k`` nodes plus ``v`` with every other node as
+    parent, and ``questions`` are the local Markov statements of ``G'``
+    (``(node, non-descendants, parents)`` in ``G₊`` with ``v`` counted as a
+    descendant) that must be d-separations of ``G``.  None of this depends
+    on ``G``, so it is built once per ``k`` instead of once per ``G``."""
+    vecs, *_ = implication_classes(k)
+    index = {vec: c for c, vec in enumerate(vecs)}
+    out = []
+    for v in range(k):
+        others = [i for i in range(k) if i != v]
+        lift = {i: others[i] for i in range(k - 1)}
+        per_v = []
+        for q in all_dags(k - 1):
+            plus = [0] * k
+            for i in range(k - 1):
+                plus[lift[i]] = sum(1 << lift[j] for j in bits(q[i]))
+            plus[v] = ((1 << k) - 1) & ~(1 << v)
+            plus = tuple(plus)
+            questions = []
+            for i in range(k - 1):
+                node, pa = lift[i], plus[lift[i]]
+                desc = descendants_mask(plus, node) | 1 << v
+                nd = ((1 << k) - 1) & ~desc & ~pa & ~(1 << node)
+                if nd:
+                    questions.append((node, nd, pa))
+            per_v.append((q, plus, index[error_vector(plus)], tuple(questions)))
+        out.append(per_v)
+    return out
+
+
 def marginalization_instances_hold(*, max_nodes: int = 4) -> FiniteOutcome:
     """R7 on every instance with ``k <= max_nodes``: for every DAG ``G``,
     node ``v`` and DAG ``G'`` on the other nodes such that the marginal of
@@ -43,53 +76,45 @@ def marginalization_instances_hold(*, max_nodes: int = 4) -> FiniteOutcome:
         names = standard_names(k)
         vecs, ci, members, action = implication_classes(k)
         index = {v: c for c, v in enumerate(vecs)}
-        small = all_dags(k - 1)
+        lifted = _lifted_candidates(k)
+        orbit_key: dict = {}  # (a, b) -> the orbit of the pair under relabelling
         for p in all_dags(k):
-            sep = ci[index[error_vector(p)]]
+            a = index[error_vector(p)]
+            sep = ci[a]
             separated: dict = {}  # d-separation in G is pure: ask each question of G once
             pform = vector_form(error_vector(p), names)
             for v in range(k):
                 others = [i for i in range(k) if i != v]
-                lift = {i: others[i] for i in range(k - 1)}
+                sub_names = [names[o] for o in others]
                 # leaf identity
                 if not any(p[i] >> v & 1 for i in range(k)):
                     rest = tuple(drop_bit(p[o], v) for o in others)
                     term = LinearForm.mutual_information(
                         {names[v]}, {names[o] for o in others if not p[v] >> o & 1},
                         {names[j] for j in bits(p[v])})
-                    sub_names = [names[o] for o in others]
                     if vector_form(error_vector(rest), sub_names) != pform - term:
                         return instance_outcome(False, f"leaf identity fails for G={p}, leaf Y{v + 1}", f"k={k}",
                                         time.perf_counter() - start)
                     leaves += 1
-                for q in small:
-                    plus = [0] * k
-                    for i in range(k - 1):
-                        plus[lift[i]] = sum(1 << lift[j] for j in bits(q[i]))
-                    plus[v] = ((1 << k) - 1) & ~(1 << v)
-                    plus = tuple(plus)
+                for q, plus, b, questions in lifted[v]:
                     # marginal implication: every local statement of G' is a d-separation of G
                     implied = True
-                    for i in range(k - 1):
-                        node, pa = lift[i], plus[lift[i]]
-                        desc = descendants_mask(plus, node) | 1 << v
-                        nd = ((1 << k) - 1) & ~desc & ~pa & ~(1 << node)
-                        if nd:
-                            question = (node, nd, pa)
-                            if question not in separated:
-                                separated[question] = is_d_separated(p, 1 << node, nd, pa)
-                            if not separated[question]:
-                                implied = False
-                                break
+                    for question in questions:
+                        if question not in separated:
+                            node, nd, pa = question
+                            separated[question] = is_d_separated(p, 1 << node, nd, pa)
+                        if not separated[question]:
+                            implied = False
+                            break
                     if not implied:
                         continue
                     instances += 1
-                    a, b = index[error_vector(p)], index[error_vector(plus)]
                     if ci[b] & ~sep:
                         return instance_outcome(False, f"G={p} => G+={plus} not confirmed by independences", f"k={k}",
                                         time.perf_counter() - start)
-                    sub_names = [names[o] for o in others]
-                    key = (k, min((row[a], row[b]) for row in action))
+                    if (a, b) not in orbit_key:
+                        orbit_key[a, b] = (k, min((row[a], row[b]) for row in action))
+                    key = orbit_key[a, b]
                     if key in checked:
                         continue
                     checked.add(key)
