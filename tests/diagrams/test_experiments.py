@@ -104,3 +104,20 @@ def test_catalog_evidence_is_a_fixed_amount_of_work():
     assert terms == {k: S.float_cmi(joint, *axes) for k, axes in O2._O2_TERMS.items()}
     o1 = O1.o1_evidence(seed=0, candidates=1, budget_seconds=60)
     assert "over 1 candidate(s)" in o1.detail and "1 candidates" in o1.sizes
+
+
+def test_t23_gaussian_closed_forms_are_decided_exactly():
+    """The Gaussian closed forms are rational-function identities decided by
+    sympy.cancel (lowest terms; zero iff identically zero): the true ones
+    hold, a wrong constant is caught."""
+    import sympy
+
+    from proofs import balanced_inequalities_transfer_to_gaussians as T23
+
+    assert T23.gaussian_closed_forms().verdict == "holds"
+    rho, s2 = sympy.symbols("rho sigma2", positive=True)
+    cov = sympy.Matrix([[1, rho, 1 + rho], [rho, 1, 1 + rho], [1 + rho, 1 + rho, 2 + 2 * rho + s2]])
+    remainder = T23.gaussian_mi(cov, [2], [1], [0])
+    assert T23._is_zero(remainder - (1 + (1 - rho ** 2) / s2))
+    assert not T23._is_zero(remainder - (1 + (1 - rho ** 2) / (2 * s2)))
+    assert not T23._is_zero(T23.gaussian_mi(cov, [0], [1], [2]) - 1)  # mediation is exact only at σ² = (1−ρ²)/ρ
