@@ -108,21 +108,30 @@ def _rat(c: Fraction):
     return z3.RealVal(f"{c.numerator}/{c.denominator}") if c.denominator != 1 else z3.RealVal(c.numerator)
 
 
-def _term(monomial, coeff, vars_):
-    t = _rat(coeff)
-    factors = []
-    for v, k in monomial:
-        factors.extend([vars_[v]] * int(k))
+def _product(factors: tuple, vars_, products: dict):
+    """``x1 * x2 * ... * xk`` built left to right, each prefix built once per
+    :func:`solve` call and kept in ``products``.  z3 shares equal terms, so
+    this is the very expression built without the cache; building it is
+    most of the Python-side cost of a polynomial problem (thousands of
+    monomials share their prefixes)."""
+    prod = products.get(factors)
+    if prod is None:
+        prod = vars_[factors[0]] if len(factors) == 1 else _product(factors[:-1], vars_, products) * vars_[factors[-1]]
+        products[factors] = prod
+    return prod
+
+
+def _term(monomial, coeff, vars_, products: dict):
+    factors = tuple(v for v, k in monomial for _ in range(int(k)))
     if not factors:
-        return t
-    prod = factors[0]
-    for f in factors[1:]:
-        prod = prod * f
-    return prod if coeff == 1 else t * prod
+        return _rat(coeff)
+    prod = _product(factors, vars_, products)
+    return prod if coeff == 1 else _rat(coeff) * prod
 
 
-def _expr(poly, vars_):
-    terms = [_term(m, c, vars_) for m, c in poly.items() if c]
+def _expr(poly, vars_, products: dict | None = None):
+    products = {} if products is None else products
+    terms = [_term(m, c, vars_, products) for m, c in poly.items() if c]
     if not terms:
         return z3.RealVal(0)
     return z3.Sum(terms) if len(terms) > 1 else terms[0]
@@ -186,8 +195,9 @@ def solve(constraints: Sequence[tuple], *, timeout: float = 10.0, names: Sequenc
         nonlinear = degree > 1
     solver = z3.SolverFor("QF_NRA") if nonlinear else z3.SolverFor("QF_LRA")
     tracked = {}
+    products: dict = {}
     for k, (poly, rel) in enumerate(constraints):
-        c = _REL[rel](_expr(poly, ctx_vars))
+        c = _REL[rel](_expr(poly, ctx_vars, products))
         name = names[k] if names is not None else None
         if name:
             b = z3.Bool(f"__track_{k}")
