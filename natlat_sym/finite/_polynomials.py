@@ -38,7 +38,9 @@ def mul(p: dict, q: dict) -> dict:
             for v, k in m2:
                 powers[v] = powers.get(v, 0) + k
             m = tuple(sorted(powers.items()))
-            out[m] = out.get(m, Fraction(0)) + c1 * c2
+            c = c1 * c2
+            old = out.get(m)  # (no Fraction(0) + c for a new monomial: the costly part of this loop)
+            out[m] = (c if type(c) is Fraction else Fraction(c)) if old is None else old + c
     return {m: c for m, c in out.items() if c}
 
 
@@ -46,7 +48,9 @@ def add(p: dict, q: dict, k=1) -> dict:
     """``p + k·q``."""
     out = dict(p)
     for m, c in q.items():
-        out[m] = out.get(m, Fraction(0)) + k * c
+        c = c if k == 1 else k * c
+        old = out.get(m)
+        out[m] = (c if type(c) is Fraction else Fraction(c)) if old is None else old + c
     return {m: c for m, c in out.items() if c}
 
 
