@@ -4,7 +4,7 @@ Usage::
 
     python3 bench/run.py            # full run
     python3 bench/run.py --quick    # a short run (smaller n, fewer repeats)
-    python3 bench/run.py prover     # one suite: prover | finite_throughput | finite_search | catalog
+    python3 bench/run.py prover     # one suite: prover | finite_throughput | finite_search | catalog | check
                                     #            | non_shannon | realize | open_problems | coq | decide | cli
                                     #            | budgets
 
@@ -29,6 +29,7 @@ SUITES = {
     "finite_throughput": "bench_finite_throughput.py",
     "finite_search": "bench_finite_search.py",
     "catalog": "bench_catalog.py",
+    "check": "bench_check.py",
     "non_shannon": "bench_non_shannon.py",
     "realize": "bench_realize.py",
     "open_problems": "bench_open_problems.py",
