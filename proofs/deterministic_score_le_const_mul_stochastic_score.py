@@ -137,7 +137,7 @@ THEOREM = Theorem(
     obligations=(
         # a fixed amount of work (the same evidence on every machine and load), capped in time
         experiment(lambda: o1_evidence(seed=0, candidates=2, budget_seconds=20.0),
-                   "best T(P)/τ(P) found on small supports (small budget)"),
+                   "best T(P)/τ(P) found on small supports (small budget)", expected_cost=50),
         check_on_instances(lambda: bound_outcome(_BOUNDS / "o1.json"),
                            "certified lower bound on the best constant (committed witness, independent checker)",
                            supporting=True),

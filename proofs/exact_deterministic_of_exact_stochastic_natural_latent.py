@@ -43,7 +43,8 @@ THEOREM = Theorem(
     reference="S7 (exact case is easy); S19 (Lean)",
     obligations=(
         check_on_instances(z3_check, "all distributions with these alphabet sizes (decide_exact: z3 nlsat "
-                                     "over support cases, exact)"),
+                                     "over support cases, exact)",
+                           expected_cost=100),  # the catalog's longest check (~1 s): start it first
     ),
     uses=("natural_latent", "stochastic_redundancy", "deterministic_redundancy"),
     proof_uses=("exact_natural_latent_iff_block_diagonal",),

@@ -117,7 +117,7 @@ THEOREM = Theorem(
     obligations=(
         # a fixed amount of work (the same evidence on every machine and load; ~0.4 s), capped in time
         experiment(lambda: o2_evidence(seed=0, restarts=40, budget_seconds=20.0),
-                   "best ratio (I(G;X|L) − ε1 − ε2 − ε2')/ε3 found (small budget)"),
+                   "best ratio (I(G;X|L) − ε1 − ε2 − ε2')/ε3 found (small budget)", expected_cost=20),
         check_on_instances(lambda: bound_outcome(_W), "certified lower bound on the least weight (committed "
                            "witness, independent checker)", supporting=True),
     ),

@@ -73,6 +73,11 @@ class Obligation:
         For "prove": copy-lemma steps (``"A | C,D"``) the proof may use.
     non_shannon : bool
         For "prove": let the prover search single copy steps itself.
+    expected_cost : int or None
+        For scheduling only (parallel ``natlat check`` starts the costliest
+        entries first; it never changes a report): the obligation's rough
+        cost in the units of ``natlat_sym.catalog.run``'s table (a Shannon
+        proof is 1, a typical finite check 20), or None for its kind's default.
     """
 
     kind: str
@@ -87,6 +92,7 @@ class Obligation:
     attained_by: tuple = ()
     copies: tuple = ()
     non_shannon: bool = False
+    expected_cost: int | None = None
 
     def __post_init__(self):
         if self.kind not in OBLIGATION_KINDS:

@@ -234,18 +234,21 @@ def tight_constants(text, given: Sequence = (), *, weights: Mapping | None = Non
 
 
 def check_on_instances(check: Callable, description: str, *, expect: str = Truth.HOLDS,
-                       supporting: bool = False) -> Obligation:
+                       supporting: bool = False, expected_cost: int | None = None) -> Obligation:
     """An obligation checked on finite instances: ``check()`` returns a
     :class:`FiniteOutcome` (see :func:`holds_on`) whose verdict must be
-    ``expect``."""
-    return Obligation("finite", description, expect=expect, check=check, supporting=supporting)
+    ``expect``.  ``expected_cost`` only orders a parallel check (see
+    :class:`Obligation`)."""
+    return Obligation("finite", description, expect=expect, check=check, supporting=supporting,
+                      expected_cost=expected_cost)
 
 
-def experiment(run: Callable, description: str) -> Obligation:
+def experiment(run: Callable, description: str, *, expected_cost: int | None = None) -> Obligation:
     """Numerical evidence only (open problems): ``run()`` returns a
     :class:`FiniteOutcome` with verdict ``"evidence"``; it succeeds unless it
-    errors."""
-    return Obligation("experiment", description, expect="evidence", check=run)
+    errors.  ``expected_cost`` only orders a parallel check (see
+    :class:`Obligation`)."""
+    return Obligation("experiment", description, expect="evidence", check=run, expected_cost=expected_cost)
 
 
 def _check_each(statement, distributions, parameters=None):

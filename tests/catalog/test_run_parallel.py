@@ -73,3 +73,29 @@ def test_cli_jobs_json_equals_serial():
     assert _without_times(a) == _without_times(b)
     bad = runner.invoke(cli, ["check", IDS[0], "--jobs", "0"])
     assert bad.exit_code == 2
+
+
+def test_expected_cost_orders_the_parallel_run_only():
+    """An obligation's expected_cost overrides its kind's default when the
+    workers pick entries (costliest first); a refutation with its own
+    distribution counts as cheap.  The hint is not part of any report."""
+    from natlat_sym.catalog import Theorem, check_on_instances, prove_that, refute_that
+    from natlat_sym.catalog.run import _expected_cost
+    from natlat_sym.catalog.theorem import FiniteOutcome, check_theorem
+    from natlat_sym.finite.families import xor
+
+    def ok():
+        return FiniteOutcome("holds")
+
+    def entry(*obligations):
+        return Theorem(id="some_claim_of_test", title="t", spec_id="T99", kind="theorem", reference="test",
+                       obligations=obligations)
+
+    plain, hinted = check_on_instances(ok, "d"), check_on_instances(ok, "d", expected_cost=100)
+    assert _expected_cost(entry(plain)) == 20 and _expected_cost(entry(hinted)) == 100
+    assert _expected_cost(entry(refute_that("I(X1;X2) <= I(X1;X2|X3)", witness=xor()))) == 1
+    assert _expected_cost(entry(refute_that("I(X1;X2) <= I(X1;X2|X3)"))) == 10
+    a, b = check_theorem(entry(prove_that("I(X;Y) >= 0"), plain)), check_theorem(entry(prove_that("I(X;Y) >= 0"), hinted))
+    assert _without_times(a.to_json()) == _without_times(b.to_json())
+    heavy = max(load_catalog().theorems, key=_expected_cost)
+    assert heavy.id == "exact_deterministic_of_exact_stochastic_natural_latent"
