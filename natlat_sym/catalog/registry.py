@@ -83,19 +83,60 @@ class Catalog:
         return tuple(t.id for t in self.theorems)
 
     def get(self, theorem_id: str) -> Theorem:
-        """The theorem with this id; CatalogError (suggesting close ids) if none."""
-        try:
-            return self._by_id[theorem_id]
-        except KeyError:
-            raise CatalogError(f"unknown theorem id {theorem_id!r}" + _suggestion(theorem_id, self._by_id)) from None
+        """The theorem with this entry id, or the one entry of this spec id.
+
+        Parameters
+        ----------
+        theorem_id : str
+            An entry id (``"redund_determined_of_mediator"``) or a spec id
+            (``"T4"``, case-insensitive) that names a single entry.
+
+        Raises
+        ------
+        CatalogError
+            For an unknown name (suggesting close ids), or a spec id with
+            several entries (listing them: pick one, or use :meth:`find`).
+
+        Examples
+        --------
+        >>> from natlat_sym.catalog import load_catalog
+        >>> catalog = load_catalog()
+        >>> catalog.get("T4").id
+        'redund_determined_of_mediator'
+        >>> [t.id for t in catalog.find("r3b")]
+        ['not_frankenstein_error_le_sum_of_unordered_diagrams']
+        """
+        found = self.find(theorem_id)
+        if len(found) > 1:
+            raise CatalogError(f"spec id {theorem_id!r} names {len(found)} entries: "
+                               f"{', '.join(t.id for t in found)}; give one of these ids")
+        return found[0]
+
+    def find(self, name: str) -> tuple[Theorem, ...]:
+        """The entries named by an entry id, or by a spec id (``"T4"``,
+        case-insensitive; a spec item may have several entries).
+
+        Raises
+        ------
+        CatalogError
+            When ``name`` is neither (suggesting close ids).
+        """
+        if not isinstance(name, str):
+            raise CatalogError(f"a theorem id is a string, got {type(name).__name__}")
+        if name in self._by_id:
+            return (self._by_id[name],)
+        by_spec = self.by_spec_id(name) or tuple(t for t in self.theorems
+                                                 if t.spec_id.lower() == name.lower())
+        if by_spec:
+            return by_spec
+        raise CatalogError(f"unknown theorem id {name!r}" + _suggestion(name, self._by_id))
 
     def by_spec_id(self, spec_id: str) -> tuple[Theorem, ...]:
         return tuple(t for t in self.theorems if t.spec_id == spec_id)
 
     def used_by(self, theorem_id: str) -> tuple[str, ...]:
         """Ids of the entries whose declared ``uses``/``proof_uses`` name ``theorem_id``."""
-        self.get(theorem_id)
-        return self._used_by.get(theorem_id, ())
+        return self._used_by.get(self.get(theorem_id).id, ())
 
     def __iter__(self) -> Iterator[Theorem]:
         return iter(self.theorems)

@@ -102,8 +102,10 @@ def check_catalog(catalog: Catalog, *, ids: Iterable[str] | None = None, timeout
     Parameters
     ----------
     catalog : Catalog
+        The theorems, as :func:`~natlat_sym.catalog.load_catalog` reads them.
     ids : iterable of str, optional
-        Entry ids to check (unknown ids raise CatalogError before anything runs).
+        Entry ids (or spec ids naming one entry) to check; unknown ones
+        raise CatalogError before anything runs.
     timeout : float
         Seconds allowed per obligation.
     progress : callable, optional

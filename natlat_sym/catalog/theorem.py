@@ -478,8 +478,21 @@ def check_theorem(theorem: Theorem, *, timeout: float = 30.0) -> TheoremReport:
     Parameters
     ----------
     theorem : Theorem
+        The catalog entry to check (``load_catalog().get("T4")`` finds one
+        by entry id or spec id).
     timeout : float
         Seconds allowed per obligation.
+
+    Returns
+    -------
+    TheoremReport
+        The status, each obligation's result and the seconds taken.
+
+    Examples
+    --------
+    >>> from natlat_sym.catalog import check_theorem, load_catalog
+    >>> check_theorem(load_catalog().get("T4")).status.value
+    'tight'
     """
     if not isinstance(theorem, Theorem):
         raise CatalogError(f"check_theorem expects a Theorem, got {type(theorem).__name__}")

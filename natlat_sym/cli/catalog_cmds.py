@@ -101,13 +101,7 @@ def check(ids, as_json, timeout, progress, out, coq, coq_dir, jobs):
 def resolve_ids(catalog, identifier: str):
     """Entries named by an entry id or a spec id (``T4``, case-insensitive);
     an unknown name is bad input (exit 2) with suggestions."""
-    if identifier in catalog:
-        return (catalog.get(identifier),)
-    by_spec = catalog.by_spec_id(identifier) or catalog.by_spec_id(identifier.upper())
-    if by_spec:
-        return by_spec
-    catalog.get(identifier)  # CatalogError naming the unknown id, with suggestions
-    return ()  # pragma: no cover - get() raised
+    return catalog.find(identifier)
 
 
 def _print_table(report) -> None:

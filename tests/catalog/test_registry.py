@@ -132,3 +132,18 @@ def test_spec_label_with_two_letter_suffix_is_rejected(tmp_path):
     write(tmp_path, "bad_label", spec="R3bb")
     with pytest.raises(CatalogError, match="spec_id must look like"):
         load_catalog(tmp_path)
+
+
+def test_spec_ids_name_entries_and_ambiguous_ones_are_listed(tmp_path):
+    write(tmp_path, "beta_of_alpha", spec="T10")
+    write(tmp_path, "alpha_of_gamma", spec="T2")
+    write(tmp_path, "gamma_of_delta", spec="T2")
+    cat = load_catalog(tmp_path)
+    assert cat.get("t10").id == "beta_of_alpha"  # a spec id, any case
+    assert cat.get("beta_of_alpha").id == "beta_of_alpha"
+    assert [t.id for t in cat.find("T2")] == ["alpha_of_gamma", "gamma_of_delta"]
+    with pytest.raises(CatalogError, match=r"spec id 'T2' names 2 entries: alpha_of_gamma, gamma_of_delta"):
+        cat.get("T2")
+    with pytest.raises(CatalogError, match=r"unknown theorem id 'beta_of_alpa'; did you mean 'beta_of_alpha'"):
+        cat.find("beta_of_alpa")
+    assert cat.used_by("T10") == ()
