@@ -161,7 +161,10 @@ def render_svg(entries, href_of, *, reduce: bool = True) -> str:
                      f'fill="none" stroke="#555" stroke-width="1.2"{dash} marker-end="url(#natlat-arrow)"/>')
     for n in sorted(g.nodes, key=lambda n: spec_sort_key(_label(g.nodes[n]))):
         parts.append(_node_svg(g.nodes[n], pos[n], href_of(n)))
-    legend, legend_h = _legend_svg(height)
+    # the legend is drawn for a 700-unit-wide picture and grows with a wider
+    # one (up to 1.75x), so that it is as legible as the node labels once the
+    # picture is scaled to the column
+    legend, legend_h = _legend_svg(height, min(width / 700.0, 1.75))
     total_h = height + legend_h
     head = (f'<svg xmlns="http://www.w3.org/2000/svg" class="natlat-graph" '
             f'viewBox="0 0 {width:.0f} {total_h:.0f}" width="{width:.0f}" height="{total_h:.0f}" '
@@ -198,31 +201,40 @@ def _node_svg(node: dict, pos, href) -> str:
     return body
 
 
-def _legend_svg(top: float) -> tuple[str, float]:
-    """Legend rows generated from the same tables as the node colours."""
-    parts, y = [], top + 10
-    parts.append(f'<text x="{_MARGIN}" y="{y + 12}" font-family="sans-serif" font-size="12" '
+def _legend_svg(top: float, scale: float = 1.0) -> tuple[str, float]:
+    """Legend rows generated from the same tables as the node colours.
+
+    ``scale`` multiplies the legend's 12-unit font and spacing: a wide graph
+    is shrunk to the column, and its legend with it, so the legend grows
+    with the graph's width (its longest line stays inside the picture).
+    """
+    def u(v: float) -> str:  # a length in legend units
+        return f"{v * scale:.1f}"
+
+    font = f'font-family="sans-serif" font-size="{u(12)}"'
+    parts, y = [], top + 10 * scale
+    parts.append(f'<text x="{_MARGIN}" y="{y + 12 * scale:.1f}" {font} '
                  'font-weight="bold">Fill: proof status (computed in this build)</text>')
-    y += 20
+    y += 20 * scale
     for name, (fill, _, meaning) in PROOF_STATUSES.items():
-        parts.append(f'<rect x="{_MARGIN}" y="{y}" width="22" height="14" rx="3" fill="{fill}" '
-                     f'stroke="#777"/><text x="{_MARGIN + 30}" y="{y + 11}" font-family="sans-serif" '
-                     f'font-size="12">{name}: {escape(meaning)}</text>')
-        y += 18
-    parts.append(f'<text x="{_MARGIN}" y="{y + 14}" font-family="sans-serif" font-size="12" '
+        parts.append(f'<rect x="{_MARGIN}" y="{y:.1f}" width="{u(22)}" height="{u(14)}" rx="3" fill="{fill}" '
+                     f'stroke="#777"/><text x="{_MARGIN + 30 * scale:.1f}" y="{y + 11 * scale:.1f}" '
+                     f'{font}>{name}: {escape(meaning)}</text>')
+        y += 18 * scale
+    parts.append(f'<text x="{_MARGIN}" y="{y + 14 * scale:.1f}" {font} '
                  'font-weight="bold">Border: statement status</text>')
-    y += 22
+    y += 22 * scale
     for name, (colour, meaning) in STATEMENT_STATUSES.items():
-        parts.append(f'<rect x="{_MARGIN}" y="{y}" width="22" height="14" rx="3" fill="#fff" '
-                     f'stroke="{colour}" stroke-width="2.5"/><text x="{_MARGIN + 30}" y="{y + 11}" '
-                     f'font-family="sans-serif" font-size="12">{name}: {escape(meaning)}</text>')
-        y += 18
-    parts.append(f'<circle cx="{_MARGIN + 11}" cy="{y + 7}" r="6" fill="#1f6feb" stroke="#fff"/>'
-                 f'<text x="{_MARGIN + 30}" y="{y + 11}" font-family="sans-serif" font-size="12">'
+        parts.append(f'<rect x="{_MARGIN}" y="{y:.1f}" width="{u(22)}" height="{u(14)}" rx="3" fill="#fff" '
+                     f'stroke="{colour}" stroke-width="2.5"/><text x="{_MARGIN + 30 * scale:.1f}" '
+                     f'y="{y + 11 * scale:.1f}" {font}>{name}: {escape(meaning)}</text>')
+        y += 18 * scale
+    parts.append(f'<circle cx="{_MARGIN + 11 * scale:.1f}" cy="{y + 7 * scale:.1f}" r="{u(6)}" fill="#1f6feb" '
+                 f'stroke="#fff"/><text x="{_MARGIN + 30 * scale:.1f}" y="{y + 11 * scale:.1f}" {font}>'
                  'blue dot: kernel-checked — every exported proof accepted by Coq (coqc) in this build</text>')
-    y += 18
-    parts.append(f'<text x="{_MARGIN}" y="{y + 12}" font-family="sans-serif" font-size="12">'
+    y += 18 * scale
+    parts.append(f'<text x="{_MARGIN}" y="{y + 12 * scale:.1f}" {font}>'
                  'Edges: dashed = used to state, solid = used in the proof (transitively reduced). '
                  'Boxes: definitions.</text>')
-    y += 20
+    y += 20 * scale
     return "".join(parts), y - top + 6

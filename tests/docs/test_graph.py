@@ -177,3 +177,24 @@ def test_duplicate_spec_ids_get_distinct_labels_in_graph_and_table():
     assert distinct_labels(entries) == {"a_entry": "O2a", "b_entry": "O2b", "t": "T1"}
     svg = render_svg(entries, href_of=lambda i: None)
     assert ">O2a<" in svg and ">O2b<" in svg and 'style="max-width:100%;height:auto"' in svg
+
+
+def test_legend_grows_with_a_wide_graph_and_stays_inside_it():
+    # regression (issue 11 audit): the 1248-unit catalog graph is shrunk to the
+    # ~740 px column, and its fixed 12-unit legend with it, to ~7 px text
+    def legend_fonts(svg):
+        legend = svg[svg.rindex("<text", 0, svg.index("Fill: proof status")):]
+        return {float(f) for f in re.findall(r'font-size="([\d.]+)"', legend)}
+
+    def width(svg):
+        return float(re.search(r'viewBox="0 0 ([\d.]+) ', svg).group(1))
+
+    narrow = graph.render_svg(ENTRIES, href_of=lambda i: None)
+    wide_entries = [entry(f"t{k}", f"T{k}") for k in range(1, 25)]  # one wide layer
+    wide = graph.render_svg(wide_entries, href_of=lambda i: None)
+    assert width(narrow) == 700 and legend_fonts(narrow) == {12.0}
+    assert width(wide) > 1200
+    [font] = legend_fonts(wide)
+    assert font == pytest.approx(12 * min(width(wide) / 700, 1.75), abs=0.05)
+    # the longest legend line (about 100 characters) fits: 0.6 em per character at most
+    assert 100 * 0.6 * font < width(wide)
