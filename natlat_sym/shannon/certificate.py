@@ -339,6 +339,7 @@ class PolymatroidWitness:
     def to_json(self) -> dict:
         return {
             "format": "natlat_sym.polymatroid",
+            "version": FORMAT_VERSION,
             "variables": list(self.variables),
             "entropies": [[sorted(s), str(v)] for s, v in sorted(
                 self.entropies.items(), key=lambda kv: (len(kv[0]), sorted(kv[0])))],
