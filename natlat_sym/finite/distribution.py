@@ -58,7 +58,7 @@ from natlat_sym.finite.distribution_json import distribution_to_json, read_distr
 from natlat_sym.finite.pmf_arrays import (DEFAULT_TOLERANCE, as_object_array, checked_channel, exact_array,
                                           float_array, is_exact_scalar, read_only, to_exact_number, to_float_number,
                                           validate_alphabet, validate_names)
-from natlat_sym.finite.pmf_tables import support_html_table, support_text_table
+from natlat_sym.finite.pmf_tables import support_html_table, support_latex_table, support_text_table
 from natlat_sym.limits import MAX_DENSE_CELLS
 
 __all__ = ["Distribution", "DEFAULT_TOLERANCE", "to_exact_number", "entropy_bits"]
@@ -567,6 +567,9 @@ class Distribution:
 
     def _repr_html_(self) -> str:
         return support_html_table(self, self.MAX_SHOWN_OUTCOMES)
+
+    def _repr_latex_(self) -> str:
+        return support_latex_table(self, self.MAX_SHOWN_OUTCOMES)
 
     def __repr__(self) -> str:
         kind = "exact" if self.is_exact else "float"

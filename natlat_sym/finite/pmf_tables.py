@@ -22,7 +22,9 @@ from html import escape
 
 import numpy as np
 
-__all__ = ["support_rows", "support_text_table", "support_html_table"]
+from ..shannon.printing import latex_name
+
+__all__ = ["support_rows", "support_text_table", "support_html_table", "support_latex_table"]
 
 
 def support_rows(dist, limit: int) -> tuple[list, int]:
@@ -61,3 +63,44 @@ def support_html_table(dist, limit: int) -> str:
             if total > len(rows) else "")
     return (f'<table class="natlat-table"><caption>{kind} distribution, shape {dist.shape}</caption>'
             f"<thead><tr>{head}<th>P</th></tr></thead><tbody>{body}{more}</tbody></table>")
+
+
+
+_TEXT_ESCAPES = {c: "\\" + c for c in "#$%&_{}"} | {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}
+
+
+def _latex_label(label: str) -> str:
+    """An outcome label in math mode: integers as they are, anything else as escaped text."""
+    if label.lstrip("-").isdigit():
+        return label
+    return r"\text{" + "".join(_TEXT_ESCAPES.get(c, c) for c in label) + "}"
+
+
+def _latex_probability(text: str) -> str:
+    num, slash, den = text.partition("/")
+    return rf"\tfrac{{{num}}}{{{den}}}" if slash else text
+
+
+def support_latex_table(dist, limit: int) -> str:
+    r"""The same table as a LaTeX ``array`` (for ``_repr_latex_``): one
+    column per variable, a rule, then :math:`P`; exact probabilities as
+    fractions.
+
+    Examples
+    --------
+    >>> from natlat_sym.finite.distribution import Distribution
+    >>> d = Distribution.from_dict({(0, "a_b"): "1/2", (1, "c"): "1/2"}, ["X1", "L"])
+    >>> print(support_latex_table(d, 40))
+    $\begin{array}{cc|c}
+    X_{1} & L & P \\ \hline
+    0 & \text{a\_b} & \tfrac{1}{2} \\
+    1 & \text{c} & \tfrac{1}{2}
+    \end{array}$
+    """
+    rows, total = support_rows(dist, limit)
+    head = " & ".join(latex_name(n) for n in dist.names) + r" & P \\ \hline"
+    body = [" & ".join([*(_latex_label(v) for v in labels), _latex_probability(p)]) for labels, p in rows]
+    if total > len(rows):
+        body.append(rf"\multicolumn{{{len(dist.names) + 1}}}{{c}}{{\text{{… {total - len(rows)} more outcomes}}}}")
+    spec = "c" * len(dist.names) + "|c"
+    return "$\\begin{array}{" + spec + "}\n" + head + "\n" + " \\\\\n".join(body) + "\n\\end{array}$"

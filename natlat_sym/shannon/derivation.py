@@ -60,7 +60,7 @@ from ..errors import CertificateError
 from .basic_inequalities import BasicInequality
 from .certificate import Certificate, CertificatePiece, check_certificate
 from .copy_lemma import describe_fact, fact_form
-from .display import html_table
+from .display import html_math, html_table, math_block
 from .linear import LinearForm, _natural_key, format_subset, signed_sum
 from .printing import latex_name, latex_names
 from .sparse import SparseRows
@@ -148,19 +148,19 @@ def render_terms(terms, latex: bool = False) -> str:
 
 
 def derivation_html(derivation) -> str:
-    """The chain as a table ``relation | expression | justification`` in LaTeX."""
+    """The chain as a table ``relation | expression | justification`` in LaTeX
+    (between ``\\(…\\)``, typeset by MathJax: see :mod:`~natlat_sym.shannon.display`)."""
     rows = []
     for k, (start, steps) in enumerate(derivation.chains):
         if len(derivation.chains) > 1:
             rows.append(("", ("raw", f"<em>{'≤' if k == 0 else '≥'} direction</em>"), ""))
-        rows.append(("", ("raw", f"${escape(render_terms(start, latex=True))}$"), ""))
+        rows.append(("", ("raw", html_math(f"${render_terms(start, latex=True)}$")), ""))
         for s in steps:
             rel = r"\le" if s.relation == "<=" else "="
-            reason = s.latex_reason if "$" in s.latex_reason else escape(s.reason)
-            rows.append((("raw", f"${rel}$"), ("raw", f"${escape(render_terms(s.expression, latex=True))}$"),
-                         ("raw", reason)))
-    return html_table(("", "expression", "justification"), rows)
-
+            reason = html_math(s.latex_reason) if "$" in s.latex_reason else escape(s.reason)
+            rows.append((("raw", html_math(f"${rel}$")),
+                         ("raw", html_math(f"${render_terms(s.expression, latex=True)}$")), ("raw", reason)))
+    return math_block(html_table(("", "expression", "justification"), rows))
 
 # ----------------------------------------------------------------------------- derivation
 

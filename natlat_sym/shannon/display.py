@@ -1,4 +1,4 @@
-"""How proof objects show themselves: plain text, HTML and LaTeX.
+r"""How proof objects show themselves: plain text, HTML and LaTeX.
 
 Notebook front ends (Jupyter, myst-nb) call ``_repr_html_`` or
 ``_repr_latex_`` on the last value of a cell; ``print`` calls ``__str__``.
@@ -8,8 +8,11 @@ result reads the same way everywhere: the verdict first, then the evidence
 then the derivation as a three-column table ``relation | expression |
 justification``.
 
-HTML cells carry LaTeX between ``$…$``: Jupyter and the docs' MathJax
-typeset it; a plain browser shows readable TeX.
+HTML cells carry LaTeX between ``\(…\)`` inside an element of class
+``mathjax_process`` (:func:`html_math`, :func:`math_block`): Jupyter's
+MathJax typesets it, and so does the docs' MathJax inside the executed
+notebooks (whose sections myst-nb marks ``mathjax_ignore``, and where ``$``
+is not a delimiter); a plain browser shows readable TeX.
 
 Examples
 --------
@@ -27,12 +30,40 @@ from __future__ import annotations
 
 from html import escape
 
-__all__ = ["proof_result_text", "proof_result_html", "html_table"]
+__all__ = ["proof_result_text", "proof_result_html", "proof_result_latex", "html_table", "html_math",
+           "math_block", "statement_html"]
 
 #: Beyond this many certificate steps the notebook view omits the chain
 #: (rendering it would cost more than the proof); ``result.derivation()``
 #: still gives it.
 MAX_SHOWN_STEPS = 40
+
+
+def html_math(text: str) -> str:
+    r"""HTML for text with LaTeX between ``$…$``: the text escaped, each
+    ``$…$`` written ``\(…\)`` (the delimiter every MathJax set-up reads).
+
+    >>> html_math("hypothesis h1: $I(X ; Z \\mid Y) = 0$ & more")
+    'hypothesis h1: \\(I(X ; Z \\mid Y) = 0\\) &amp; more'
+    """
+    pieces = text.split("$")
+    if len(pieces) % 2 == 0:  # an odd number of dollars: not math, show the text as it is
+        return escape(text)
+    return "".join(escape(p) if k % 2 == 0 else r"\(" + escape(p) + r"\)" for k, p in enumerate(pieces))
+
+
+def math_block(html: str) -> str:
+    """``html`` inside a ``<div class="natlat-output mathjax_process">``, so
+    that MathJax typesets it even inside a region marked to be skipped."""
+    return f'<div class="natlat-output mathjax_process">{html}</div>'
+
+
+def statement_html(statement) -> str:
+    """A statement or relation as typeset LaTeX; its textbook text is the
+    tooltip (and what a screen reader or a browser without MathJax shows
+    on hover)."""
+    return math_block(f'<span class="natlat-statement" title="{escape(str(statement))}">'
+                      + html_math(f"${statement.latex()}$") + "</span>")
 
 
 def html_table(header, rows, *, caption: str = "") -> str:
@@ -89,7 +120,7 @@ def proof_result_text(result) -> str:
             lines.append("counterexample distribution:")
             lines.append(str(result.distribution))
         else:
-            lines.append("violating polymatroid: " + str(result.witness.to_json().get("entropies", "")))
+            lines.append("violating polymatroid (exact): " + result.witness.describe())
     if result.note:
         lines.append(result.note)
     if result.reason:
@@ -101,7 +132,7 @@ def proof_result_html(result) -> str:
     parts = [f"<p><strong>{escape(str(result.verdict))}</strong>"]
     stmt = result.statement
     if stmt is not None and hasattr(stmt, "latex"):
-        parts.append(f": ${escape(stmt.latex())}$")
+        parts.append(": " + html_math(f"${stmt.latex()}$"))
     elif result.certificate is not None:
         parts.append(": " + escape(result.certificate.statement))
     extra = []
@@ -119,4 +150,44 @@ def proof_result_html(result) -> str:
     for label, text in (("note", result.note), ("reason", result.reason)):
         if text:
             parts.append(f"<p><em>{label}:</em> {escape(text)}</p>")
-    return "".join(parts)
+    return math_block("".join(parts))
+
+
+def _latex_text(text: str) -> str:
+    return "".join({"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "_": r"\_",
+                    "&": r"\&", "%": r"\%", "#": r"\#", "^": r"\^{}", "~": r"\~{}"}.get(c, c) for c in text)
+
+
+def proof_result_latex(result) -> str:
+    r"""The verdict and statement in LaTeX, then the derivation (``aligned``)
+    or the counterexample distribution (``array``), for ``_repr_latex_``.
+
+    Examples
+    --------
+    >>> from natlat_sym import prove
+    >>> print(proof_result_latex(prove("H(X|Y) <= H(X)")))
+    $\textbf{proved}:\; H(X \mid Y) \le H(X)$
+    $$\begin{aligned}
+    H(X \mid Y) \\
+      &\le H(X) && \text{$I(X ; Y) \ge 0$}
+    \end{aligned}$$
+    """
+    stmt = result.statement
+    head = rf"\textbf{{{_latex_text(str(result.verdict).replace('_', ' '))}}}"
+    if stmt is not None and hasattr(stmt, "latex"):
+        head += r":\; " + stmt.latex()
+    elif result.certificate is not None:
+        head += r":\; \text{" + _latex_text(result.certificate.statement) + "}"
+    parts = [f"${head}$"]
+    d = _shown_derivation(result)
+    if d is not None:
+        parts.append(d._repr_latex_())
+    if result.distribution is not None:
+        latex = getattr(result.distribution, "_repr_latex_", None)
+        if callable(latex):
+            parts.append(r"$\text{counterexample distribution:}$")
+            parts.append(latex())
+    for label, text in (("note", result.note), ("reason", result.reason)):
+        if text:
+            parts.append(rf"$\textit{{{label}:}}\ \text{{{_latex_text(text)}}}$")
+    return "\n".join(parts)

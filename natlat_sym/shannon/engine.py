@@ -44,7 +44,7 @@ from .claim import Claim
 from .copy_lemma import describe_fact, extended_variables, fact_form, granted_facts, name_copies
 from .decide import decide_piece
 from .derivation import derive
-from .display import proof_result_html, proof_result_text
+from .display import proof_result_html, proof_result_latex, proof_result_text
 from .linear import LinearForm, natural_key
 from .pieces import PieceOutcome
 
@@ -123,6 +123,9 @@ class ProofResult:
 
     def _repr_html_(self) -> str:
         return proof_result_html(self)
+
+    def _repr_latex_(self) -> str:
+        return proof_result_latex(self)
 
     def to_json(self) -> dict:
         out = {"verdict": Verdict(self.verdict).value, "steps": self.steps, "seconds": round(self.seconds, 6),

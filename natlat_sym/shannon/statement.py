@@ -27,12 +27,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cached_property
-from html import escape
 
 import sympy
 
 from ..errors import StatementError
 from .certificate import LabelledForm
+from .display import statement_html
 from .linear import LinearForm
 from .measures import InformationMeasure, from_written, to_latex, to_linear_form, to_text
 from .grammar import parse_written, read_expression, read_relation
@@ -116,6 +116,9 @@ class Relation(RelationForm):
 
     def _repr_latex_(self) -> str:
         return f"${self.latex()}$"
+
+    def _repr_html_(self) -> str:
+        return statement_html(self)
 
     def __repr__(self) -> str:
         return f"Relation({self!s})"
@@ -202,7 +205,7 @@ class Statement(StatementText):
         return f"${self.latex()}$"
 
     def _repr_html_(self) -> str:
-        return f"<code>{escape(self.text())}</code>"
+        return statement_html(self)
 
     def substitute(self, values) -> "Statement":
         """The statement with some parameters replaced by exact numbers."""

@@ -51,6 +51,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
+from html import escape
 
 import numpy as np
 
@@ -59,6 +60,7 @@ from ..limits import budget_seconds, time_budget
 from ..verdicts import Verdict
 from .certificate import Certificate, PolymatroidWitness, check_certificate, check_witness
 from .claim import Claim, as_claim
+from .display import html_math, math_block
 from .cone import build_problem
 from .decide import decide_piece
 from .exact_recovery import find_exact_point
@@ -120,6 +122,13 @@ class TightestResult:
     def _repr_latex_(self) -> str:
         vals = ",\\; ".join(f"{latex_name(k)} = {_latex_fraction(v)}" for k, v in sorted(self.values.items()))
         return f"${vals}$" if vals else None
+
+    def _repr_html_(self) -> str:
+        if self.infeasible:
+            return f"<p>{escape(str(self))}</p>"
+        tail = "optimal (exact witnesses)" if self.optimal else f"not confirmed optimal: {self.reason}"
+        vals = self._repr_latex_() or ""
+        return math_block(f"<p>{html_math(vals)} <small>[{escape(tail)}] ({self.seconds:.3g} s)</small></p>")
 
     def to_json(self) -> dict:
         return {

@@ -70,7 +70,7 @@ def test_proof_result_and_derivation_show_the_chain():
     html = result._repr_html_()
     # one table row for the start and one per step
     assert html.count("<tr>") == 1 + 1 + len(d.steps)
-    assert "$" in html and "<strong>proved</strong>" in html
+    assert "\\(" in html and "<strong>proved</strong>" in html and "mathjax_process" in html
 
 
 def test_refuted_result_shows_the_distribution():
