@@ -421,9 +421,10 @@ def check_on(statement, dist: Distribution, *, parameters: Mapping | None = None
     statement : Statement, Relation, str, LinearForm or (conclusion, hypotheses)
         A LinearForm (or HypothesisForm) means ``form >= 0`` (or its sense).
     dist : Distribution
+        The joint distribution (exact or float) over the statement's variables.
     parameters : mapping, optional
         Exact values of the statement's parameters (``{"eps": "1/100"}``).
-    precision, max_precision : int
+    precision, max_precision : int, default 64 and 4096
         Starting and largest ``arb`` working precision in bits.
     exact_margin : bool
         Always compute the canonical closed form of every value (so rational

@@ -267,6 +267,8 @@ def check_certificate(cert: Certificate, *, expected_target: LinearForm | None =
     Parameters
     ----------
     cert : Certificate
+        The certificate to re-check (from :func:`~natlat_sym.prove` or
+        :func:`certificate_from_json`).
     expected_target : LinearForm, optional
         The conclusion's normal form ``f`` as computed independently from the
         statement; when given, the certificate must prove exactly this (and
@@ -370,7 +372,20 @@ def check_witness(w: PolymatroidWitness, hypotheses: tuple[LabelledForm, ...],
                   target: LinearForm, sense: str) -> None:
     """Verify exactly that ``w`` is a polymatroid satisfying the hypotheses
     and violating the conclusion (``target >= 0``, or ``target == 0`` when
-    ``sense`` is ``"=="``); raise CertificateError otherwise."""
+    ``sense`` is ``"=="``); raise CertificateError otherwise.
+
+    Parameters
+    ----------
+    w : PolymatroidWitness
+        Exact entropies of every subset of its variables (and values of the
+        parameters).
+    hypotheses : tuple of LabelledForm
+        The statement's hypotheses in normal form; each must hold at ``w``.
+    target : LinearForm
+        The conclusion's normal form (``rhs - lhs`` for ``<=``); it must be
+        negative at ``w`` (nonzero for ``"=="``).
+    sense : {"<=", ">=", "=="}
+        The conclusion's relation."""
     names = tuple(w.variables)
     if len(set(names)) != len(names):
         raise CertificateError("witness lists a variable twice")

@@ -84,6 +84,19 @@ def _check_name(name: str) -> None:
 def random_variables(names: str | Iterable[str]) -> tuple[RandomVariable, ...]:
     """Create random variables from a space- or comma-separated string.
 
+    Parameters
+    ----------
+    names : str or iterable of str
+        ``"X1 X2 L"`` or ``"X1, X2, L"`` or ``["X1", "X2", "L"]``.  Names are
+        identifiers; ``H``, ``I``, ``TC`` and ``DTC`` are reserved.
+
+    Returns
+    -------
+    tuple of RandomVariable
+        One sympy symbol per name, in order.
+
+    Examples
+    --------
     >>> random_variables("X1, X2 L")
     (X1, X2, L)
     """
@@ -93,7 +106,27 @@ def random_variables(names: str | Iterable[str]) -> tuple[RandomVariable, ...]:
 
 
 def parameter(name: str) -> Symbol:
-    """A nonnegative real parameter such as ``eps`` or a free coefficient ``c``."""
+    """A nonnegative real parameter such as ``eps`` or a free coefficient ``c``.
+
+    Parameters
+    ----------
+    name : str
+        An identifier (not a measure name); the same name always gives the
+        same symbol.
+
+    Returns
+    -------
+    sympy.Symbol
+        Declared nonnegative, so ``eps >= 0`` is already ``True`` in sympy.
+
+    Examples
+    --------
+    >>> from natlat_sym import H, I, prove, random_variables
+    >>> X, Y = random_variables("X Y")
+    >>> eps = parameter("eps")
+    >>> prove(I(X, Y) <= eps + H(X)).verdict
+    'proved'
+    """
     _check_name(name)
     return Symbol(name, nonnegative=True)
 
@@ -261,6 +294,21 @@ class DualTotalCorrelation(_GroupMeasure):
 def H(*targets, given=()) -> Entropy:
     """Entropy ``H(targets | given)``; targets are variables or names.
 
+    Parameters
+    ----------
+    *targets : RandomVariable or str
+        The variables whose joint entropy is taken (at least one).
+    given : RandomVariable, str or sequence of them, optional
+        The conditioning variables (none by default).
+
+    Returns
+    -------
+    Entropy
+        A sympy expression: add, scale and compare it with other measures
+        (``H(X) <= H(X, Y)`` is a statement for :func:`~natlat_sym.prove`).
+
+    Examples
+    --------
     >>> print(H("X1", "X2", given="L"))
     H(X1,X2|L)
     """
@@ -270,6 +318,21 @@ def H(*targets, given=()) -> Entropy:
 def I(*groups, given=()) -> MutualInformation:
     """Mutual information ``I(A;B|given)``; each group a variable or a list.
 
+    Parameters
+    ----------
+    *groups : RandomVariable, str or sequence of them
+        Two groups ``A`` and ``B`` (a list for a joint variable such as
+        ``["X1", "X2"]``).
+    given : RandomVariable, str or sequence of them, optional
+        The conditioning variables (none by default).
+
+    Returns
+    -------
+    MutualInformation
+        A sympy expression (see :func:`H`).
+
+    Examples
+    --------
     >>> print(I(["X1", "X2"], "M", given="L"))
     I(X1,X2;M|L)
     """
@@ -277,12 +340,48 @@ def I(*groups, given=()) -> MutualInformation:
 
 
 def TC(*groups, given=()) -> TotalCorrelation:
-    """Total correlation of the groups given ``given``."""
+    """Total correlation ``TC(A;B;...|given) = sum H(group|given) - H(all|given)``.
+
+    Parameters
+    ----------
+    *groups : RandomVariable, str or sequence of them
+        Two or more groups.
+    given : RandomVariable, str or sequence of them, optional
+        The conditioning variables (none by default).
+
+    Returns
+    -------
+    TotalCorrelation
+        A sympy expression (see :func:`H`).
+
+    Examples
+    --------
+    >>> print(TC("X1", "X2", "X3", given="L"))
+    TC(X1;X2;X3|L)
+    """
     return TotalCorrelation([_as_list(g) for g in groups], _as_list(given))
 
 
 def DTC(*groups, given=()) -> DualTotalCorrelation:
-    """Dual total correlation of the groups given ``given``."""
+    """Dual total correlation ``DTC(A;B;...|given) = H(all|given) - sum H(group|others, given)``.
+
+    Parameters
+    ----------
+    *groups : RandomVariable, str or sequence of them
+        Two or more groups.
+    given : RandomVariable, str or sequence of them, optional
+        The conditioning variables (none by default).
+
+    Returns
+    -------
+    DualTotalCorrelation
+        A sympy expression (see :func:`H`).
+
+    Examples
+    --------
+    >>> print(DTC("X1", "X2", given="L"))
+    DTC(X1;X2|L)
+    """
     return DualTotalCorrelation([_as_list(g) for g in groups], _as_list(given))
 
 
@@ -296,6 +395,25 @@ def _as_list(g) -> list:
 
 def to_linear_form(expr) -> LinearForm:
     """Canonical :class:`LinearForm` of a linear information expression.
+
+    Parameters
+    ----------
+    expr : sympy expression, measure or number
+        A linear combination of measures with rational or parameter
+        coefficients (``I(X, Y) + 2*H(X)``, ``eps*H(X)``).
+
+    Returns
+    -------
+    LinearForm
+        The expression in the joint-entropy basis (equal expressions give
+        equal forms).
+
+    Examples
+    --------
+    >>> from natlat_sym import I, random_variables
+    >>> X, Y = random_variables("X Y")
+    >>> print(to_linear_form(I(X, Y)))
+    H(X) + H(Y) - H(X,Y)
 
     Raises
     ------

@@ -40,20 +40,83 @@ def parse_expression(text: str, *, variables: Iterable[str] | None = None):
     Parameters
     ----------
     text : str
+        Textbook notation: ``"I(X1;X2|L) + 2*H(M|X1) - eps"``.
     variables : iterable of str, optional
         If given, any other random-variable name is an error.
+
+    Returns
+    -------
+    sympy.Expr
+        Built from the measures :func:`~natlat_sym.H`, :func:`~natlat_sym.I`, ...
+
+    Raises
+    ------
+    ParseError
+        One line naming the problem and the column.
+
+    Examples
+    --------
+    >>> print(parse_expression("I(X1;X2|L) + 2*H(M|X1)"))
+    2*H(M|X1) + I(X1;X2|L)
     """
     return from_written(read_expression(text, variables))
 
 
 def parse_relation(text: str, *, variables: Iterable[str] | None = None) -> Relation:
-    """Parse ``[label:] lhs REL rhs`` into a :class:`~natlat_sym.shannon.statement.Relation`."""
+    """Parse ``[label:] lhs REL rhs`` into a :class:`~natlat_sym.shannon.statement.Relation`.
+
+    Parameters
+    ----------
+    text : str
+        One relation, ``<=``, ``>=`` or ``=`` (also ``≤``, ``≥``), optionally
+        named: ``"bound: I(X1;X2) <= H(X1)"``.
+    variables : iterable of str, optional
+        If given, any other random-variable name is an error.
+
+    Returns
+    -------
+    Relation
+
+    Raises
+    ------
+    ParseError
+        One line naming the problem and the column.
+
+    Examples
+    --------
+    >>> r = parse_relation("bound: I(X1;X2) <= H(X1)")
+    >>> r.name, r.rel, str(r)
+    ('bound', '<=', 'bound: I(X1;X2) <= H(X1)')
+    >>> parse_relation("I(X;Q) <= H(X)", variables=["X", "Y"])
+    Traceback (most recent call last):
+    ...
+    natlat_sym.errors.ParseError: unknown variable Q (declared: X, Y) at column 5: 'I(X;Q) <= H(X)'
+    """
     return Relation.from_written(read_relation(text, variables))
 
 
 def parse_statement(text: str, *, given=(), variables: Iterable[str] | None = None) -> Statement:
     """Parse a statement; hypotheses may be inline (``h1, h2 => concl``)
     or passed as ``given`` (texts or Relations), or both.
+
+    Parameters
+    ----------
+    text : str
+        ``"[name:] hypothesis, ... => conclusion"`` or just a conclusion.
+    given : sequence of str or Relation, optional
+        More hypotheses, after the inline ones; texts may be named
+        (``"markov: I(X;Z|Y) = 0"``), unnamed ones are called ``h1``, ``h2``, ...
+    variables : iterable of str, optional
+        If given, any other random-variable name is an error.
+
+    Returns
+    -------
+    Statement
+
+    Raises
+    ------
+    ParseError
+        One line naming the problem and the column.
 
     Examples
     --------

@@ -161,7 +161,25 @@ def _product(coeff, factors, leaf, number, mul_sign) -> str:
 
 
 def to_text(expr) -> str:
-    """Textbook text of an information expression, e.g. ``I(X1;X2|L) + 2*H(M|X1)``."""
+    """Textbook text of an information expression, e.g. ``I(X1;X2|L) + 2*H(M|X1)``.
+
+    Parameters
+    ----------
+    expr : sympy expression or measure
+        Built from :func:`~natlat_sym.H`, :func:`~natlat_sym.I`, ... and
+        parameters; :func:`~natlat_sym.parse_expression` reads the text back.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> from natlat_sym import H, I, random_variables
+    >>> X1, X2, L = random_variables("X1 X2 L")
+    >>> to_text(I(X1, X2, given=L) + 2*H(X1))
+    '2*H(X1) + I(X1;X2|L)'
+    """
     from sympy import Symbol
 
     def leaf(e):
@@ -176,7 +194,25 @@ def to_text(expr) -> str:
 
 
 def to_latex(expr) -> str:
-    """LaTeX of an information expression, e.g. ``I(X_{1} ; X_{2} \\mid L)``."""
+    r"""LaTeX of an information expression, e.g. ``I(X_{1} ; X_{2} \mid L)``.
+
+    Parameters
+    ----------
+    expr : sympy expression or measure
+        As for :func:`to_text`.
+
+    Returns
+    -------
+    str
+        Math-mode LaTeX, without delimiters.
+
+    Examples
+    --------
+    >>> from natlat_sym import H, I, random_variables
+    >>> X1, X2, L = random_variables("X1 X2 L")
+    >>> print(to_latex(I(X1, X2, given=L) + 2*H(X1)))
+    2 \, H(X_{1}) + I(X_{1} ; X_{2} \mid L)
+    """
     from sympy import Symbol
 
     def leaf(e):
