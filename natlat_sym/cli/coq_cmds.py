@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import click
 
-from ._common import EXIT_OK, EXIT_REFUTED, Exit, Seconds, emit_json, fail, guarded, read_json_file, write_atomic
+from ._common import (EXIT_OK, EXIT_REFUTED, Exit, Seconds, emit_json, fail, guarded, read_json_file, working,
+                      write_atomic)
 
 
 def write_coq_for_result(statement, result, path: str) -> str:
@@ -68,7 +69,8 @@ def export_coq(certificate, output, name, run_coqc, timeout, as_json):
     if run_coqc:
         from ..coq.run import run_coqc as run
 
-        r = run(text, timeout=timeout)
+        with working("coqc: kernel-checking the proof"):
+            r = run(text, timeout=timeout)
         data.update(kernel_checked=r.ok, coq_version=r.version, seconds=round(r.seconds, 3), error=r.message)
         code = EXIT_OK if r.ok else EXIT_REFUTED
     if as_json:

@@ -24,9 +24,11 @@ param_opt = click.option("--param", "params", multiple=True, metavar="NAME=VALUE
 
 
 def load_distribution(path: str, *, allow_sparse: bool = False):
+    """Read a distribution file (a spinner on a terminal: a 1001 x 1001 table takes seconds)."""
     from ..finite.io import load
 
-    return load(path, allow_sparse=allow_sparse)
+    with working(f"reading {path}"):
+        return load(path, allow_sparse=allow_sparse)
 
 
 def parse_params(params) -> dict:
@@ -69,7 +71,8 @@ def eval_(expression, dist_path, params, as_json, precision, want_exact, budget)
     declared = list(dist.names)
     if _is_statement(expression):
         st = parse_statement(expression, variables=declared)
-        verdict = ev.check_on(st, dist, parameters=values or None, precision=precision)
+        with working("deciding the statement (certified)"):
+            verdict = ev.check_on(st, dist, parameters=values or None, precision=precision)
         if as_json:
             emit_json(verdict.to_json(), "instance_verdict")
         else:
@@ -85,7 +88,10 @@ def eval_(expression, dist_path, params, as_json, precision, want_exact, budget)
             box = ev.enclosure(expr, dist, parameters=values or None, precision=precision, budget=budget)
     except BudgetExceeded:
         box_note = f"not computed within --budget {budget:g} s"
-    exact = ev.exact_value(expr, dist, parameters=values or None) if want_exact else None
+    exact = None
+    if want_exact:
+        with working("exact closed form"):
+            exact = ev.exact_value(expr, dist, parameters=values or None)
     if as_json:
         emit_json({"expression": expression, "float": fl,
                    "enclosure": box.to_json() if box is not None else None,

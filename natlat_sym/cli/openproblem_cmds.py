@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import click
 
-from ._common import budget_per_item, EXIT_OK, Exit, Seconds, emit_json, fail, guarded, progress_bar, read_json_file
+from ._common import (budget_per_item, EXIT_OK, Exit, Seconds, emit_json, fail, guarded, progress_bar,
+                      read_json_file, working)
 
 json_opt = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 NAMES = ["o1", "o1-max", "o1-n3-m1", "o1-n3-m2", "o2"]
@@ -143,7 +144,8 @@ def verify_bound(file, precision, timeout, as_json):
     from ..verdicts import Truth
 
     data = read_json_file(file, "witness")
-    result = check_witness(data, precision=precision)
+    with working("re-checking the bound (every partition of the support, arb balls)"):
+        result = check_witness(data, precision=precision)
     if as_json:
         emit_json({**result.to_json(), "statement": data.get("statement")}, "bound_check")
     else:
