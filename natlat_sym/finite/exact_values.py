@@ -37,10 +37,39 @@ __all__ = ["Interval", "ExactValue", "decide_sign", "exact_from_log_weights", "a
 
 
 # --------------------------------------------------------------------- interval
-def _fmt(x: Fraction, digits: int = 4) -> str:
-    if x == 0:
-        return "0"
-    return f"{float(x):.{digits}g}" if abs(x) < Fraction(1, 10**3) or abs(x) >= 10**4 else f"{float(x):.{digits}f}"
+#: Decimal places an interval prints with: at least the first, at most the last.
+MIN_PLACES, MAX_PLACES = 4, 12
+
+
+def _decimal(scaled: int, places: int) -> str:
+    """The integer ``scaled`` / 10**places as a decimal with ``places`` places."""
+    digits = str(abs(scaled)).rjust(places + 1, "0")
+    return ("-" if scaled < 0 else "") + digits[:-places] + "." + digits[-places:]
+
+
+def _places(lo: Fraction, hi: Fraction) -> int:
+    """Enough decimal places to show the interval's width (an exact point: to
+    show it exactly, when it fits), between MIN_PLACES and MAX_PLACES."""
+    width = hi - lo
+    if width == 0:
+        return next((d for d in range(MIN_PLACES, MAX_PLACES + 1) if (lo * 10**d).denominator == 1), MAX_PLACES)
+    w = float(width)
+    if w == 0.0:
+        return MAX_PLACES
+    return max(MIN_PLACES, min(MAX_PLACES, math.ceil(-math.log10(w)) + 1))
+
+
+def outward_text(lo: Fraction, hi: Fraction) -> str:
+    """``[lo, hi]`` in decimals rounded *outward* (lo down, hi up), so the
+    printed interval still contains everything the exact one does.
+
+    >>> outward_text(Fraction(1, 3), Fraction(1, 3))
+    '[0.333333333333, 0.333333333334]'
+    >>> outward_text(Fraction(-1), Fraction(-1)), outward_text(Fraction(531, 1000), Fraction(532, 1000))
+    ('[-1.0000, -1.0000]', '[0.5310, 0.5320]')
+    """
+    d = _places(lo, hi)
+    return f"[{_decimal(math.floor(lo * 10**d), d)}, {_decimal(math.ceil(hi * 10**d), d)}]"
 
 
 @dataclass(frozen=True)
@@ -100,7 +129,9 @@ class Interval:
         return float((self.lo + self.hi) / 2)
 
     def __str__(self) -> str:
-        return f"[{_fmt(self.lo)}, {_fmt(self.hi)}]"
+        """Decimals rounded outward (see :func:`outward_text`): the printed
+        interval contains the value too, never only the exact one."""
+        return outward_text(self.lo, self.hi)
 
     def to_json(self) -> dict:
         return {"lo": str(self.lo), "hi": str(self.hi), "lo_float": float(self.lo), "hi_float": float(self.hi)}
