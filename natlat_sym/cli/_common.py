@@ -293,6 +293,15 @@ def working(description: str):
         yield
 
 
+def count(n: int, noun: str) -> str:
+    """``"1 step"``, ``"4 steps"``.
+
+    >>> count(1, "step"), count(4, "step")
+    ('1 step', '4 steps')
+    """
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def distribution_table(dist, *, max_rows: int = 40) -> str:
     """The support of a distribution as a text table (outcomes and exact
     probabilities), for terminal output."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import click
 
-from ._common import Seconds, budget_per_item, Exit, distribution_table, emit_json, fail, guarded, progress_bar, write_atomic
+from ._common import Seconds, budget_per_item, Exit, count, distribution_table, emit_json, fail, guarded, progress_bar, write_atomic
 
 
 def _parse_common_parts(items) -> dict:
@@ -110,7 +110,7 @@ def _decide(statement, given, alphabets, common, timeout, workers, shannon, out,
             click.echo(f"holds on {scope} ({result.seconds:.2f} s)")
             click.echo(f"  {result.basis()}")
             for cert in result.certificates:
-                click.echo(f"  certificate: {cert.steps()} steps, sha {cert.digest()}")
+                click.echo(f"  certificate: {count(cert.steps(), 'step')}, sha {cert.digest()}")
         elif result.truth is Truth.VIOLATED:
             click.echo(f"violated ({result.seconds:.2f} s); a counterexample with these alphabet sizes, "
                        "re-checked exactly:")

@@ -17,7 +17,7 @@ import click
 from ..errors import NatLatError
 from ..files import check_writable
 from ..verdicts import Verdict
-from ._common import (EXIT_NOT_PROVABLE, EXIT_OK, EXIT_REFUTED, EXIT_UNKNOWN, Exit, Seconds, distribution_table,
+from ._common import (EXIT_NOT_PROVABLE, EXIT_OK, EXIT_REFUTED, EXIT_UNKNOWN, Exit, Seconds, count, distribution_table,
                       dump_json, emit_json, fail, guarded, parse_assignments, progress_bar, read_json_file, working,
                       write_atomic)
 
@@ -169,7 +169,7 @@ def _print_result(st, result, derivation, latex: bool) -> None:
     if result.verdict == Verdict.PROVED:
         cert = result.certificate
         click.echo(f"proved — true for every distribution; {result.seconds:.3f} s; certificate re-checked "
-                   f"in exact arithmetic ({cert.steps()} steps, sha {cert.digest()})")
+                   f"in exact arithmetic ({count(cert.steps(), 'step')}, sha {cert.digest()})")
         if cert.copies:
             click.echo("with the copy lemma: " + "; ".join(
                 f"{','.join(c.names)} is a copy of {','.join(c.copied)} over {','.join(c.over) or 'nothing'}"
@@ -305,7 +305,7 @@ def verify(certificate, as_json):
     if as_json:
         emit_json({"valid": True, "statement": str(st), "steps": cert.steps(), "sha": cert.digest()}, "verification")
     else:
-        click.echo(f"valid: the certificate proves {st} ({cert.steps()} steps, sha {cert.digest()})")
+        click.echo(f"valid: the certificate proves {st} ({count(cert.steps(), 'step')}, sha {cert.digest()})")
     raise Exit(EXIT_OK)
 
 
