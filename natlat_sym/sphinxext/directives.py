@@ -90,6 +90,19 @@ def _references(text: str, env):
     return para
 
 
+def _linked_informal(markdown: str, env) -> str:
+    """The informal statement with each ``S…``/``C…``/``E…`` key that the
+    bibliography defines written as a ``{ref}`` to it (math and code untouched)."""
+    keys = _bibliography_keys(env)
+
+    def link(piece: str) -> str:
+        return _BIB_TOKEN.sub(lambda m: f"{{ref}}`{m.group(1)} <bib-{m.group(1).lower()}>`"
+                              if m.group(1) in keys else m.group(1), piece)
+
+    parts = re.split(r"(\$\$.*?\$\$|\$[^$]*\$|`[^`]*`)", markdown, flags=re.S)
+    return "".join(p if k % 2 else link(p) for k, p in enumerate(parts))
+
+
 def _mixed(text: str):
     """A paragraph of text with ``$…$`` spans as inline math (justifications)."""
     para = paragraph()
@@ -200,7 +213,8 @@ class TheoremDirective(SphinxDirective):
         sec = _section(tid, "informal", "Statement")
         if d["informal"].strip():
             body = nodes.container(classes=["natlat-informal"])
-            self.state.nested_parse(_string_list(d["informal"], self.get_source_info()), 0, body)
+            self.state.nested_parse(_string_list(_linked_informal(d["informal"], self.env), self.get_source_info()),
+                                    0, body)
             sec += body
         page += sec
 
@@ -248,9 +262,15 @@ class TheoremDirective(SphinxDirective):
     def _obligation(self, k: int, ob: dict, doc: str):
         box = nodes.container(classes=["natlat-obligation"])
         mark = "✓" if ob.get("ok") else "✗"
-        head = paragraph(nodes.strong(f"{k}. {ob['kind']}", f"{k}. {ob['kind']}"),
-                     f" — {ob['description']}  ({mark} expected {ob['expect']}, "
-                     f"got {ob.get('outcome', 'not run')}, {ob.get('seconds', 0):.2f} s)")
+        # a description that opens with a spec example's key ("E3: ...", "E5 parity") links it to the bibliography
+        # (only there: elsewhere C1, C2 are as likely variable names)
+        lead = re.match(r"([SCE]\d{1,3})(?=[:\s])", ob["description"])
+        described = ob["description"] if lead is None else ob["description"][len(lead.group(1)):]
+        head = paragraph(nodes.strong(f"{k}. {ob['kind']}", f"{k}. {ob['kind']}"), " — ")
+        if lead is not None:
+            head += _references(lead.group(1), self.env).children
+        head += nodes.Text(f"{described}  ({mark} expected {ob['expect']}, "
+                           f"got {ob.get('outcome', 'not run')}, {ob.get('seconds', 0):.2f} s)")
         box += head
         if ob.get("statement"):
             box += math_block(ob["statement"], doc)
