@@ -125,8 +125,8 @@ def hard_deadline(seconds: float | None, *, as_json: bool = False):
     a native call (an LP, an exact linear solve, z3) cannot be interrupted
     from Python.  A watchdog thread ends the process at ``seconds`` plus the
     documented overhead with the honest answer: one line ``natlat: unknown``
-    on stderr (and a ``natlat_sym.error`` document of kind ``unknown`` on
-    stdout with ``--json``), exit 3."""
+    on stderr (with ``--json`` instead a ``natlat_sym.error`` document of
+    kind ``unknown`` on stdout, and nothing on stderr), exit 3."""
     if seconds is None:
         yield
         return
@@ -143,11 +143,13 @@ def hard_deadline(seconds: float | None, *, as_json: bool = False):
         if done.wait(limit):
             return
         try:
-            if as_json:
+            if as_json:  # like every error under --json: the document on stdout, nothing on stderr
                 sys.stdout.write(document + "\n")
-            sys.stdout.flush()
-            sys.stderr.write(f"natlat: unknown: {reason}\n")
-            sys.stderr.flush()
+                sys.stdout.flush()
+            else:
+                sys.stdout.flush()
+                sys.stderr.write(f"natlat: unknown: {reason}\n")
+                sys.stderr.flush()
         finally:
             os._exit(EXIT_UNKNOWN)
 
