@@ -209,6 +209,23 @@ class Distribution:
         Without ``alphabets`` each variable's alphabet is the sorted set of
         labels seen in the outcomes (insertion order if labels do not sort).
 
+        Parameters
+        ----------
+        mapping : mapping
+            ``{outcome: probability}``; an outcome is a tuple with one label
+            per variable (a bare label for one variable); probabilities as
+            for :meth:`from_array` (``"1/3"``, ``Fraction``, ``0.25``).
+        names : sequence of str
+            Variable names (identifiers), one per outcome component.
+        alphabets : sequence of sequences, optional
+            Outcome labels per variable (default: the labels seen).
+        exact : bool, optional
+            As for :meth:`from_array` (default: exact iff no probability is a float).
+        tolerance : float
+            Allowed ``|sum - 1|`` for float distributions.
+        latents : sequence of str
+            Variables to mark as latents.
+
         Examples
         --------
         >>> d = Distribution.from_dict({(0, "a"): "1/2", (1, "b"): "1/2"}, ["X", "Y"])

@@ -66,6 +66,7 @@ class Relation(RelationForm):
     lhs, rhs : sympy expressions
         Built with :mod:`natlat_sym.shannon.measures` or by the parser.
     rel : {"<=", ">=", "=="}
+        The relation (``"="``, ``"≤"`` and ``"≥"`` are read too).
     name : str, optional
         How derivations cite this relation (``"markov"``, ``"h1"``).
     """
@@ -181,6 +182,25 @@ class Statement(StatementText):
     """Hypotheses ⇒ conclusion.
 
     Hypotheses without a name are called ``h1``, ``h2``, ... in derivations.
+
+    Parameters
+    ----------
+    conclusion : Relation, sympy relational or str
+        What is claimed (``I(X, Z) <= I(X, Y)``, ``"I(X;Z) <= I(X;Y)"``).
+    hypotheses : sequence of Relation, sympy relational or str, optional
+        What is assumed; a single one needs no list.  ``sympy.Eq(lhs, rhs)``
+        or ``Relation(lhs, "==", rhs, "name")`` for an equation (Python's
+        ``==`` compares, it does not build an equation).
+
+    Examples
+    --------
+    >>> import sympy
+    >>> from natlat_sym import I, Relation, random_variables
+    >>> X, Y, Z = random_variables("X Y Z")
+    >>> print(Statement(I(X, Z) <= I(X, Y), [Relation(I(X, Z, given=Y), "==", 0, "markov")]))
+    markov: I(X;Z|Y) = 0 => I(X;Z) <= I(X;Y)
+    >>> print(Statement(I(X, Z) <= I(X, Y), sympy.Eq(I(X, Z, given=Y), 0)))
+    h1: I(X;Z|Y) = 0 => I(X;Z) <= I(X;Y)
     """
 
     conclusion: Relation
