@@ -324,6 +324,20 @@ def latent_errors(dist, latent: str, observables: Sequence[str] | None = None) -
     return NaturalLatent("stochastic", med + sum(sto), med, sto, m, obs, hv)
 
 
+#: Float errors below this many bits print as 0 (rounding noise: an exact
+#: mediator's TC computed in floats comes out as 4.4e-16).
+FLOAT_NOISE_BITS = 1e-12
+
+
+def _bits(value: float) -> str:
+    """A float number of bits for the report, six significant digits.
+
+    >>> _bits(4.440892098500626e-16), _bits(0.2548657824288991), _bits(-1e-15)
+    ('0', '0.254866', '0')
+    """
+    return f"{0.0 if abs(value) < FLOAT_NOISE_BITS else value:.6g}"
+
+
 @dataclass(frozen=True)
 class NaturalityReport:
     """Errors of the latents in a distribution and the optimal natural
@@ -363,27 +377,28 @@ class NaturalityReport:
         for name, r in self.latents.items():
             reds = ", ".join(
                 (f"H({name}|{','.join(x for x in self.observables if x != xi)})" if r.kind == "deterministic"
-                 else f"I({name};{xi}|{','.join(x for x in self.observables if x != xi)})") + f" = {v:.6g}"
+                 else f"I({name};{xi}|{','.join(x for x in self.observables if x != xi)})") + f" = {_bits(v)}"
                 for xi, v in zip(self.observables, r.redundancy))
-            lines.append(f"{name}: mediation TC({o}|{name}) = {r.mediation:.6g}; {reds}")
+            lines.append(f"{name}: mediation TC({o}|{name}) = {_bits(r.mediation)}; {reds}")
         for r in (self.deterministic, self.stochastic):
             if r is not None:
-                lines.append(f"best {r.kind} natural latent: score {r.score:.6g} "
-                             f"(mediation {r.mediation:.6g}, redundancy {sum(r.redundancy):.6g}, H = {r.entropy:.6g})")
+                lines.append(f"best {r.kind} natural latent: score {_bits(r.score)} "
+                             f"(mediation {_bits(r.mediation)}, redundancy {_bits(sum(r.redundancy))}, "
+                             f"H = {_bits(r.entropy)})")
         by = {c.name: c for c in self.common}
         if "Gács–Körner" in by:
             gk = by["Gács–Körner"]
             exact = " (exact)" if gk.enclosure else ""
-            lines.append(f"Gács–Körner common information C_GK({o}) = {gk.value:.6g} bits{exact}")
+            lines.append(f"Gács–Körner common information C_GK({o}) = {_bits(gk.value)} bits{exact}")
         if self.mutual_information is not None:
-            lines.append(f"mutual information I({';'.join(self.observables)}) = {self.mutual_information:.6g} bits")
+            lines.append(f"mutual information I({';'.join(self.observables)}) = {_bits(self.mutual_information)} bits")
         # C_GK <= I <= C_W <= G: the mutual information is a lower bound on both (exact); the optimiser's
         # values are upper bounds only to its tolerance (its latent satisfies X1 ⊥ X2 | W up to 1e-7)
         mi = f"I({';'.join(self.observables)})"
-        below = mi if self.mutual_information is None else f"{mi} = {self.mutual_information:.6g}"
+        below = mi if self.mutual_information is None else f"{mi} = {_bits(self.mutual_information)}"
         for name, sym, chain in (("Wyner", "C_W", below), ("exact common information", "G", f"C_W >= {below}")):
             if name in by:
-                lines.append(f"{name} {sym}({o}) <= {by[name].value:.6g} bits (upper bound found by a seeded local "
+                lines.append(f"{name} {sym}({o}) <= {_bits(by[name].value)} bits (upper bound found by a seeded local "
                              f"optimiser, not certified); {sym} >= {chain}")
         if self.note:
             lines.append(self.note)

@@ -24,3 +24,13 @@ def test_naturality_prints_both_sides_of_each_bound():
     assert wyner and exact, text
     assert float(wyner.group(2)) == float(exact.group(2)) == round(mi, 6) == 0.531004
     assert float(wyner.group(1)) == float(f"{ci['wyner']['value']:.6g}")
+
+
+def test_float_noise_prints_as_zero():
+    # L is an exact mediator of two noisy copies; its TC computed in floats is 4.4e-16, which the
+    # 10-minute notebook printed ("perfect mediator" above "mediation ... = 4.44089e-16")
+    from natlat_sym.finite.families import noisy_copies
+
+    report = naturality_report(noisy_copies(2, "1/10"), max_cells=1)   # the optimal latents are skipped: cheap
+    assert 0 < report.latents["L"].mediation < 1e-12
+    assert report.text().splitlines()[0] == "L: mediation TC(X1,X2|L) = 0; I(L;X1|X2) = 0.211081, I(L;X2|X1) = 0.211081"
