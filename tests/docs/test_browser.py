@@ -123,10 +123,11 @@ next();
 </script></body></html>"""
 
 
-def overflowing_pages(site: Path, tmp_path: Path, pages) -> list[str]:
-    """Load each page at 1280 px in one headless Chromium; lines naming what overflows."""
+def overflowing_pages(site: Path, tmp_path: Path, pages, width: int = 1280) -> list[str]:
+    """Load each page at ``width`` px in one headless Chromium; lines naming what overflows."""
     harness = site / "__overflow_harness__.html"
-    harness.write_text(_OVERFLOW_HARNESS % {"pages": json.dumps([str(p.relative_to(site)) for p in pages])})
+    harness.write_text((_OVERFLOW_HARNESS % {"pages": json.dumps([str(p.relative_to(site)) for p in pages])})
+                       .replace("width:1280px", f"width:{width}px"))
     try:
         cmd = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                "--allow-file-access-from-files", "--disable-background-networking", "--disable-component-update",
@@ -157,3 +158,16 @@ def test_fake_site_pages_fit_1280px(fake_site, tmp_path):
                     reason="docs not built (python -m sphinx -W --keep-going -b html docs docs/_build/html)")
 def test_real_site_pages_fit_1280px(tmp_path):
     assert overflowing_pages(REAL_SITE, tmp_path, _site_pages(REAL_SITE)) == []
+
+
+# The pages this repository writes itself (not the catalog entries' informal texts) also fit a
+# 390 px phone: notebooks (their result tables and displayed formulas scroll in their own boxes),
+# the graph and status table (test_phone_layout.py checks their sizes), the results page.
+PHONE_PAGES = ("index.html", "getting-started.html", "graph.html", "results.html", "notebooks/tutorial.html",
+               "notebooks/natural-latents-in-10-minutes.html")
+
+
+@pytest.mark.skipif(not (REAL_SITE / "graph.html").is_file() and not IN_CI,
+                    reason="docs not built (python -m sphinx -W --keep-going -b html docs docs/_build/html)")
+def test_real_site_own_pages_fit_a_phone(tmp_path):
+    assert overflowing_pages(REAL_SITE, tmp_path, [REAL_SITE / p for p in PHONE_PAGES], width=390) == []
