@@ -61,8 +61,8 @@ def support_html_table(dist, limit: int) -> str:
                    for labels, p in rows)
     more = (f"<tr><td colspan='{len(dist.names) + 1}'>… {total - len(rows)} more outcomes</td></tr>"
             if total > len(rows) else "")
-    return (f'<table class="natlat-table"><caption>{kind} distribution, shape {dist.shape}</caption>'
-            f"<thead><tr>{head}<th>P</th></tr></thead><tbody>{body}{more}</tbody></table>")
+    return (f'<div class="natlat-output"><table class="natlat-table"><caption>{kind} distribution, shape '
+            f"{dist.shape}</caption><thead><tr>{head}<th>P</th></tr></thead><tbody>{body}{more}</tbody></table></div>")
 
 
 

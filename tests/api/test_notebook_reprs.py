@@ -46,6 +46,8 @@ def test_html_math_is_typeset_anywhere(name):
     html = OBJECTS[name]._repr_html_()
     if name != "distribution":  # a pmf table has no math
         assert 'class="natlat-output mathjax_process"' in html and "\\(" in html
+    else:  # but it is styled (padding, caption) and scrolls like the others
+        assert html.startswith('<div class="natlat-output"><table class="natlat-table">')
     assert "$" not in html, html  # no delimiter MathJax may not read
 
 
