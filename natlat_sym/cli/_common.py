@@ -295,6 +295,32 @@ def working(description: str):
         yield
 
 
+def display_math(latex: str) -> str:
+    r"""Math-mode LaTeX as displayed math that compiles on its own: each
+    ``aligned`` block (a derivation has one per direction) inside ``\[ … \]``.
+
+    >>> print(display_math("\\begin{aligned}\na &\\le b\n\\end{aligned}\n\\begin{aligned}\nb &\\le a\n\\end{aligned}"))
+    \[
+    \begin{aligned}
+    a &\le b
+    \end{aligned}
+    \]
+    \[
+    \begin{aligned}
+    b &\le a
+    \end{aligned}
+    \]
+    >>> print(display_math("H(X) \\ge 0"))
+    \[ H(X) \ge 0 \]
+    """
+    blocks = latex.strip().split("\\end{aligned}\n\\begin{aligned}")
+    if len(blocks) == 1 and "\n" not in latex.strip():
+        return f"\\[ {latex.strip()} \\]"
+    blocks = [b if k == 0 else "\\begin{aligned}" + b for k, b in enumerate(blocks)]
+    blocks = [b if k == len(blocks) - 1 else b + "\\end{aligned}" for k, b in enumerate(blocks)]
+    return "\n".join(f"\\[\n{b.strip()}\n\\]" for b in blocks)
+
+
 def count(n: int, noun: str) -> str:
     """``"1 step"``, ``"4 steps"``.
 

@@ -13,8 +13,8 @@ import click
 
 from ..files import check_writable
 from ..formats import tagged
-from ._common import (EXIT_OK, EXIT_REFUTED, Exit, Seconds, budget_per_item, dump_json, emit_json, fail, guarded,
-                      progress_bar, working, write_atomic)
+from ._common import (EXIT_OK, EXIT_REFUTED, Exit, Seconds, budget_per_item, display_math, dump_json, emit_json, fail,
+                      guarded, progress_bar, working, write_atomic)
 from .coq_cmds import check_catalog_with_coq
 
 json_opt = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
@@ -198,7 +198,7 @@ def show(theorem_id, as_json, latex, timeout):
             click.echo(f"\\[ {ob.statement.latex()} \\]" if latex else f"  statement: {ob.statement}")
         derivation = getattr(res, "derivation", None)
         if derivation is not None:
-            click.echo(derivation.latex() if latex else "  " + derivation.text().replace("\n", "\n  "))
+            click.echo(display_math(derivation.latex()) if latex else "  " + derivation.text().replace("\n", "\n  "))
         detail = getattr(res, "detail", "")
         if detail:
             say(f"  {detail}")

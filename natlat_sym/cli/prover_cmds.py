@@ -17,9 +17,9 @@ import click
 from ..errors import NatLatError
 from ..files import check_writable
 from ..verdicts import Verdict
-from ._common import (EXIT_NOT_PROVABLE, EXIT_OK, EXIT_REFUTED, EXIT_UNKNOWN, Exit, Seconds, count, distribution_table,
-                      dump_json, emit_json, fail, guarded, parse_assignments, progress_bar, read_json_file, working,
-                      write_atomic)
+from ._common import (EXIT_NOT_PROVABLE, EXIT_OK, EXIT_REFUTED, EXIT_UNKNOWN, Exit, Seconds, count, display_math,
+                      distribution_table, dump_json, emit_json, fail, guarded, parse_assignments, progress_bar,
+                      read_json_file, working, write_atomic)
 
 statement_arg = click.argument("statement", metavar="STATEMENT")
 given_opt = click.option("--given", "-g", "given", multiple=True, metavar="HYP",
@@ -159,9 +159,9 @@ def _print_latex(st, result, derivation) -> None:
     verdict = str(result.verdict)
     click.echo(f"% natlat prove: {verdict}" + (f" ({result.reason})" if result.reason else ""))
     if derivation is not None:
-        click.echo(derivation.latex())
+        click.echo(display_math(derivation.latex()))
     else:
-        click.echo(st.latex())
+        click.echo(display_math(st.latex()))
 
 
 def _print_result(st, result, derivation, latex: bool) -> None:
