@@ -18,6 +18,7 @@ import numpy as np
 from natlat_sym.catalog import FiniteOutcome, Theorem, check_on_instances
 from natlat_sym.finite.distribution import Distribution
 from natlat_sym.finite.evaluate import enclosure
+from natlat_sym.finite.exact_values import outward_text
 from natlat_sym.verdicts import Truth
 
 
@@ -32,15 +33,22 @@ def _tiny_mixture(k: int, delta: Fraction) -> Distribution:
     return Distribution.from_array(arr, ["X1", "X2"], exact=True)
 
 
+def _exact(endpoint) -> Fraction:
+    """An arb endpoint (radius 0) as the exact rational it is (``float()``
+    would round it to nearest, possibly to the wrong side)."""
+    man, exp = endpoint.mid().man_exp()
+    return Fraction(int(man)) * Fraction(2) ** int(exp)
+
+
 def tiny_mixture_closed_form(k: int, delta, *, precision: int = 128) -> dict:
-    """Certified enclosures (``(lo, hi)`` floats, arb) of the T22 quantities
+    """Certified enclosures (``(lo, hi)``, exact rationals: arb's endpoints) of the T22 quantities
     for strings of ``k`` bits: ``D_KL(P0‖P) = −log2 q``,
     ``H(X1|X2) = h(q) + (1−q)·log2(2^k − 1)`` and ``I(X1;X2) = k − H(X1|X2)``,
     with ``q = 1 − δ + δ·2^−k``.
 
     >>> v = tiny_mixture_closed_form(1000, "1/100")
-    >>> round(v["H(X1|X2)"][0], 2), round(v["I(X1;X2)"][0], 2), round(v["KL(P0||P)"][0], 4)
-    (10.08, 989.92, 0.0145)
+    >>> [outward_text(*v[name]) for name in ("H(X1|X2)", "I(X1;X2)", "KL(P0||P)")]
+    ['[10.080793135895, 10.080793135896]', '[989.919206864104, 989.919206864105]', '[0.014499569695, 0.014499569696]']
     """
     d = Fraction(delta)
     with flint.ctx.workprec(precision):  # scoped: no process-wide precision change
@@ -53,7 +61,7 @@ def tiny_mixture_closed_form(k: int, delta, *, precision: int = 128) -> dict:
         info = k - cond
         out = {}
         for name, x in (("KL(P0||P)", kl), ("H(X1|X2)", cond), ("I(X1;X2)", info)):
-            out[name] = (float(x.lower()), float(x.upper()))
+            out[name] = (_exact(x.lower()), _exact(x.upper()))
         return out
 
 
@@ -74,16 +82,16 @@ def tiny_mixture_numbers() -> FiniteOutcome:
         iv = enclosure(expr, p, precision=80)
         c = Fraction(claim)
         ok = iv.lo >= c - Fraction(5, 100000) and iv.hi <= c + Fraction(5, 100000)
-        lines.append(f"{expr} ∈ [{float(iv.lo):.5f}, {float(iv.hi):.5f}]")
+        lines.append(f"{expr} ∈ {outward_text(iv.lo, iv.hi)}")
         if not ok:
-            bad.append(f"{expr}: spec {claim}, certified [{float(iv.lo):.6f}, {float(iv.hi):.6f}]")
+            bad.append(f"{expr}: spec {claim}, certified {outward_text(iv.lo, iv.hi)}")
     big = tiny_mixture_closed_form(1000, "1/100")
-    for name, claim in (("KL(P0||P)", 0.0145), ("H(X1|X2)", 10.08), ("I(X1;X2)", 989.92)):
+    for name, claim in (("KL(P0||P)", "0.0145"), ("H(X1|X2)", "10.08"), ("I(X1;X2)", "989.92")):
         lo, hi = big[name]
-        tol = 5e-5 if name.startswith("KL") else 5e-3
-        lines.append(f"k=1000 {name} ∈ [{lo:.5f}, {hi:.5f}]")
-        if not (lo >= claim - tol and hi <= claim + tol):
-            bad.append(f"k=1000 {name}: spec {claim}, certified [{lo}, {hi}]")
+        c, tol = Fraction(claim), Fraction(5, 100000) if name.startswith("KL") else Fraction(5, 1000)
+        lines.append(f"k=1000 {name} ∈ {outward_text(lo, hi)}")
+        if not (lo >= c - tol and hi <= c + tol):
+            bad.append(f"k=1000 {name}: spec {claim}, certified {outward_text(lo, hi)}")
     seconds = time.perf_counter() - start
     if bad:
         return FiniteOutcome(Truth.VIOLATED, detail="; ".join(bad), sizes="k = 2 (4×4×2) and k = 1000 (closed form)",
@@ -107,7 +115,8 @@ def tiny_mixture_robustness_fails(*, constant: int = 100) -> FiniteOutcome:
     hi_kl = v["KL(P0||P)"][1]
     violated = lo_h > constant * hi_kl
     return FiniteOutcome(Truth.VIOLATED if violated else Truth.HOLDS,
-                         detail=f"H_P(X1|X2) >= {lo_h:.4f} > {constant}·D_KL(P0‖P) <= {constant * hi_kl:.4f}",
+                         detail=f"H_P(X1|X2) ∈ {outward_text(*v['H(X1|X2)'])}, "
+                                f"{constant}·D_KL(P0‖P) ∈ {outward_text(constant * v['KL(P0||P)'][0], constant * hi_kl)}",
                          sizes="k = 1000 bits per observable, δ = 1/100 (closed form, arb)")
 
 

@@ -70,7 +70,7 @@ from ..errors import CatalogError
 from ..finite.evaluate import check_on
 from ..shannon.claim import as_claim
 from ..shannon.statement import Statement
-from ..shannon.display import html_table
+from ..shannon.display import html_math, html_table, latex_text, math_block
 from ..verdicts import Truth, Verdict
 from .obligations import OBLIGATION_KINDS, Obligation
 from .outcomes import FiniteOutcome, ObligationResult
@@ -417,12 +417,32 @@ class TheoremReport:
     def _repr_html_(self) -> str:
         rows = []
         for r in self.results:
-            what = ("raw", f"${escape(r.statement_latex)}$") if r.statement_latex else r.description
+            what = ("raw", html_math(f"${r.statement_latex}$")) if r.statement_latex else r.description
             rows.append((r.kind, r.outcome, "yes" if r.ok else "NO", what, r.detail))
-        return (f"<p><strong>{escape(self.spec_id)} {escape(self.id)}</strong>: {escape(self.title)} — "
-                f"<strong>{escape(self.status.value)}</strong> ({self.seconds:.2f} s)"
-                + (f"<br><em>{escape(self.reason)}</em>" if self.reason else "") + "</p>"
-                + html_table(("obligation", "outcome", "as expected", "statement", "detail"), rows))
+        # math as \(…\) in a mathjax_process block (display.html_math): typeset in
+        # Jupyter and in the docs' executed notebooks alike
+        return math_block(
+            f"<p><strong>{escape(self.spec_id)} {escape(self.id)}</strong>: {escape(self.title)} — "
+            f"<strong>{escape(self.status.value)}</strong> ({self.seconds:.2f} s)"
+            + (f"<br><em>{escape(self.reason)}</em>" if self.reason else "") + "</p>"
+            + html_table(("obligation", "outcome", "as expected", "statement", "detail"), rows))
+
+    def _repr_latex_(self) -> str:
+        r"""The headline, then one row per obligation (kind, outcome, statement) in an ``array``."""
+        head = (rf"$\textbf{{{latex_text(self.spec_id)}}}\ \texttt{{{latex_text(self.id)}}}:\ "
+                rf"\text{{{latex_text(self.title)}}} \;\text{{---}}\; \textbf{{{latex_text(self.status.value)}}}"
+                rf"\ ({self.seconds:.2f}\,\text{{s}})$")
+        rows = []
+        for r in self.results:
+            stmt = r.statement_latex or rf"\text{{{latex_text(r.description)}}}"
+            mark = "" if r.ok else r"\ \textbf{(not as expected)}"
+            rows.append(rf"\text{{{latex_text(r.kind)}}} & \text{{{latex_text(str(r.outcome))}}}{mark} & {stmt}")
+        table = (r"$$\begin{array}{lll}\text{obligation} & \text{outcome} & \text{statement} \\ \hline" + "\n"
+                 + " \\\\\n".join(rows) + "\n" + r"\end{array}$$")
+        parts = [head, table]
+        if self.reason:
+            parts.insert(1, rf"$\textit{{reason:}}\ \text{{{latex_text(self.reason)}}}$")
+        return "\n".join(parts)
 
 
 def compute_status(kind: str, results: Sequence[ObligationResult]) -> tuple[Status, str]:

@@ -31,7 +31,7 @@ from __future__ import annotations
 from html import escape
 
 __all__ = ["proof_result_text", "proof_result_html", "proof_result_latex", "html_table", "html_math",
-           "math_block", "statement_html"]
+           "math_block", "statement_html", "latex_text"]
 
 #: Beyond this many certificate steps the notebook view omits the chain
 #: (rendering it would cost more than the proof); ``result.derivation()``
@@ -153,7 +153,12 @@ def proof_result_html(result) -> str:
     return math_block("".join(parts))
 
 
-def _latex_text(text: str) -> str:
+def latex_text(text: str) -> str:
+    r"""``text`` as LaTeX text (its special characters escaped), for ``\text{…}``.
+
+    >>> latex_text("x_1 & 50%")
+    'x\\_1 \\& 50\\%'
+    """
     return "".join({"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "_": r"\_",
                     "&": r"\&", "%": r"\%", "#": r"\#", "^": r"\^{}", "~": r"\~{}"}.get(c, c) for c in text)
 
@@ -173,11 +178,11 @@ def proof_result_latex(result) -> str:
     \end{aligned}$$
     """
     stmt = result.statement
-    head = rf"\textbf{{{_latex_text(str(result.verdict).replace('_', ' '))}}}"
+    head = rf"\textbf{{{latex_text(str(result.verdict).replace('_', ' '))}}}"
     if stmt is not None and hasattr(stmt, "latex"):
         head += r":\; " + stmt.latex()
     elif result.certificate is not None:
-        head += r":\; \text{" + _latex_text(result.certificate.statement) + "}"
+        head += r":\; \text{" + latex_text(result.certificate.statement) + "}"
     parts = [f"${head}$"]
     d = _shown_derivation(result)
     if d is not None:
@@ -189,5 +194,5 @@ def proof_result_latex(result) -> str:
             parts.append(latex())
     for label, text in (("note", result.note), ("reason", result.reason)):
         if text:
-            parts.append(rf"$\textit{{{label}:}}\ \text{{{_latex_text(text)}}}$")
+            parts.append(rf"$\textit{{{label}:}}\ \text{{{latex_text(text)}}}$")
     return "\n".join(parts)

@@ -93,3 +93,26 @@ def test_tightest_html_gives_the_value():
 ])
 def test_html_math(text, html):
     assert html_math(text) == html
+
+
+def test_theorem_report_shows_itself_in_latex_and_typeset_html():
+    # regression (issue 11 audit): TheoremReport had no _repr_latex_ and its
+    # HTML wrote $...$, raw TeX inside the docs' executed notebooks
+    from natlat_sym.catalog.outcomes import ObligationResult
+    from natlat_sym.catalog.theorem import Status, TheoremReport
+
+    good = ObligationResult("prove", "data processing", "proved", "proved", True,
+                            statement="I(X;Z) <= I(X;Y)", statement_latex=r"I(X ; Z) \le I(X ; Y)")
+    bad = ObligationResult("finite", "E3: 50% & x_1", "holds", "violated", False, detail="expected holds")
+    report = TheoremReport(id="mutual_info_le_of_markov_chain", title="Data processing", spec_id="T1",
+                           kind="theorem", status=Status.FAILING, ok=False, seconds=0.25,
+                           results=(good, bad), reason="E3: violated")
+    html = report._repr_html_()
+    assert 'class="natlat-output mathjax_process"' in html and "$" not in html
+    assert r"\(I(X ; Z) \le I(X ; Y)\)" in html and "E3: 50% &amp; x_1" in html
+    latex = report._repr_latex_()
+    assert latex.startswith(r"$\textbf{T1}\ \texttt{mutual\_info\_le\_of\_markov\_chain}:")
+    assert r"\textbf{failing}" in latex and r"\textit{reason:}\ \text{E3: violated}" in latex
+    assert r"\text{prove} & \text{proved} & I(X ; Z) \le I(X ; Y)" in latex
+    assert r"\text{violated}\ \textbf{(not as expected)} & \text{E3: 50\% \& x\_1}" in latex
+    assert latex.count(r"\begin{array}") == 1 and latex.endswith(r"\end{array}$$")

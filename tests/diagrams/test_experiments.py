@@ -121,3 +121,18 @@ def test_t23_gaussian_closed_forms_are_decided_exactly():
     assert T23._is_zero(remainder - (1 + (1 - rho ** 2) / s2))
     assert not T23._is_zero(remainder - (1 + (1 - rho ** 2) / (2 * s2)))
     assert not T23._is_zero(T23.gaussian_mi(cov, [0], [1], [2]) - 1)  # mediation is exact only at σ² = (1−ρ²)/ρ
+
+
+def test_t22_closed_form_endpoints_are_exact_and_printed_outward():
+    # regression: the endpoints were float(arb endpoint) (rounded to nearest,
+    # possibly inside the true interval) and the violated verdict compared them;
+    # the details printed them round-to-nearest too
+    from natlat_sym.finite.exact_values import outward_text
+
+    v = T22.tiny_mixture_closed_form(1000, "1/100")
+    for lo, hi in v.values():
+        assert isinstance(lo, Fraction) and isinstance(hi, Fraction) and 0 < hi - lo < Fraction(1, 10**30)
+    lo, hi = v["H(X1|X2)"]
+    assert outward_text(lo, hi) in T22.tiny_mixture_robustness_fails().detail
+    text = outward_text(lo, hi)[1:-1].split(", ")
+    assert Fraction(text[0]) <= lo and hi <= Fraction(text[1])
