@@ -40,7 +40,9 @@ shrinking keep whatever it finds.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -232,7 +234,8 @@ def test_cli_gives_a_verdict_or_one_line_exit_2_or_3(data, tmp_path_factory):
     if command == "experiment":
         args += ["--samples", "1", "--refine", "0"]  # one candidate per chunk: cheap
     runner = CliRunner()
-    with runner.isolated_filesystem(temp_dir=tmp_path_factory.getbasetemp()):  # relative outputs land here
+    # relative outputs land in a fresh folder (click's isolated_filesystem is deprecated)
+    with tempfile.TemporaryDirectory(dir=tmp_path_factory.getbasetemp()) as folder, contextlib.chdir(folder):
         result = runner.invoke(cli, args, catch_exceptions=True)
     err = result.stderr
     assert result.exception is None or isinstance(result.exception, SystemExit), (args, result.exception)
