@@ -122,7 +122,8 @@ def _print_table(report) -> None:
     console = Console()  # the terminal's width (80 when piped)
     console.print(table)
     failing = [r for r in report.reports if not r.ok]
-    console.print(f"{len(report.reports)} entries, {len(failing)} failing, {report.seconds:.1f} s")
+    n = len(report.reports)
+    console.print(f"{n} {'entry' if n == 1 else 'entries'}, {len(failing)} failing, {report.seconds:.1f} s")
     for rep in failing:
         for res in rep.results:
             if not res.ok:

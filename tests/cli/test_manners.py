@@ -65,3 +65,8 @@ def test_closed_pipe_exits_quietly():
     proc.stdout.close()            # the reader goes away, as `| head -1` does
     err = proc.stderr.read().decode()
     assert proc.wait() == 0 and "BrokenPipe" not in err and "internal error" not in err
+
+
+def test_check_of_one_entry_says_one_entry():
+    code, out, _ = run("check", "T4", "--no-progress")
+    assert code == 0 and out.rstrip().splitlines()[-1].startswith("1 entry, 0 failing, ")
