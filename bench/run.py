@@ -6,7 +6,7 @@ Usage::
     python3 bench/run.py --quick    # a short run (smaller n, fewer repeats)
     python3 bench/run.py prover     # one suite: prover | finite_throughput | finite_search | catalog | check
                                     #            | non_shannon | realize | open_problems | coq | decide | cli
-                                    #            | budgets
+                                    #            | budgets | docs
 
 Each suite is a script in this folder that runs natlat_sym and its peers
 (psitip, dit, a plain HiGHS LP) on identical inputs in the same process and
@@ -37,6 +37,7 @@ SUITES = {
     "decide": "bench_decide.py",
     "cli": "bench_cli.py",
     "budgets": "bench_budgets.py",
+    "docs": "bench_docs.py",
 }
 
 
