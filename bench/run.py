@@ -42,6 +42,13 @@ SUITES = {
 
 
 def main(argv: list[str]) -> int:
+    if "-h" in argv or "--help" in argv:
+        print(__doc__)
+        return 0
+    options = [a for a in argv if a.startswith("-") and a != "--quick"]
+    if options:
+        print(f"bench: unknown option {options[0]!r} (only --quick and suite names; --help)", file=sys.stderr)
+        return 2
     quick = "--quick" in argv
     names = [a for a in argv if not a.startswith("-")] or list(SUITES)
     unknown = [n for n in names if n not in SUITES]
