@@ -22,6 +22,7 @@ from html import escape
 
 import numpy as np
 
+from ..shannon.display import latex_text
 from ..shannon.printing import latex_name
 
 __all__ = ["support_rows", "support_text_table", "support_html_table", "support_latex_table"]
@@ -66,14 +67,11 @@ def support_html_table(dist, limit: int) -> str:
 
 
 
-_TEXT_ESCAPES = {c: "\\" + c for c in "#$%&_{}"} | {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}
-
-
 def _latex_label(label: str) -> str:
     """An outcome label in math mode: integers as they are, anything else as escaped text."""
     if label.lstrip("-").isdigit():
         return label
-    return r"\text{" + "".join(_TEXT_ESCAPES.get(c, c) for c in label) + "}"
+    return r"\text{" + latex_text(label) + "}"
 
 
 def _latex_probability(text: str) -> str:
