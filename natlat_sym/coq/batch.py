@@ -171,6 +171,9 @@ def check_files(texts, *, jobs: int = 2, timeout: float = 300.0, cache_dir=None,
     batch_out : mapping, optional
         ``{kind: path}``: write each batch file there (the file ``coqc``
         ran, so a reader can re-run it), atomically, before checking it.
+        When no batch of a kind ran because every result came from the
+        cache, the file written is the batch of that kind's files whose
+        cached results were accepted in a batch.
 
     Returns
     -------
@@ -250,4 +253,20 @@ def check_files(texts, *, jobs: int = 2, timeout: float = 300.0, cache_dir=None,
     else:
         for t in tasks:
             task(*t)
+    if batch_out is not None:
+        _write_cached_batches(texts, results, batch_out, ran=set(groups))
     return results
+
+
+def _write_cached_batches(texts, results, batch_out, *, ran: set) -> None:
+    """For each kind of ``batch_out`` that ran no batch: the batch file of its
+    files accepted in a batch according to the cache (a build into a new
+    folder still publishes the file its pages name)."""
+    for kind, path in batch_out.items():
+        if kind in ran:
+            continue
+        bodies = [split[1] for text, r in zip(texts, results)
+                  if r.cached and r.ok and r.batched > 1
+                  and (split := split_file(text)) is not None and split[0] == kind]
+        if bodies:
+            write_file(path, batch_text(bodies, kind), what="Coq batch file")

@@ -30,7 +30,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..coq import batch as coq_batch
-from ..files import write_file
 from ..coq.catalog import file_mark
 from ..coq.run import CoqResult
 
@@ -67,16 +66,5 @@ def kernel_check_files(texts: dict, cache_dir, *, jobs: int = 2, timeout: float 
     results = coq_batch.check_files([texts[n] for n in names], jobs=jobs, timeout=timeout,
                                     cache_dir=Path(cache_dir) / "coq", batch_kinds=(_KIND,),
                                     batch_out=None if batch_out is None else {_KIND: batch_out})
-    if batch_out is not None:
-        _publish_batch([texts[n] for n, r in zip(names, results) if r.ok and r.batched > 1], batch_out)
     return {n: _as_dict(r, texts[n]) for n, r in zip(names, results)}
 
-
-def _publish_batch(batched_texts: list, path) -> None:
-    """Write the batch file of every entry accepted in a batch, fresh or
-    cached (when all came from the cache, no batch ran this build and
-    :func:`~natlat_sym.coq.batch.check_files` wrote nothing)."""
-    bodies = [split[1] for split in map(coq_batch.split_file, batched_texts)
-              if split is not None and split[0] == _KIND]
-    if bodies:
-        write_file(path, coq_batch.batch_text(bodies, _KIND), what="Coq batch file")

@@ -100,6 +100,10 @@ def test_kinds_are_batched_apart_and_a_tampered_file_is_named(coqc, tmp_path):
     assert load_cached(good[1], tmp_path / "y") == together[1]  # cached under each file's own text
     again = check_files(good, cache_dir=tmp_path / "y")
     assert [(r.ok, r.batched, r.cached) for r in again] == [(True, 2, True)] * 4
+    # every result from the cache: no coqc run, and still the same batch files
+    cached_out = {kind: tmp_path / f"cached-{kind}.v" for kind in out}
+    check_files(good, cache_dir=tmp_path / "y", batch_out=cached_out)
+    assert {k: p.read_text() for k, p in cached_out.items()} == {k: p.read_text() for k, p in out.items()}
 
 
 @pytest.mark.needs_coqc
