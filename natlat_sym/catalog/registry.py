@@ -125,8 +125,7 @@ class Catalog:
             raise CatalogError(f"a theorem id is a string, got {type(name).__name__}")
         if name in self._by_id:
             return (self._by_id[name],)
-        by_spec = self.by_spec_id(name) or tuple(t for t in self.theorems
-                                                 if t.spec_id.lower() == name.lower())
+        by_spec = tuple(t for t in self.theorems if t.spec_id.lower() == name.lower())
         if by_spec:
             return by_spec
         raise CatalogError(f"unknown theorem id {name!r}" + _suggestion(name, self._by_id))
