@@ -321,13 +321,13 @@ def display_math(latex: str) -> str:
     return "\n".join(f"\\[\n{b.strip()}\n\\]" for b in blocks)
 
 
-def count(n: int, noun: str) -> str:
-    """``"1 step"``, ``"4 steps"``.
+def count(n: int, noun: str, plural: str | None = None) -> str:
+    """``"1 step"``, ``"4 steps"`` (``plural`` for nouns not made with an "s").
 
-    >>> count(1, "step"), count(4, "step")
-    ('1 step', '4 steps')
+    >>> count(1, "step"), count(4, "step"), count(1, "entry", "entries"), count(45, "entry", "entries")
+    ('1 step', '4 steps', '1 entry', '45 entries')
     """
-    return f"{n} {noun}" + ("" if n == 1 else "s")
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
 
 
 def distribution_table(dist, *, max_rows: int = 40) -> str:

@@ -13,8 +13,8 @@ import click
 
 from ..files import check_writable
 from ..formats import tagged
-from ._common import (EXIT_OK, EXIT_REFUTED, Exit, Seconds, budget_per_item, display_math, dump_json, emit_json, fail,
-                      guarded, progress_bar, working, write_atomic)
+from ._common import (EXIT_OK, EXIT_REFUTED, Exit, Seconds, budget_per_item, count, display_math, dump_json,
+                      emit_json, fail, guarded, progress_bar, working, write_atomic)
 from .coq_cmds import check_catalog_with_coq
 
 json_opt = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
@@ -122,8 +122,7 @@ def _print_table(report) -> None:
     console = Console()  # the terminal's width (80 when piped)
     console.print(table)
     failing = [r for r in report.reports if not r.ok]
-    n = len(report.reports)
-    console.print(f"{n} {'entry' if n == 1 else 'entries'}, {len(failing)} failing, {report.seconds:.1f} s")
+    console.print(f"{count(len(report.reports), 'entry', 'entries')}, {len(failing)} failing, {report.seconds:.1f} s")
     for rep in failing:
         for res in rep.results:
             if not res.ok:
