@@ -22,16 +22,15 @@ from natlat_sym.errors import CertificateError
 from natlat_sym.shannon.linear import LinearForm
 
 
-def _lifted_candidates(k: int) -> list:
+def _lifted_candidates(k: int, index: dict) -> list:
     """For each deleted node ``v``: every DAG ``G'`` on the other ``k - 1``
     nodes as ``(G', G₊, class index of ε_{G₊}, questions)``, where ``G₊`` is
     ``G'`` lifted back to ``k`` nodes plus ``v`` with every other node as
     parent, and ``questions`` are the local Markov statements of ``G'``
     (``(node, non-descendants, parents)`` in ``G₊`` with ``v`` counted as a
     descendant) that must be d-separations of ``G``.  None of this depends
-    on ``G``, so it is built once per ``k`` instead of once per ``G``."""
-    vecs, *_ = implication_classes(k)
-    index = {vec: c for c, vec in enumerate(vecs)}
+    on ``G``, so it is built once per ``k`` instead of once per ``G``.
+    ``index`` maps an error vector to its class (of ``implication_classes(k)``)."""
     out = []
     for v in range(k):
         others = [i for i in range(k) if i != v]
@@ -76,7 +75,7 @@ def marginalization_instances_hold(*, max_nodes: int = 4) -> FiniteOutcome:
         names = standard_names(k)
         vecs, ci, members, action = implication_classes(k)
         index = {v: c for c, v in enumerate(vecs)}
-        lifted = _lifted_candidates(k)
+        lifted = _lifted_candidates(k, index)
         orbit_key: dict = {}  # (a, b) -> the orbit of the pair under relabelling
         for p in all_dags(k):
             a = index[error_vector(p)]
