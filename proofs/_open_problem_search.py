@@ -76,9 +76,7 @@ def entropy_of_axes(joint: np.ndarray, axes) -> float:
 
 def float_cmi(joint, a, b, c=()) -> float:
     """``I(a;b|c)`` (bits, float) for axis tuples of the array ``joint``."""
-    a, b, c = tuple(a), tuple(b), tuple(c)
-    h = entropy_of_axes
-    return h(joint, a + c) + h(joint, b + c) - h(joint, a + b + c) - (h(joint, c) if c else 0.0)
+    return float_cmis(joint, (a, b, c))[0]
 
 
 def float_cmis(joint, *terms) -> list[float]:
@@ -87,9 +85,8 @@ def float_cmis(joint, *terms) -> list[float]:
 
     The search objectives ask for several conditional mutual informations
     of the same array, which share most of their entropies (the five O2
-    terms need 12 distinct marginals, not 20).  Each value is the float
-    :func:`float_cmi` returns, bit for bit: the same entropies, summed in
-    the same order.
+    terms need 12 distinct marginals, not 20).  :func:`float_cmi` is the
+    one-term case.
     """
     cache: dict = {}
 
